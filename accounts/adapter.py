@@ -1,0 +1,62 @@
+"""django-allauth glue: no open sign-up, and sign-in by mainland mobile number."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from allauth.account.adapter import DefaultAccountAdapter
+
+from core.crypto import keyed_hash
+from directory import identity
+from directory.models import Person
+
+
+class MobileField(forms.CharField):
+    """An 11-digit mainland mobile number, with or without +86."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("手机号"))
+        kwargs.setdefault(
+            "widget", forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"})
+        )
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return value
+        try:
+            return identity.normalise_mobile(value)
+        except identity.IdentityError:
+            raise forms.ValidationError(
+                _("手机号应为 11 位中国大陆手机号。"), code="invalid_phone"
+            ) from None
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def is_open_for_signup(self, request) -> bool:
+        """Accounts come from an administrator, a bulk import or an invitation."""
+        return False
+
+    def phone_form_field(self, **kwargs):
+        return MobileField(**kwargs)
+
+    def get_user_by_phone(self, phone: str):
+        person = (
+            Person.objects.select_related("user")
+            .filter(mobile_hash=keyed_hash(phone), user__isnull=False, user__is_active=True)
+            .first()
+        )
+        return person.user if person else None
+
+    def get_phone(self, user):
+        person = Person.objects.filter(user=user).first()
+        return (person.mobile, True) if person and person.mobile else None
+
+    def set_phone(self, user, phone: str, verified: bool) -> None:
+        """Mobile numbers belong to the person record and change only through the directory."""
+
+    def set_phone_verified(self, user, phone: str) -> None:
+        """Numbers are entered by administrators, so they count as verified."""
+
+    def send_verification_code_sms(self, user, phone: str, code: str, **kwargs) -> None:
+        """No SMS gateway: phone verification is switched off (ACCOUNT_PHONE_VERIFICATION_ENABLED)."""
+        raise NotImplementedError("SMS verification is disabled")

@@ -1,0 +1,56 @@
+"""Roles, actions and which role may do what: plain data, no queries.
+
+A role grant gives a user one of these roles over a scope (a region subtree, a service point or
+a university); `accounts.scope` combines the two.
+"""
+
+from enum import StrEnum
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    WORKER = "worker", _("社工")
+    SUPERVISOR = "supervisor", _("督导")
+    STATION_HEAD = "station_head", _("站长")
+    REGION_ADMIN = "region_admin", _("民政管理员")
+    TRAINING_PROVIDER = "training_provider", _("培训机构")
+    UNIVERSITY_COORDINATOR = "university_coordinator", _("高校协调人")
+    JUDGE = "judge", _("评审专家")
+    EDITOR = "editor", _("内容编辑")
+
+
+class Action(StrEnum):
+    VIEW_DIRECTORY = "directory.view"  # lists of stations and people in scope
+    MANAGE_DIRECTORY = "directory.manage"  # create and change regions, stations, people
+    VIEW_SENSITIVE = "directory.view_sensitive"  # full ID and mobile numbers
+    MANAGE_GRANTS = "accounts.manage_grants"  # grant roles and invite users
+    EDIT_CONTENT = "cms.edit"  # Wagtail pages
+
+
+ROLE_ACTIONS: dict[str, frozenset[Action]] = {
+    Role.WORKER: frozenset(),
+    Role.SUPERVISOR: frozenset({Action.VIEW_DIRECTORY}),
+    Role.STATION_HEAD: frozenset({Action.VIEW_DIRECTORY}),
+    Role.REGION_ADMIN: frozenset(
+        {
+            Action.VIEW_DIRECTORY,
+            Action.MANAGE_DIRECTORY,
+            Action.VIEW_SENSITIVE,
+            Action.MANAGE_GRANTS,
+        }
+    ),
+    Role.TRAINING_PROVIDER: frozenset(),
+    Role.UNIVERSITY_COORDINATOR: frozenset(),
+    Role.JUDGE: frozenset(),
+    Role.EDITOR: frozenset({Action.EDIT_CONTENT}),
+}
+
+# Roles that reach the Wagtail back office.
+ADMIN_ROLES = frozenset({Role.REGION_ADMIN, Role.EDITOR})
+
+
+def roles_allowing(action: Action) -> frozenset[str]:
+    """The roles whose grants permit `action`."""
+    return frozenset(role for role, actions in ROLE_ACTIONS.items() if action in actions)

@@ -1,0 +1,55 @@
+from django.core.cache import cache
+from django.db import connection
+from django.db.utils import DatabaseError
+from django.http import HttpRequest, JsonResponse
+from django.utils.crypto import get_random_string
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from django_q.brokers import get_broker
+from django_q.status import Stat
+
+
+def _database() -> dict:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError as error:
+        return {"ok": False, "error": error.__class__.__name__}
+    return {"ok": True, "vendor": connection.vendor}
+
+
+def _cache() -> dict:
+    key, value = "healthz:" + get_random_string(8), get_random_string(8)
+    try:
+        cache.set(key, value, 10)
+        ok = cache.get(key) == value
+        cache.delete(key)
+    except Exception as error:  # noqa: BLE001 - any backend failure means "down"
+        return {"ok": False, "error": error.__class__.__name__}
+    return {"ok": ok, "backend": cache.__class__.__name__}
+
+
+def _queue() -> dict:
+    try:
+        broker = get_broker()
+        reachable = bool(broker.ping())
+        queued = broker.queue_size()
+        clusters = len(Stat.get_all(broker=broker))
+    except Exception as error:  # noqa: BLE001 - any broker failure means "down"
+        return {"ok": False, "error": error.__class__.__name__}
+    return {
+        "ok": reachable,
+        "broker": broker.__class__.__name__,
+        "queued": queued,
+        "clusters": clusters,
+    }
+
+
+@never_cache
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    """The state of the database, the cache and the task queue: 200 when all are up, else 503."""
+    checks = {"database": _database(), "cache": _cache(), "queue": _queue()}
+    healthy = all(check["ok"] for check in checks.values())
+    return JsonResponse({"status": "ok" if healthy else "down", **checks}, status=200 if healthy else 503)

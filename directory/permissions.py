@@ -1,0 +1,34 @@
+"""Object loaders for the directory: 404 outside the user's scope, 403 for too weak a role."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from accounts import scope
+from accounts.models import User
+from accounts.roles import Action
+from directory.models import Person, ServicePoint
+
+
+def require_anywhere(*, user: User, action: Action) -> None:
+    """403 unless some grant of the user permits `action` (for list pages)."""
+    if not scope.may_anywhere(user, action):
+        raise PermissionDenied
+
+
+def service_point_for_user(*, user: User, service_point_id: int, action: Action) -> ServicePoint:
+    visible = scope.service_points_visible_to(user).select_related("region", "agency")
+    point = get_object_or_404(visible, pk=service_point_id)
+    if not scope.role_allows(user=user, action=action, obj=point):
+        raise PermissionDenied
+    return point
+
+
+def person_for_user(*, user: User, person_id: int, action: Action) -> Person:
+    """A person is visible to themselves; seeing others takes a directory role in scope."""
+    visible = scope.people_visible_to(user).select_related("region", "user")
+    person = get_object_or_404(visible, pk=person_id)
+    if person.user_id == user.pk and action == Action.VIEW_DIRECTORY:
+        return person
+    if not scope.role_allows(user=user, action=action, obj=person):
+        raise PermissionDenied
+    return person

@@ -1,0 +1,75 @@
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from accounts import scope
+from accounts.roles import Action
+from directory import permissions, selectors
+from directory.models import ServicePoint
+
+PAGE_SIZE = 50
+
+
+def _page(request: HttpRequest, queryset):
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def station_list(request: HttpRequest) -> HttpResponse:
+    permissions.require_anywhere(user=request.user, action=Action.VIEW_DIRECTORY)
+    kind = request.GET.get("kind", "")
+    query = request.GET.get("q", "").strip()
+    points = selectors.service_points_for_user(
+        user=request.user,
+        kind=kind if kind in ServicePoint.Kind.values else "",
+        query=query,
+        today=timezone.localdate(),
+    )
+    return render(
+        request,
+        "directory/station_list.html",
+        {"page": _page(request, points), "kinds": ServicePoint.Kind.choices, "kind": kind, "q": query},
+    )
+
+
+def station_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    point = permissions.service_point_for_user(
+        user=request.user, service_point_id=pk, action=Action.VIEW_DIRECTORY
+    )
+    today = timezone.localdate()
+    positions = list(selectors.positions_at(service_point=point))
+    return render(
+        request,
+        "directory/station_detail.html",
+        {
+            "point": point,
+            "current": [p for p in positions if p.ends_on is None or p.ends_on >= today],
+            "past": [p for p in positions if p.ends_on is not None and p.ends_on < today],
+        },
+    )
+
+
+def person_list(request: HttpRequest) -> HttpResponse:
+    permissions.require_anywhere(user=request.user, action=Action.VIEW_DIRECTORY)
+    query = request.GET.get("q", "").strip()
+    people = selectors.people_for_user(user=request.user, query=query)
+    return render(request, "directory/person_list.html", {"page": _page(request, people), "q": query})
+
+
+def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    person = permissions.person_for_user(
+        user=request.user, person_id=pk, action=Action.VIEW_DIRECTORY
+    )
+    today = timezone.localdate()
+    return render(
+        request,
+        "directory/person_detail.html",
+        {
+            "person": person,
+            "show_sensitive": scope.role_allows(
+                user=request.user, action=Action.VIEW_SENSITIVE, obj=person
+            ),
+            "positions": selectors.positions_of(person=person),
+            "years": selectors.years_of_experience(person=person, today=today),
+        },
+    )

@@ -1,0 +1,97 @@
+"""factory_boy factories for the organisation tree, people and accounts."""
+
+import datetime as dt
+import itertools
+
+import factory
+
+from accounts.models import RoleGrant, User
+from directory.identity import id_check_char
+from directory.models import Agency, Person, Position, Region, ServicePoint, University
+
+_serial = itertools.count(1)
+
+
+def make_id_number(*, area: str = "430102", born_on: dt.date = dt.date(1990, 1, 1), male=True):
+    """A valid (fictional) 18-character ID number with a correct GB 11643 check digit."""
+    sequence = next(_serial)
+    gender_digit = 2 * (sequence % 5) + (1 if male else 0)  # odd for men (GB 11643)
+    first17 = f"{area}{born_on:%Y%m%d}{sequence // 5 % 100:02d}{gender_digit}"
+    return first17 + id_check_char(first17)
+
+
+def make_mobile() -> str:
+    return f"139{next(_serial):08d}"
+
+
+def region(name: str, code: str, level: str, parent: Region | None = None) -> Region:
+    """Create a region node in the tree (treebeard needs add_root/add_child)."""
+    node = Region(name=name, code=code, level=level)
+    return parent.add_child(instance=node) if parent else Region.add_root(instance=node)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"user{n}@example.cn")
+    password = factory.PostGenerationMethodCall("set_password", "pass-1234")
+
+    @factory.post_generation
+    def saved(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+class AgencyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Agency
+
+    name = factory.Sequence(lambda n: f"社工服务中心{n}")
+    credit_code = factory.Sequence(lambda n: f"52430100MJ{n:08d}")
+    rating = "3A"
+
+
+class UniversityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = University
+
+    name = factory.Sequence(lambda n: f"大学{n}")
+
+
+class ServicePointFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ServicePoint
+
+    code = factory.Sequence(lambda n: f"SP{n:06d}")
+    name = factory.Sequence(lambda n: f"社工站{n}")
+    kind = ServicePoint.Kind.TOWNSHIP_STATION
+    star_rating = 3
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    name = factory.Sequence(lambda n: f"社工{n}")
+    gender = "M"
+    born_on = dt.date(1990, 1, 1)
+    id_number = factory.LazyAttribute(lambda p: make_id_number(born_on=p.born_on, male=p.gender == "M"))
+    mobile = factory.LazyFunction(make_mobile)
+    education = Person.Education.BACHELOR
+    social_work_major = True
+
+
+class PositionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Position
+
+    role = Position.Role.RESIDENT_WORKER
+    full_time = True
+    starts_on = dt.date(2022, 3, 1)
+
+
+class RoleGrantFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RoleGrant
