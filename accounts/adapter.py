@@ -1,8 +1,8 @@
 """django-allauth glue: no open sign-up, and sign-in by mainland mobile number."""
 
+from allauth.account.adapter import DefaultAccountAdapter
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from allauth.account.adapter import DefaultAccountAdapter
 
 from core.crypto import keyed_hash
 from directory import identity
@@ -40,6 +40,10 @@ class AccountAdapter(DefaultAccountAdapter):
         return MobileField(**kwargs)
 
     def get_user_by_phone(self, phone: str):
+        try:
+            phone = identity.normalise_mobile(phone)
+        except identity.IdentityError:
+            return None
         person = (
             Person.objects.select_related("user")
             .filter(mobile_hash=keyed_hash(phone), user__isnull=False, user__is_active=True)
@@ -58,5 +62,5 @@ class AccountAdapter(DefaultAccountAdapter):
         """Numbers are entered by administrators, so they count as verified."""
 
     def send_verification_code_sms(self, user, phone: str, code: str, **kwargs) -> None:
-        """No SMS gateway: phone verification is switched off (ACCOUNT_PHONE_VERIFICATION_ENABLED)."""
+        """No SMS gateway: phone verification is off (ACCOUNT_PHONE_VERIFICATION_ENABLED)."""
         raise NotImplementedError("SMS verification is disabled")

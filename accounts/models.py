@@ -1,7 +1,8 @@
 import secrets
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractUser, UserManager as DjangoUserManager
+from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -56,7 +57,7 @@ class User(AbstractUser):
 
 
 class RoleGrant(models.Model):
-    """A role for a user over exactly one scope: a region subtree, a service point or a university."""
+    """A role for a user over one scope: a region subtree, a service point or a university."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -106,7 +107,9 @@ class RoleGrant(models.Model):
         ordering = ["-granted_at"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(region__isnull=False, service_point__isnull=True, university__isnull=True)
+                condition=Q(
+                    region__isnull=False, service_point__isnull=True, university__isnull=True
+                )
                 | Q(region__isnull=True, service_point__isnull=False, university__isnull=True)
                 | Q(region__isnull=True, service_point__isnull=True, university__isnull=False),
                 name="role_grant_exactly_one_scope",
@@ -162,7 +165,9 @@ class Invitation(models.Model):
         ordering = ["-created_at"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(region__isnull=False, service_point__isnull=True, university__isnull=True)
+                condition=Q(
+                    region__isnull=False, service_point__isnull=True, university__isnull=True
+                )
                 | Q(region__isnull=True, service_point__isnull=False, university__isnull=True)
                 | Q(region__isnull=True, service_point__isnull=True, university__isnull=False),
                 name="invitation_exactly_one_scope",

@@ -15,7 +15,7 @@ from operator import or_
 
 from django.db.models import Model, Q, QuerySet
 
-from accounts.models import RoleGrant, User
+from accounts.models import Invitation, RoleGrant, User
 from accounts.roles import ADMIN_ROLES, Action, roles_allowing
 from directory.models import Agency, Person, Position, Region, ServicePoint, University
 
@@ -127,6 +127,31 @@ def universities_visible_to(user: User, action: Action | None = None) -> QuerySe
     paths = [Q(region__path__startswith=g.region_path) for g in grants if g.region_path]
     ids = [g.university_id for g in grants if g.university_id]
     return University.objects.filter(_any([*paths, Q(pk__in=ids)]))
+
+
+def positions_visible_to(user: User, action: Action | None = None) -> QuerySet[Position]:
+    return Position.objects.filter(service_point__in=service_points_visible_to(user, action))
+
+
+def grants_visible_to(user: User, action: Action = Action.MANAGE_GRANTS) -> QuerySet[RoleGrant]:
+    """Grants whose scope lies inside what the user may manage (theirs included)."""
+    return _scoped_to_grant_targets(RoleGrant.objects.all(), user, action)
+
+
+def invitations_visible_to(
+    user: User, action: Action = Action.MANAGE_GRANTS
+) -> QuerySet[Invitation]:
+    return _scoped_to_grant_targets(Invitation.objects.all(), user, action)
+
+
+def _scoped_to_grant_targets(queryset: QuerySet, user: User, action: Action) -> QuerySet:
+    if user.is_superuser:
+        return queryset
+    return queryset.filter(
+        Q(region__in=regions_visible_to(user, action))
+        | Q(service_point__in=service_points_visible_to(user, action))
+        | Q(university__in=universities_visible_to(user, action))
+    )
 
 
 # Object checks.

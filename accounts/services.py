@@ -24,7 +24,9 @@ def _scope_fields(target: Scope) -> dict:
 
 
 @transaction.atomic
-def role_grant_create(*, user: User, role: str, target: Scope, granted_by: User | None) -> RoleGrant:
+def role_grant_create(
+    *, user: User, role: str, target: Scope, granted_by: User | None
+) -> RoleGrant:
     """Give `user` a role over `target`; an identical active grant is returned, not doubled."""
     fields = _scope_fields(target)
     existing = RoleGrant.objects.filter(
@@ -112,7 +114,10 @@ def invitation_accept(*, token: str, password: str, now: dt.datetime | None = No
         invitation.person.user = user
         invitation.person.save(update_fields=["user"])
     role_grant_create(
-        user=user, role=invitation.role, target=invitation.scope_target, granted_by=invitation.created_by
+        user=user,
+        role=invitation.role,
+        target=invitation.scope_target,
+        granted_by=invitation.created_by,
     )
     invitation.accepted_at = now
     invitation.save(update_fields=["accepted_at"])

@@ -52,4 +52,6 @@ def healthz(request: HttpRequest) -> JsonResponse:
     """The state of the database, the cache and the task queue: 200 when all are up, else 503."""
     checks = {"database": _database(), "cache": _cache(), "queue": _queue()}
     healthy = all(check["ok"] for check in checks.values())
-    return JsonResponse({"status": "ok" if healthy else "down", **checks}, status=200 if healthy else 503)
+    return JsonResponse(
+        {"status": "ok" if healthy else "down", **checks}, status=200 if healthy else 503
+    )

@@ -216,7 +216,8 @@ class Person(models.Model):
     id_number = EncryptedCharField(_("身份证号"), hash_field="id_number_hash")
     id_number_hash = models.CharField(max_length=64, unique=True, editable=False)
     mobile = EncryptedCharField(_("手机号"), blank=True, hash_field="mobile_hash")
-    mobile_hash = models.CharField(max_length=64, unique=True, null=True, editable=False)
+    # NULL, not "", for people without a mobile: unique ignores NULLs.
+    mobile_hash = models.CharField(max_length=64, unique=True, null=True, editable=False)  # noqa: DJ001
     education = models.CharField(_("学历"), max_length=10, choices=Education.choices)
     social_work_major = models.BooleanField(_("社会工作专业"), default=False)
     region = models.ForeignKey(

@@ -27,7 +27,9 @@ def child_level(level: str) -> str | None:
     return LEVELS[index + 1] if index + 1 < len(LEVELS) else None
 
 
-def region_code_problem(*, code: str, level: str, parent_code: str | None, parent_level: str | None):
+def region_code_problem(
+    *, code: str, level: str, parent_code: str | None, parent_level: str | None
+):
     """Why `code` cannot name a region at `level` under the given parent, or None when it can.
 
     Returns one of "digits", "length", "province_suffix", "city_suffix", "parent_level",

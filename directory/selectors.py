@@ -23,7 +23,9 @@ def service_points_for_user(
     current = Q(positions__ends_on__isnull=True) | Q(positions__ends_on__gte=today)
     return (
         points.select_related("region", "agency")
-        .annotate(staff_count=Count("positions", filter=current & Q(positions__starts_on__lte=today)))
+        .annotate(
+            staff_count=Count("positions", filter=current & Q(positions__starts_on__lte=today))
+        )
         .order_by("code")
     )
 

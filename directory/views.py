@@ -28,7 +28,12 @@ def station_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "directory/station_list.html",
-        {"page": _page(request, points), "kinds": ServicePoint.Kind.choices, "kind": kind, "q": query},
+        {
+            "page": _page(request, points),
+            "kinds": ServicePoint.Kind.choices,
+            "kind": kind,
+            "q": query,
+        },
     )
 
 
@@ -53,7 +58,9 @@ def person_list(request: HttpRequest) -> HttpResponse:
     permissions.require_anywhere(user=request.user, action=Action.VIEW_DIRECTORY)
     query = request.GET.get("q", "").strip()
     people = selectors.people_for_user(user=request.user, query=query)
-    return render(request, "directory/person_list.html", {"page": _page(request, people), "q": query})
+    return render(
+        request, "directory/person_list.html", {"page": _page(request, people), "q": query}
+    )
 
 
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:

@@ -52,7 +52,9 @@ def _person_with_user(name: str, region, email: str, gender="F"):
 def wang_fang(tree):
     """王芳: resident worker at station A (county A)."""
     person = _person_with_user("王芳", tree.county_a, "wangfang@example.cn")
-    factories.PositionFactory(person=person, service_point=tree.station_a, starts_on=dt.date(2021, 5, 1))
+    factories.PositionFactory(
+        person=person, service_point=tree.station_a, starts_on=dt.date(2021, 5, 1)
+    )
     factories.RoleGrantFactory(user=person.user, role=Role.WORKER, service_point=tree.station_a)
     return person
 

@@ -77,7 +77,9 @@ class PersonFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"社工{n}")
     gender = "M"
     born_on = dt.date(1990, 1, 1)
-    id_number = factory.LazyAttribute(lambda p: make_id_number(born_on=p.born_on, male=p.gender == "M"))
+    id_number = factory.LazyAttribute(
+        lambda p: make_id_number(born_on=p.born_on, male=p.gender == "M")
+    )
     mobile = factory.LazyFunction(make_mobile)
     education = Person.Education.BACHELOR
     social_work_major = True

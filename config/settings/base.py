@@ -46,7 +46,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "django_q",
-    "django.contrib.admin",
+    "core.apps.SuperuserAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

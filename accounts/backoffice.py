@@ -1,0 +1,126 @@
+"""Wagtail admin view sets limited to the user's scope.
+
+Wagtail's `get_queryset` on a view set filters only its listing (wagtail/wagtail#10746), so every
+object view here also checks the object against the scope: outside it is a 404, and the
+permission policy answers 403 for an action the user's role does not permit.
+"""
+
+from collections.abc import Callable
+
+from django.db.models import Model, QuerySet
+from django.http import Http404
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies.base import BasePermissionPolicy
+
+from accounts import scope
+from accounts.models import User
+from accounts.roles import Action
+
+Visible = Callable[[User, Action], QuerySet]
+
+
+class ScopedPermissionPolicy(BasePermissionPolicy):
+    """Every action on the model needs `action` from a grant that covers the object.
+
+    Deleting is never offered: records here are history (positions, people) or referenced by it.
+    """
+
+    def __init__(
+        self, model, *, action: Action, visible: Visible, forbidden: frozenset[str] = frozenset()
+    ):
+        super().__init__(model)
+        self.action = action
+        self.visible = visible
+        self.forbidden = forbidden | {"delete"}
+
+    def user_has_permission(self, user, action):
+        return action not in self.forbidden and scope.may_anywhere(user, self.action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if action in self.forbidden:
+            return False
+        return scope.role_allows(user=user, action=self.action, obj=instance)
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return any(self.user_has_permission_for_instance(user, a, instance) for a in actions)
+
+    def instances_user_has_permission_for(self, user, action):
+        if action in self.forbidden:
+            return self.model._default_manager.none()
+        return self.visible(user, self.action)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        return self.instances_user_has_permission_for(user, actions[0])
+
+
+class ScopedObjectMixin:
+    """Load the object, then 404 unless it is inside the user's scope."""
+
+    def get_object(self, *args, **kwargs) -> Model:
+        obj = super().get_object(*args, **kwargs)
+        policy = self.permission_policy
+        visible = policy.visible(self.request.user, policy.action)
+        if not visible.filter(pk=obj.pk).exists():
+            raise Http404
+        return obj
+
+
+class ScopedIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        policy = self.permission_policy
+        visible = policy.visible(self.request.user, policy.action)
+        return visible.select_related(*self.select_related) if self.select_related else visible
+
+    select_related: tuple[str, ...] = ()
+
+
+class ScopedEditView(ScopedObjectMixin, generic.EditView):
+    pass
+
+
+class ScopedInspectView(ScopedObjectMixin, generic.InspectView):
+    pass
+
+
+class ScopedModelViewSet(ModelViewSet):
+    """A ModelViewSet whose listing, forms and object pages all follow `accounts.scope`."""
+
+    scope_action: Action = Action.MANAGE_DIRECTORY
+    visible: Visible
+    forbidden_actions: frozenset[str] = frozenset()
+    add_to_admin_menu = False
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    index_view_class = ScopedIndexView
+    edit_view_class = ScopedEditView
+    inspect_view_class = ScopedInspectView
+
+    @property
+    def permission_policy(self):
+        return ScopedPermissionPolicy(
+            self.model,
+            action=self.scope_action,
+            visible=type(self).visible,
+            forbidden=self.forbidden_actions,
+        )
+
+
+class ScopedForm(WagtailAdminModelForm):
+    """Limits each foreign-key field's choices to what the user may manage.
+
+    `scoped_choices` maps a field name to a `*_visible_to(user, action)` function.
+    """
+
+    scoped_choices: dict[str, Visible] = {}
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        self.user = for_user
+        for name, visible in self.scoped_choices.items():
+            if name in self.fields and for_user is not None:
+                self.fields[name].queryset = visible(for_user, Action.MANAGE_DIRECTORY)

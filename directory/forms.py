@@ -1,0 +1,124 @@
+"""Back-office forms for the directory; foreign keys limited to the user's scope."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from accounts import scope
+from accounts.backoffice import ScopedForm
+from accounts.roles import Action
+from directory import rules
+from directory.models import Agency, Person, Position, Region, ServicePoint, University
+
+TEXT = forms.TextInput
+
+
+class RegionForm(ScopedForm):
+    """New regions go under a parent in the user's scope; the level follows from the parent."""
+
+    parent = forms.ModelChoiceField(
+        queryset=Region.objects.none(),
+        required=False,
+        label=_("上级区域"),
+        help_text=_("留空表示新建省级区域（仅系统管理员）。"),
+    )
+
+    class Meta:
+        model = Region
+        fields = ["name", "code"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            del self.fields["parent"]
+        elif self.user is not None:
+            self.fields["parent"].queryset = scope.regions_visible_to(
+                self.user, Action.MANAGE_DIRECTORY
+            ).exclude(level=Region.Level.VILLAGE)
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk:
+            return cleaned
+        parent = cleaned.get("parent")
+        if parent is None and not (self.user and self.user.is_superuser):
+            self.add_error("parent", _("请选择上级区域。"))
+        self.instance._parent = parent
+        self.instance.level = rules.child_level(parent.level) if parent else Region.Level.PROVINCE
+        return cleaned
+
+
+class AgencyForm(ScopedForm):
+    scoped_choices = {"region": scope.regions_visible_to}
+
+    class Meta:
+        model = Agency
+        fields = ["name", "credit_code", "rating", "region"]
+
+
+class UniversityForm(ScopedForm):
+    scoped_choices = {"region": scope.regions_visible_to}
+
+    class Meta:
+        model = University
+        fields = ["name", "region"]
+
+
+class ServicePointForm(ScopedForm):
+    scoped_choices = {"region": scope.regions_visible_to, "agency": scope.agencies_visible_to}
+
+    class Meta:
+        model = ServicePoint
+        fields = [
+            "code",
+            "name",
+            "kind",
+            "region",
+            "star_rating",
+            "is_demonstration",
+            "specialty",
+            "brand_name",
+            "agency",
+            "area_m2",
+            "contract_starts_on",
+            "contract_ends_on",
+            "address",
+        ]
+
+
+class PersonForm(ScopedForm):
+    scoped_choices = {"region": scope.regions_visible_to}
+
+    class Meta:
+        model = Person
+        fields = [
+            "name",
+            "id_number",
+            "gender",
+            "born_on",
+            "mobile",
+            "education",
+            "social_work_major",
+            "region",
+        ]
+        widgets = {"id_number": TEXT(attrs={"autocomplete": "off"}), "mobile": TEXT()}
+
+
+class PositionForm(ScopedForm):
+    """A new position; a move to another station is another new position."""
+
+    scoped_choices = {
+        "person": lambda user, action: scope.people_visible_to(user, action),
+        "service_point": scope.service_points_visible_to,
+    }
+
+    class Meta:
+        model = Position
+        fields = ["person", "service_point", "role", "full_time", "starts_on", "ends_on"]
+
+
+class PositionEndForm(ScopedForm):
+    """An existing position only gets its end date: history is never overwritten."""
+
+    class Meta:
+        model = Position
+        fields = ["ends_on"]

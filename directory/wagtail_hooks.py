@@ -1,0 +1,137 @@
+"""Back office for regions, service points, agencies, universities, people and positions."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.log_actions import log
+
+from accounts import scope
+from accounts.backoffice import ScopedIndexView, ScopedModelViewSet
+from directory import forms
+from directory.models import Agency, Person, Position, Region, ServicePoint, University
+
+
+class RegionCreateView(generic.CreateView):
+    def save_instance(self):
+        region = self.form.instance
+        parent = region._parent
+        region = parent.add_child(instance=region) if parent else Region.add_root(instance=region)
+        log(instance=region, action="wagtail.create", content_changed=True)
+        return region
+
+
+class RegionViewSet(ScopedModelViewSet):
+    model = Region
+    visible = staticmethod(scope.regions_visible_to)
+    icon = "site"
+    menu_label = _("行政区域")
+    add_view_class = RegionCreateView
+    list_display = ["name", "code", "level"]
+    list_filter = ["level"]
+    search_fields = ["name", "code"]
+
+    def get_form_class(self, for_update=False):
+        return forms.RegionForm
+
+
+class AgencyViewSet(ScopedModelViewSet):
+    model = Agency
+    visible = staticmethod(scope.agencies_visible_to)
+    icon = "group"
+    list_display = ["name", "credit_code", "rating", "region"]
+    search_fields = ["name", "credit_code"]
+
+    def get_form_class(self, for_update=False):
+        return forms.AgencyForm
+
+
+class UniversityViewSet(ScopedModelViewSet):
+    model = University
+    visible = staticmethod(scope.universities_visible_to)
+    icon = "openquote"
+    list_display = ["name", "region"]
+    search_fields = ["name"]
+
+    def get_form_class(self, for_update=False):
+        return forms.UniversityForm
+
+
+class ServicePointIndexView(ScopedIndexView):
+    select_related = ("region", "agency")
+
+
+class ServicePointViewSet(ScopedModelViewSet):
+    model = ServicePoint
+    visible = staticmethod(scope.service_points_visible_to)
+    icon = "home"
+    index_view_class = ServicePointIndexView
+    list_display = ["code", "name", "kind", "region", "star_rating", "is_demonstration"]
+    list_filter = ["kind", "star_rating", "is_demonstration"]
+    search_fields = ["name", "code"]
+
+    def get_form_class(self, for_update=False):
+        return forms.ServicePointForm
+
+
+class PersonIndexView(ScopedIndexView):
+    select_related = ("region",)
+
+
+class PersonViewSet(ScopedModelViewSet):
+    model = Person
+    visible = staticmethod(scope.people_visible_to)
+    icon = "user"
+    index_view_class = PersonIndexView
+    list_display = ["name", "gender", "id_number_masked", "mobile_masked", "education", "region"]
+    list_filter = ["education", "social_work_major", "gender"]
+    search_fields = ["name"]
+    inspect_view_fields = [
+        "name",
+        "gender",
+        "born_on",
+        "id_number",
+        "mobile",
+        "education",
+        "social_work_major",
+        "region",
+    ]
+
+    def get_form_class(self, for_update=False):
+        return forms.PersonForm
+
+
+class PositionIndexView(ScopedIndexView):
+    select_related = ("person", "service_point")
+
+
+class PositionViewSet(ScopedModelViewSet):
+    model = Position
+    visible = staticmethod(scope.positions_visible_to)
+    icon = "date"
+    index_view_class = PositionIndexView
+    list_display = ["person", "service_point", "role", "full_time", "starts_on", "ends_on"]
+    list_filter = ["role", "full_time"]
+    search_fields = ["person__name", "service_point__name"]
+
+    def get_form_class(self, for_update=False):
+        return forms.PositionEndForm if for_update else forms.PositionForm
+
+
+class DirectoryGroup(ViewSetGroup):
+    menu_label = _("组织与人员")
+    menu_icon = "group"
+    menu_order = 200
+    items = (
+        RegionViewSet("regions"),
+        ServicePointViewSet("service_points"),
+        AgencyViewSet("agencies"),
+        UniversityViewSet("universities"),
+        PersonViewSet("people"),
+        PositionViewSet("positions"),
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_directory_viewsets():
+    return DirectoryGroup()

@@ -1,0 +1,151 @@
+"""The Wagtail back office follows accounts.scope: listings, forms and object pages."""
+
+import pytest
+from django.urls import reverse
+
+from directory.models import Person, Region, ServicePoint
+from tests import factories
+
+
+def test_region_admin_reaches_back_office(client, zhang_min):
+    client.force_login(zhang_min.user)
+    assert client.get(reverse("wagtailadmin_home")).status_code == 200
+
+
+@pytest.mark.parametrize("who", ["wang_fang", "li_qiang"])
+def test_other_roles_are_kept_out_of_back_office(client, request, who):
+    client.force_login(request.getfixturevalue(who).user)
+    response = client.get(reverse("wagtailadmin_home"))
+    assert response.status_code in (302, 403)
+    assert client.get(reverse("service_points:index")).status_code in (302, 403)
+
+
+def test_django_admin_is_for_superusers_only(client, zhang_min):
+    client.force_login(zhang_min.user)
+    response = client.get("/django-admin/")
+    assert response.status_code == 302 and "login" in response.url
+
+
+def test_station_listing_is_scoped(client, tree, zhang_min):
+    client.force_login(zhang_min.user)
+    page = client.get(reverse("service_points:index")).content.decode()
+    assert "定王台街道社工站" in page and "坡子街街道社工站" not in page
+
+
+def test_station_listing_query_count_is_constant(
+    client, tree, zhang_min, django_assert_max_num_queries
+):
+    for _ in range(25):
+        factories.ServicePointFactory(
+            region=tree.town_a, agency=factories.AgencyFactory(region=tree.county_a)
+        )
+    client.force_login(zhang_min.user)
+    with django_assert_max_num_queries(40):
+        assert client.get(reverse("service_points:index")).status_code == 200
+
+
+@pytest.mark.parametrize("view", ["edit", "inspect"])
+def test_other_countys_station_is_404(client, tree, zhang_min, view):
+    client.force_login(zhang_min.user)
+    response = client.get(reverse(f"service_points:{view}", args=[tree.station_b.pk]))
+    assert response.status_code == 404
+
+
+def test_own_station_can_be_edited(client, tree, zhang_min):
+    client.force_login(zhang_min.user)
+    url = reverse("service_points:edit", args=[tree.station_a.pk])
+    assert client.get(url).status_code == 200
+    data = {
+        "code": tree.station_a.code,
+        "name": "定王台街道社会工作服务站",
+        "kind": ServicePoint.Kind.TOWNSHIP_STATION,
+        "region": tree.town_a.pk,
+        "star_rating": 4,
+        "specialty": "elderly",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    tree.station_a.refresh_from_db()
+    assert tree.station_a.name == "定王台街道社会工作服务站" and tree.station_a.star_rating == 4
+
+
+def test_station_cannot_be_placed_outside_scope_or_at_wrong_level(client, tree, zhang_min):
+    client.force_login(zhang_min.user)
+    base = {"code": "NEW1", "name": "新站", "kind": ServicePoint.Kind.TOWNSHIP_STATION}
+    outside = client.post(reverse("service_points:add"), {**base, "region": tree.town_b.pk})
+    assert outside.status_code == 200
+    wrong_level = client.post(reverse("service_points:add"), {**base, "region": tree.county_a.pk})
+    assert "乡镇/街道" in wrong_level.content.decode()
+    assert not ServicePoint.objects.filter(code="NEW1").exists()
+
+
+def test_person_created_with_invalid_id_shows_chinese_error(client, tree, zhang_min):
+    client.force_login(zhang_min.user)
+    data = {
+        "name": "孙丽",
+        "id_number": "110105194912310021",
+        "education": Person.Education.BACHELOR,
+        "region": tree.county_a.pk,
+    }
+    response = client.post(reverse("people:add"), data)
+    assert response.status_code == 200
+    assert "校验码不正确" in response.content.decode()
+    assert not Person.objects.filter(name="孙丽").exists()
+
+
+def test_person_created_with_valid_id(client, tree, zhang_min):
+    client.force_login(zhang_min.user)
+    data = {
+        "name": "孙丽",
+        "id_number": "11010519491231002x",
+        "mobile": "13700001111",
+        "education": Person.Education.MASTER,
+        "social_work_major": "on",
+        "region": tree.county_a.pk,
+    }
+    response = client.post(reverse("people:add"), data)
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    person = Person.objects.get(name="孙丽")
+    assert person.gender == "F" and person.id_number == "11010519491231002X"
+
+
+def test_region_is_created_under_parent_in_scope(client, tree, zhang_min):
+    client.force_login(zhang_min.user)
+    response = client.post(
+        reverse("regions:add"),
+        {"parent": tree.county_a.pk, "name": "文艺路街道", "code": "430102002"},
+    )
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    created = Region.objects.get(code="430102002")
+    assert created.level == "township" and created.get_parent() == tree.county_a
+
+
+def test_region_with_wrong_code_is_refused(client, tree, zhang_min):
+    client.force_login(zhang_min.user)
+    response = client.post(
+        reverse("regions:add"),
+        {"parent": tree.county_a.pk, "name": "错码街道", "code": "430103002"},
+    )
+    assert response.status_code == 200
+    assert "上级区域的代码不一致" in response.content.decode()
+    assert not Region.objects.filter(code="430103002").exists()
+
+
+def test_position_edit_only_sets_end_date(client, tree, zhang_min, wang_fang):
+    position = wang_fang.positions.get()
+    client.force_login(zhang_min.user)
+    url = reverse("positions:edit", args=[position.pk])
+    response = client.post(url, {"ends_on": "2020-01-01", "service_point": tree.station_b.pk})
+    assert response.status_code == 200
+    assert "结束日期不能早于起始日期" in response.content.decode()
+    response = client.post(url, {"ends_on": "2025-06-30", "service_point": tree.station_b.pk})
+    assert response.status_code == 302
+    position.refresh_from_db()
+    assert str(position.ends_on) == "2025-06-30" and position.service_point == tree.station_a
+
+
+def test_nothing_can_be_deleted_from_directory(client, tree, zhang_min):
+    client.force_login(zhang_min.user)
+    response = client.post(reverse("service_points:delete", args=[tree.station_a.pk]))
+    assert response.status_code in (302, 403)
+    assert ServicePoint.objects.filter(pk=tree.station_a.pk).exists()
