@@ -1,0 +1,56 @@
+"""`seed_demo --reset`: empty the directory and remove the demo accounts.
+
+Deletes in an order that PROTECT foreign keys allow: role grants, invitations, positions, people
+(and their accounts), service points, agencies, universities, regions. Accounts that appear in
+the audit trail are kept (the trail is append-only); seeding again reuses them by e-mail.
+
+Wagtail's reference index would otherwise be updated row by row on every delete (minutes at
+province scale); its rows from or to the emptied tables are removed in one query instead.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import Q
+from wagtail.models import ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
+
+from accounts.models import Invitation, RoleGrant, User
+from audit.models import AuditEvent
+from directory.models import Agency, Person, Position, Region, ServicePoint, University
+
+COUNTED = (Region, Agency, University, ServicePoint, Person, Position, User, RoleGrant)
+
+
+DELETED = (RoleGrant, Invitation, Position, Person, User, ServicePoint, Agency, University, Region)
+
+
+@transaction.atomic
+def demo_delete(*, emails: set[str]) -> dict[str, int]:
+    """Delete the directory and the accounts of its people and of `emails`; rows per model."""
+    with disable_reference_index_auto_update():
+        deleted = _delete(emails)
+    types = ContentType.objects.get_for_models(*DELETED).values()
+    ReferenceIndex.objects.filter(
+        Q(base_content_type__in=types) | Q(content_type__in=types) | Q(to_content_type__in=types)
+    ).delete()
+    return deleted
+
+
+def _delete(emails: set[str]) -> dict[str, int]:
+    deleted = {}
+    for model in (RoleGrant, Invitation, Position):
+        deleted[model._meta.label] = model.objects.all().delete()[0]
+    user_ids = set(Person.objects.filter(user__isnull=False).values_list("user_id", flat=True))
+    user_ids |= set(User.objects.filter(email__in=emails).values_list("pk", flat=True))
+    deleted[Person._meta.label] = Person.objects.only("pk").delete()[0]
+    audited = AuditEvent.objects.filter(actor__isnull=False).values("actor_id")
+    users = User.objects.filter(pk__in=user_ids).exclude(pk__in=audited)
+    deleted[User._meta.label] = users.delete()[0]
+    for model in (ServicePoint, Agency, University, Region):
+        deleted[model._meta.label] = model.objects.all().delete()[0]
+    return deleted
+
+
+def table_counts() -> dict[str, int]:
+    """Rows per table of the directory and accounts."""
+    return {model._meta.db_table: model.objects.count() for model in COUNTED}

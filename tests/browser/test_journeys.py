@@ -1,0 +1,43 @@
+"""The main foundation journeys as a user makes them, on a phone-sized screen."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _sign_in(page, live_server, login: str, password: str = "pass-1234"):
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("input[name=login]", login)
+    page.fill("input[name=password]", password)
+    page.click("form button[type=submit]")
+
+
+def test_worker_signs_in_by_phone_and_sees_own_record(page, live_server, wang_fang):
+    _sign_in(page, live_server, wang_fang.mobile)
+    page.wait_for_url("**/me/")
+    assert "王芳" in page.inner_text("main")
+    page.click("main a:has-text('王芳')")
+    page.wait_for_url("**/directory/people/*/")
+    assert wang_fang.id_number in page.inner_text("main")
+    page.goto(f"{live_server.url}/directory/stations/")
+    assert "无权访问" in page.inner_text("main")
+
+
+def test_county_admin_browses_stations_and_people(page, live_server, zhang_min, wang_fang, chen_jing):
+    _sign_in(page, live_server, "zhangmin@example.cn")
+    page.wait_for_url("**/me/")
+    page.click("main a:has-text('服务站点')")
+    assert "定王台街道社工站" in page.inner_text("main")
+    assert "坡子街街道社工站" not in page.inner_text("main")
+    page.click("main a:has-text('定王台街道社工站')")
+    assert "王芳" in page.inner_text("main")
+    page.goto(f"{live_server.url}/admin/")
+    assert "组织与人员" in page.content()
+
+
+def test_language_switch_to_english(page, live_server, zhang_min):
+    _sign_in(page, live_server, "zhangmin@example.cn")
+    page.wait_for_url("**/me/")
+    page.select_option("select[name=language]", "en")
+    page.wait_for_load_state("load")
+    assert "My workspace" in page.inner_text("header")
