@@ -13,6 +13,8 @@ from directory import identity, rules
 class Region(MP_Node):
     """An administrative region; a materialised path gives fast subtree queries."""
 
+    wagtail_reference_index_ignore = True  # history, not content: no usage index
+
     class Level(models.TextChoices):
         PROVINCE = "province", _("省")
         CITY = "city", _("市")
@@ -63,6 +65,8 @@ def _region_error_field(problem: str) -> str:
 class Agency(models.Model):
     """An operating agency (承接机构) contracted to run service points."""
 
+    wagtail_reference_index_ignore = True  # history, not content: no usage index
+
     class Rating(models.TextChoices):
         A1 = "1A", "1A"
         A2 = "2A", "2A"
@@ -91,6 +95,8 @@ class Agency(models.Model):
 class University(models.Model):
     """A university partnering with stations as a practice base (R15)."""
 
+    wagtail_reference_index_ignore = True  # history, not content: no usage index
+
     name = models.CharField(_("名称"), max_length=200, unique=True)
     region = models.ForeignKey(
         Region, on_delete=models.PROTECT, related_name="universities", verbose_name=_("所在地")
@@ -107,6 +113,8 @@ class University(models.Model):
 
 class ServicePoint(models.Model):
     """A city centre, county general station, township/street station or community room."""
+
+    wagtail_reference_index_ignore = True  # history, not content: no usage index
 
     class Kind(models.TextChoices):
         CITY_CENTRE = "city_centre", _("市级服务指导中心")
@@ -198,6 +206,8 @@ class Person(models.Model):
 
     ID and mobile numbers are encrypted at rest and looked up by a keyed hash (PIPL).
     """
+
+    wagtail_reference_index_ignore = True  # history, not content: no usage index
 
     class Gender(models.TextChoices):
         MALE = "M", _("男")
@@ -295,6 +305,8 @@ def _taken(person: Person, **lookup) -> bool:
 
 class Position(models.Model):
     """A person's role at a service point over a span of time; a move is a new position."""
+
+    wagtail_reference_index_ignore = True  # history, not content: no usage index
 
     class Role(models.TextChoices):
         RESIDENT_WORKER = "resident_worker", _("驻站社工")

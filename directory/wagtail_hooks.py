@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.log_actions import log
@@ -66,7 +67,14 @@ class ServicePointViewSet(ScopedModelViewSet):
     visible = staticmethod(scope.service_points_visible_to)
     icon = "home"
     index_view_class = ServicePointIndexView
-    list_display = ["code", "name", "kind", "region", "star_rating", "is_demonstration"]
+    list_display = [
+        "code",
+        "name",
+        "kind",
+        "region",
+        "star_rating",
+        BooleanColumn("is_demonstration", label=_("示范型")),
+    ]
     list_filter = ["kind", "star_rating", "is_demonstration"]
     search_fields = ["name", "code"]
 
@@ -83,7 +91,14 @@ class PersonViewSet(ScopedModelViewSet):
     visible = staticmethod(scope.people_visible_to)
     icon = "user"
     index_view_class = PersonIndexView
-    list_display = ["name", "gender", "id_number_masked", "mobile_masked", "education", "region"]
+    list_display = [
+        "name",
+        "gender",
+        Column("id_number_masked", label=_("身份证号")),
+        Column("mobile_masked", label=_("手机号")),
+        "education",
+        "region",
+    ]
     list_filter = ["education", "social_work_major", "gender"]
     search_fields = ["name"]
     inspect_view_fields = [

@@ -23,7 +23,9 @@ def test_worker_signs_in_by_phone_and_sees_own_record(page, live_server, wang_fa
     assert "无权访问" in page.inner_text("main")
 
 
-def test_county_admin_browses_stations_and_people(page, live_server, zhang_min, wang_fang, chen_jing):
+def test_county_admin_browses_stations_and_people(
+    page, live_server, zhang_min, wang_fang, chen_jing
+):
     _sign_in(page, live_server, "zhangmin@example.cn")
     page.wait_for_url("**/me/")
     page.click("main a:has-text('服务站点')")

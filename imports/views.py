@@ -1,0 +1,118 @@
+"""The import pages in the Wagtail admin: upload, preview, commit, result and templates."""
+
+from collections.abc import Callable
+from functools import wraps
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from imports import columns, forms, permissions, selectors, services, template_files
+from imports.models import ImportBatch
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def forbidden_as_403(view: Callable) -> Callable:
+    """Answer PermissionDenied with a 403 page; Wagtail would otherwise redirect to its home."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except PermissionDenied:
+            return render(request, "imports/forbidden.html", status=403)
+
+    return wrapped
+
+
+@forbidden_as_403
+def upload(request: HttpRequest) -> HttpResponse:
+    permissions.require_importer(user=request.user)
+    form = forms.UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            batch = services.import_preview(
+                user=request.user,
+                kind=form.cleaned_data["kind"],
+                uploaded_file=form.cleaned_data["file"],
+            )
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            return redirect("imports:preview", batch.pk)
+    return render(
+        request,
+        "imports/upload.html",
+        {
+            "form": form,
+            "kinds": ImportBatch.Kind.choices,
+            "batches": selectors.recent_batches_for_user(user=request.user),
+        },
+    )
+
+
+@forbidden_as_403
+@require_GET
+def preview(request: HttpRequest, pk: int) -> HttpResponse:
+    batch = permissions.batch_for_user(user=request.user, batch_id=pk)
+    if batch.status == ImportBatch.Status.COMMITTED:
+        return redirect("imports:result", batch.pk)
+    only_errors = request.GET.get("errors") == "1"
+    return render(
+        request,
+        "imports/preview.html",
+        {
+            "batch": batch,
+            "headers": columns.headers(batch.kind),
+            "rows": selectors.preview_rows(batch=batch, only_errors=only_errors),
+            "only_errors": only_errors,
+        },
+    )
+
+
+@forbidden_as_403
+@require_POST
+def commit(request: HttpRequest, pk: int) -> HttpResponse:
+    batch = permissions.batch_for_user(user=request.user, batch_id=pk)
+    try:
+        batch = services.import_commit(batch=batch, user=request.user)
+    except services.ImportRefused as refused:
+        messages.error(request, refused.message)
+        return redirect("imports:preview", batch.pk)
+    if batch.status != ImportBatch.Status.COMMITTED:
+        messages.error(
+            request,
+            _("数据库中的数据已发生变化，有 %(count)s 行未通过校验，未保存任何数据。")
+            % {"count": batch.error_count},
+        )
+        return redirect("imports:preview", batch.pk)
+    messages.success(request, _("导入成功，共 %(count)s 行。") % {"count": batch.row_count})
+    return redirect("imports:result", batch.pk)
+
+
+@forbidden_as_403
+@require_GET
+def result(request: HttpRequest, pk: int) -> HttpResponse:
+    batch = permissions.batch_for_user(user=request.user, batch_id=pk)
+    if batch.status != ImportBatch.Status.COMMITTED:
+        return redirect("imports:preview", batch.pk)
+    return render(request, "imports/result.html", {"batch": batch})
+
+
+@forbidden_as_403
+@require_GET
+def template_download(request: HttpRequest, kind: str) -> HttpResponse:
+    permissions.require_importer(user=request.user)
+    if kind not in columns.COLUMNS:
+        raise Http404
+    content = template_files.template_workbook(kind=kind, user=request.user)
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=template_files.filename(kind)
+    )
+    return response

@@ -1,0 +1,75 @@
+"""Import files built in memory: rows of the two kinds as dicts, written as .xlsx or .csv."""
+
+import csv
+import io
+
+import openpyxl
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from imports import columns
+from tests import factories
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def xlsx_file(lines: list[list], *, name: str = "导入.xlsx") -> SimpleUploadedFile:
+    workbook = openpyxl.Workbook()
+    for line in lines:
+        workbook.active.append(line)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type=XLSX)
+
+
+def csv_file(
+    lines: list[list], *, name: str = "导入.csv", encoding: str = "utf-8-sig"
+) -> SimpleUploadedFile:
+    text = io.StringIO()
+    csv.writer(text).writerows(lines)
+    return SimpleUploadedFile(name, text.getvalue().encode(encoding), content_type="text/csv")
+
+
+def lines_of(kind: str, rows: list[dict]) -> list[list]:
+    """A header line and one line per row dict (missing columns blank)."""
+    headers = columns.headers(kind)
+    return [headers, *([row.get(header, "") for header in headers] for row in rows)]
+
+
+def point_row(tree, changes: dict | None = None) -> dict:
+    """A valid township station in county A, with `changes` (keyed by header) applied."""
+    row = {
+        "编号": f"IMP-{factories.make_mobile()[-6:]}",
+        "名称": "新建社工站",
+        "类型": "乡镇/街道社工站",
+        "所在区域代码": tree.town_a.code,
+        "星级": "3",
+        "示范型": "否",
+        "特色领域": "老年社会工作",
+        "面积（平方米）": "300",
+        "合同开始": "2023-03-01",
+        "合同结束": "2025/2/28",
+        "地址": "某路 1 号",
+    }
+    return {**row, **(changes or {})}
+
+
+def person_row(tree, changes: dict | None = None) -> dict:
+    """A valid resident worker at station A, filed in county A, with `changes` applied."""
+    row = {
+        "姓名": "赵一",
+        "身份证号": factories.make_id_number(),
+        "手机号": factories.make_mobile(),
+        "学历": "本科",
+        "社工专业": "是",
+        "档案所属区域代码": tree.county_a.code,
+        "服务站点编号": tree.station_a.code,
+        "岗位": "驻站社工",
+        "专职": "是",
+        "任职起始日期": "2023/3/1",
+    }
+    return {**row, **(changes or {})}
+
+
+def upload(kind: str, rows: list[dict], *, as_csv: bool = False) -> SimpleUploadedFile:
+    lines = lines_of(kind, rows)
+    return csv_file(lines) if as_csv else xlsx_file(lines)
