@@ -3,16 +3,9 @@
 Deletes in an order that PROTECT foreign keys allow: role grants, invitations, positions, people
 (and their accounts), service points, agencies, universities, regions. Accounts that appear in
 the audit trail are kept (the trail is append-only); seeding again reuses them by e-mail.
-
-Wagtail's reference index would otherwise be updated row by row on every delete (minutes at
-province scale); its rows from or to the emptied tables are removed in one query instead.
 """
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Q
-from wagtail.models import ReferenceIndex
-from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from accounts.models import Invitation, RoleGrant, User
 from audit.models import AuditEvent
@@ -21,22 +14,9 @@ from directory.models import Agency, Person, Position, Region, ServicePoint, Uni
 COUNTED = (Region, Agency, University, ServicePoint, Person, Position, User, RoleGrant)
 
 
-DELETED = (RoleGrant, Invitation, Position, Person, User, ServicePoint, Agency, University, Region)
-
-
 @transaction.atomic
 def demo_delete(*, emails: set[str]) -> dict[str, int]:
     """Delete the directory and the accounts of its people and of `emails`; rows per model."""
-    with disable_reference_index_auto_update():
-        deleted = _delete(emails)
-    types = ContentType.objects.get_for_models(*DELETED).values()
-    ReferenceIndex.objects.filter(
-        Q(base_content_type__in=types) | Q(content_type__in=types) | Q(to_content_type__in=types)
-    ).delete()
-    return deleted
-
-
-def _delete(emails: set[str]) -> dict[str, int]:
     deleted = {}
     for model in (RoleGrant, Invitation, Position):
         deleted[model._meta.label] = model.objects.all().delete()[0]
