@@ -40,6 +40,6 @@ def test_county_admin_browses_stations_and_people(
 def test_language_switch_to_english(page, live_server, zhang_min):
     _sign_in(page, live_server, "zhangmin@example.cn")
     page.wait_for_url("**/me/")
-    page.select_option("select[name=language]", "en")
-    page.wait_for_load_state("load")
+    with page.expect_navigation():
+        page.select_option("select[name=language]", "en")
     assert "My workspace" in page.inner_text("header")
