@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.db.utils import DatabaseError
@@ -27,7 +28,7 @@ def _cache() -> dict:
         cache.delete(key)
     except Exception as error:  # noqa: BLE001 - any backend failure means "down"
         return {"ok": False, "error": error.__class__.__name__}
-    return {"ok": ok, "backend": cache.__class__.__name__}
+    return {"ok": ok, "backend": settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]}
 
 
 def _queue() -> dict:
