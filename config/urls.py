@@ -17,6 +17,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("me/", include("accounts.urls")),
     path("directory/", include("directory.urls")),
+    path("calendar/", include("calendars.urls")),
 ]
 
 if settings.DEBUG:

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "accounts",
     "directory",
     "imports",
+    "calendars",
     "lms",
     "supervision",
     "credentials",

@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models import ProtectedError, RestrictedError
 
-from directory.demo import base, province, reset, table
+from directory.demo import base, extensions, province, reset, table
 from directory.demo.build import Figures, plan_write
 from directory.demo.plan import Plan
 from directory.models import ServicePoint
@@ -51,12 +51,16 @@ class Command(BaseCommand):
             plan_write(demo, password=base.PASSWORD, figures=figures, label="demo")
             if scale == "province":
                 self._province(demo, figures, stations=stations, staff=staff)
+            for module in extensions.demo_seed_modules():
+                module.seed(scale=scale, figures=figures)
             committing = time.perf_counter()
         figures.add("commit", time.perf_counter() - committing, 0)
         self._report(demo, figures, time.perf_counter() - started)
 
     def _reset(self, demo: Plan, figures: Figures) -> None:
         started = time.perf_counter()
+        for module in reversed(extensions.demo_seed_modules()):
+            module.reset()
         try:
             deleted = reset.demo_delete(emails={a.email for a in demo.accounts})
         except (ProtectedError, RestrictedError) as error:
