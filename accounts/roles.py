@@ -27,21 +27,47 @@ class Action(StrEnum):
     VIEW_SENSITIVE = "directory.view_sensitive"  # full ID and mobile numbers
     MANAGE_GRANTS = "accounts.manage_grants"  # grant roles and invite users
     EDIT_CONTENT = "cms.edit"  # Wagtail pages
+    # Supervision (supervision/)
+    VIEW_SUPERVISION = "supervision.view"  # a station's sessions, grids, archives
+    LOG_SUPERVISION = "supervision.log"  # log sessions at stations one is assigned to
+    CONFIRM_FOR_OTHERS = "supervision.confirm_for_others"  # station head confirms for staff
+    MANAGE_SUPERVISION = "supervision.manage"  # profiles, assignments, disputes, reopen a year
+    # Training (lms/)
+    VIEW_TRAINING = "lms.view"  # a station's or region's training records
+    MANAGE_COURSES = "lms.manage_courses"  # courses, runs, sessions, attendance of own runs
+    APPROVE_TRAINING = "lms.approve"  # enrolments needing approval, external training
+    ADJUST_LEDGER = "lms.adjust"  # reversing and manual ledger rows
 
 
 ROLE_ACTIONS: dict[str, frozenset[Action]] = {
     Role.WORKER: frozenset(),
-    Role.SUPERVISOR: frozenset({Action.VIEW_DIRECTORY}),
-    Role.STATION_HEAD: frozenset({Action.VIEW_DIRECTORY}),
+    Role.SUPERVISOR: frozenset(
+        {Action.VIEW_DIRECTORY, Action.VIEW_SUPERVISION, Action.LOG_SUPERVISION}
+    ),
+    Role.STATION_HEAD: frozenset(
+        {
+            Action.VIEW_DIRECTORY,
+            Action.VIEW_SUPERVISION,
+            Action.CONFIRM_FOR_OTHERS,
+            Action.VIEW_TRAINING,
+            Action.APPROVE_TRAINING,
+        }
+    ),
     Role.REGION_ADMIN: frozenset(
         {
             Action.VIEW_DIRECTORY,
             Action.MANAGE_DIRECTORY,
             Action.VIEW_SENSITIVE,
             Action.MANAGE_GRANTS,
+            Action.VIEW_SUPERVISION,
+            Action.MANAGE_SUPERVISION,
+            Action.VIEW_TRAINING,
+            Action.MANAGE_COURSES,
+            Action.APPROVE_TRAINING,
+            Action.ADJUST_LEDGER,
         }
     ),
-    Role.TRAINING_PROVIDER: frozenset(),
+    Role.TRAINING_PROVIDER: frozenset({Action.MANAGE_COURSES}),
     Role.UNIVERSITY_COORDINATOR: frozenset(),
     Role.JUDGE: frozenset(),
     Role.EDITOR: frozenset({Action.EDIT_CONTENT}),

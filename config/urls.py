@@ -18,6 +18,8 @@ urlpatterns = [
     path("me/", include("accounts.urls")),
     path("directory/", include("directory.urls")),
     path("calendar/", include("calendars.urls")),
+    path("supervision/", include("supervision.urls")),
+    path("training/", include("lms.urls")),
 ]
 
 if settings.DEBUG:
