@@ -71,12 +71,12 @@ class ScopedObjectMixin:
 
 
 class ScopedIndexView(generic.IndexView):
+    select_related: tuple[str, ...] = ()
+
     def get_base_queryset(self):
         policy = self.permission_policy
         visible = policy.visible(self.request.user, policy.action)
         return visible.select_related(*self.select_related) if self.select_related else visible
-
-    select_related: tuple[str, ...] = ()
 
 
 class ScopedEditView(ScopedObjectMixin, generic.EditView):
@@ -99,6 +99,15 @@ class ScopedModelViewSet(ModelViewSet):
     index_view_class = ScopedIndexView
     edit_view_class = ScopedEditView
     inspect_view_class = ScopedInspectView
+    form_class: type[WagtailAdminModelForm]
+    update_form_class: type[WagtailAdminModelForm] | None = None
+    list_select_related: tuple[str, ...] = ()
+
+    def get_form_class(self, for_update=False):
+        return self.update_form_class if for_update and self.update_form_class else self.form_class
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(select_related=self.list_select_related, **kwargs)
 
     @property
     def permission_policy(self):

@@ -6,7 +6,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 
 from accounts import scope, services
-from accounts.backoffice import ScopedEditView, ScopedIndexView, ScopedModelViewSet
+from accounts.backoffice import ScopedEditView, ScopedModelViewSet
 from accounts.forms_backoffice import InvitationForm, RoleGrantForm, RoleGrantRevokeForm
 from accounts.models import Invitation, RoleGrant
 from accounts.roles import Action
@@ -27,24 +27,19 @@ class RoleGrantRevokeView(ScopedEditView):
         return services.role_grant_revoke(grant=self.object, revoked_by=self.request.user)
 
 
-class RoleGrantIndexView(ScopedIndexView):
-    select_related = ("user", "region", "service_point", "university")
-
-
 class RoleGrantViewSet(ScopedModelViewSet):
     model = RoleGrant
     visible = staticmethod(scope.grants_visible_to)
     scope_action = Action.MANAGE_GRANTS
     icon = "key"
-    index_view_class = RoleGrantIndexView
+    list_select_related = ("user", "region", "service_point", "university")
+    form_class = RoleGrantForm
+    update_form_class = RoleGrantRevokeForm
     add_view_class = RoleGrantCreateView
     edit_view_class = RoleGrantRevokeView
     list_display = ["user", "role", "scope", "granted_at", "revoked_at"]
     list_filter = ["role"]
     search_fields = ["user__email", "user__last_name"]
-
-    def get_form_class(self, for_update=False):
-        return RoleGrantRevokeForm if for_update else RoleGrantForm
 
 
 class InvitationCreateView(generic.CreateView):
@@ -68,9 +63,7 @@ class InvitationViewSet(ScopedModelViewSet):
     add_view_class = InvitationCreateView
     list_display = ["email", "role", "created_at", "expires_at", "accepted_at"]
     search_fields = ["email"]
-
-    def get_form_class(self, for_update=False):
-        return InvitationForm
+    form_class = InvitationForm
 
 
 class AccountsGroup(ViewSetGroup):

@@ -8,7 +8,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.log_actions import log
 
 from accounts import scope
-from accounts.backoffice import ScopedIndexView, ScopedModelViewSet
+from accounts.backoffice import ScopedModelViewSet
 from directory import forms
 from directory.models import Agency, Person, Position, Region, ServicePoint, University
 
@@ -31,9 +31,7 @@ class RegionViewSet(ScopedModelViewSet):
     list_display = ["name", "code", "level"]
     list_filter = ["level"]
     search_fields = ["name", "code"]
-
-    def get_form_class(self, for_update=False):
-        return forms.RegionForm
+    form_class = forms.RegionForm
 
 
 class AgencyViewSet(ScopedModelViewSet):
@@ -42,9 +40,7 @@ class AgencyViewSet(ScopedModelViewSet):
     icon = "group"
     list_display = ["name", "credit_code", "rating", "region"]
     search_fields = ["name", "credit_code"]
-
-    def get_form_class(self, for_update=False):
-        return forms.AgencyForm
+    form_class = forms.AgencyForm
 
 
 class UniversityViewSet(ScopedModelViewSet):
@@ -53,20 +49,14 @@ class UniversityViewSet(ScopedModelViewSet):
     icon = "openquote"
     list_display = ["name", "region"]
     search_fields = ["name"]
-
-    def get_form_class(self, for_update=False):
-        return forms.UniversityForm
-
-
-class ServicePointIndexView(ScopedIndexView):
-    select_related = ("region", "agency")
+    form_class = forms.UniversityForm
 
 
 class ServicePointViewSet(ScopedModelViewSet):
     model = ServicePoint
     visible = staticmethod(scope.service_points_visible_to)
     icon = "home"
-    index_view_class = ServicePointIndexView
+    list_select_related = ("region", "agency")
     list_display = [
         "code",
         "name",
@@ -77,20 +67,14 @@ class ServicePointViewSet(ScopedModelViewSet):
     ]
     list_filter = ["kind", "star_rating", "is_demonstration"]
     search_fields = ["name", "code"]
-
-    def get_form_class(self, for_update=False):
-        return forms.ServicePointForm
-
-
-class PersonIndexView(ScopedIndexView):
-    select_related = ("region",)
+    form_class = forms.ServicePointForm
 
 
 class PersonViewSet(ScopedModelViewSet):
     model = Person
     visible = staticmethod(scope.people_visible_to)
     icon = "user"
-    index_view_class = PersonIndexView
+    list_select_related = ("region",)
     list_display = [
         "name",
         "gender",
@@ -111,26 +95,19 @@ class PersonViewSet(ScopedModelViewSet):
         "social_work_major",
         "region",
     ]
-
-    def get_form_class(self, for_update=False):
-        return forms.PersonForm
-
-
-class PositionIndexView(ScopedIndexView):
-    select_related = ("person", "service_point")
+    form_class = forms.PersonForm
 
 
 class PositionViewSet(ScopedModelViewSet):
     model = Position
     visible = staticmethod(scope.positions_visible_to)
     icon = "date"
-    index_view_class = PositionIndexView
+    list_select_related = ("person", "service_point")
     list_display = ["person", "service_point", "role", "full_time", "starts_on", "ends_on"]
     list_filter = ["role", "full_time"]
     search_fields = ["person__name", "service_point__name"]
-
-    def get_form_class(self, for_update=False):
-        return forms.PositionEndForm if for_update else forms.PositionForm
+    form_class = forms.PositionForm
+    update_form_class = forms.PositionEndForm
 
 
 class DirectoryGroup(ViewSetGroup):
