@@ -1,0 +1,49 @@
+"""Pure rules on training hours and completion (no ORM, no clock: dates are parameters).
+
+R11: each resident worker receives ≥ 3 days of training a year, of five kinds.
+R12: the city level ensures ≥ 20 h a year, the county level ≥ 40 h; hours count for the level
+that provides them.
+"""
+
+import datetime as dt
+from collections.abc import Iterable
+
+MINUTES_PER_DAY = 24 * 60
+
+
+def run_completed(*, attended_sessions: int, held_sessions: int, threshold_percent: int) -> bool:
+    """A run is completed when the sessions attended reach `threshold_percent` of the sessions
+    held (R11: training counts by attendance; a run sets its own rule, 80 % by default).
+    A run with no session held is not completed by anyone."""
+    if held_sessions <= 0:
+        return False
+    return attended_sessions * 100 >= threshold_percent * held_sessions
+
+
+def credited_minutes(*, attended_session_minutes: Iterable[int]) -> int:
+    """Partial attendance still credits the minutes of every session attended (R11, R12),
+    whether or not the run is completed."""
+    return sum(attended_session_minutes)
+
+
+def external_minutes_problem(*, minutes: int, starts_on: dt.date, ends_on: dt.date) -> str | None:
+    """Why a claimed external training is impossible: "dates" when it ends before it starts,
+    "not_positive" for ≤ 0 minutes, "over_day" for more than 24 h on average a day."""
+    if ends_on < starts_on:
+        return "dates"
+    if minutes <= 0:
+        return "not_positive"
+    days = (ends_on - starts_on).days + 1
+    if minutes > days * MINUTES_PER_DAY:
+        return "over_day"
+    return None
+
+
+def shortfall_minutes(*, owed: int, credited: int) -> int:
+    """Minutes still owed on one quota line (R12); levels stack, never pool (R13)."""
+    return max(owed - credited, 0)
+
+
+def as_hours(minutes: int) -> str:
+    """Minutes shown as hours with one decimal, e.g. 90 → "1.5" (display only)."""
+    return f"{minutes / 60:.1f}"

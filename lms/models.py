@@ -1,0 +1,432 @@
+"""Courses, runs, sessions, enrolments, attendance and the append-only training-hours ledger.
+
+Hours are integer minutes. `HourEntry` is the ledger (STYLE.md §5): rows are only ever added;
+a mistake is fixed by a reversing row that points at the original.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from directory.models import Region
+
+
+class Kind(models.TextChoices):
+    """The five kinds of training (R11)."""
+
+    PRE_JOB = "pre_job", _("岗前培训")
+    SUPERVISION = "supervision", _("督导培训")
+    CONTINUING = "continuing", _("继续教育")
+    PRACTICE = "practice", _("实务培训")
+    POLICY = "policy", _("政策法规")
+
+
+class Level(models.TextChoices):
+    """The region level whose quota a course counts for (R12)."""
+
+    PROVINCE = Region.Level.PROVINCE.value, _("省级")
+    CITY = Region.Level.CITY.value, _("市级")
+    COUNTY = Region.Level.COUNTY.value, _("县级")
+    TOWNSHIP = Region.Level.TOWNSHIP.value, _("乡镇/街道级")
+
+
+class Course(models.Model):
+    """A course in the catalogue. Exactly one organiser: a region's civil-affairs office, a
+    service point, or a training provider (a user holding a training-provider grant)."""
+
+    title = models.CharField(_("课程名称"), max_length=200)
+    description = models.TextField(_("课程简介"), blank=True)
+    kind = models.CharField(_("培训类别"), max_length=20, choices=Kind.choices)
+    providing_level = models.CharField(_("计入层级"), max_length=10, choices=Level.choices)
+    organiser_region = models.ForeignKey(
+        Region,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organised_courses",
+        verbose_name=_("主办民政部门"),
+    )
+    organiser_service_point = models.ForeignKey(
+        "directory.ServicePoint",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organised_courses",
+        verbose_name=_("主办服务站点"),
+    )
+    organiser_provider = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organised_courses",
+        verbose_name=_("培训机构"),
+    )
+    # The region the course belongs to, for scope (the organiser's region; for a provider,
+    # the region of their grant).
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="courses", verbose_name=_("所属区域")
+    )
+    audience_regions = models.ManyToManyField(
+        Region,
+        blank=True,
+        related_name="audience_courses",
+        verbose_name=_("面向区域"),
+        help_text=_("留空表示所属区域内均可报名。"),
+    )
+    audience_roles = models.JSONField(
+        _("面向岗位"), default=list, blank=True, help_text=_("留空表示所有岗位。")
+    )
+    location = models.CharField(_("地点"), max_length=200, blank=True)
+    online_url = models.URLField(_("线上链接"), blank=True)
+    minutes_per_session = models.PositiveIntegerField(_("每场计入分钟数"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("课程")
+        verbose_name_plural = _("课程")
+        ordering = ["-created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(
+                    organiser_region__isnull=False,
+                    organiser_service_point__isnull=True,
+                    organiser_provider__isnull=True,
+                )
+                | Q(
+                    organiser_region__isnull=True,
+                    organiser_service_point__isnull=False,
+                    organiser_provider__isnull=True,
+                )
+                | Q(
+                    organiser_region__isnull=True,
+                    organiser_service_point__isnull=True,
+                    organiser_provider__isnull=False,
+                ),
+                name="course_has_one_organiser",
+            ),
+            models.CheckConstraint(
+                condition=Q(minutes_per_session__gt=0, minutes_per_session__lte=24 * 60),
+                name="course_minutes_per_session_in_a_day",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def organiser_name(self) -> str:
+        organiser = self.organiser_region or self.organiser_service_point or self.organiser_provider
+        return str(organiser)
+
+
+class CourseMaterial(models.Model):
+    course = models.ForeignKey(
+        Course, on_delete=models.CASCADE, related_name="materials", verbose_name=_("课程")
+    )
+    title = models.CharField(_("名称"), max_length=200)
+    file = models.FileField(_("文件"), upload_to="lms/materials/%Y/", blank=True)
+    url = models.URLField(_("链接"), blank=True)
+
+    class Meta:
+        verbose_name = _("课程资料")
+        verbose_name_plural = _("课程资料")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class EnrolmentMode(models.TextChoices):
+    OPEN = "open", _("自主报名")
+    APPROVAL = "approval", _("站长审核")
+    ASSIGNED = "assigned", _("管理员指派")
+
+
+class CourseRun(models.Model):
+    """One offering of a course: its capacity, deadlines, trainers and sessions."""
+
+    course = models.ForeignKey(
+        Course, on_delete=models.PROTECT, related_name="runs", verbose_name=_("课程")
+    )
+    name = models.CharField(_("期次"), max_length=100)
+    capacity = models.PositiveIntegerField(_("名额"))
+    enrolment_mode = models.CharField(
+        _("报名方式"), max_length=10, choices=EnrolmentMode.choices, default=EnrolmentMode.OPEN
+    )
+    enrolment_deadline = models.DateTimeField(_("报名截止"))
+    cancellation_deadline = models.DateTimeField(_("取消报名截止"))
+    completion_percent = models.PositiveSmallIntegerField(_("结业出勤率（%）"), default=80)
+    trainers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="taught_runs", verbose_name=_("讲师")
+    )
+    starts_on = models.DateField(_("开始日期"))
+    ends_on = models.DateField(_("结束日期"))
+
+    class Meta:
+        verbose_name = _("开班")
+        verbose_name_plural = _("开班")
+        ordering = ["starts_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(capacity__gt=0), name="course_run_capacity_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(completion_percent__gte=0, completion_percent__lte=100),
+                name="course_run_completion_percent_0_to_100",
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=F("starts_on")), name="course_run_ends_after_start"
+            ),
+        ]
+        indexes = [models.Index(fields=["starts_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.course} · {self.name}"
+
+
+class TrainingSession(models.Model):
+    """One sitting of a run; attending it credits `minutes`."""
+
+    run = models.ForeignKey(
+        CourseRun, on_delete=models.PROTECT, related_name="sessions", verbose_name=_("开班")
+    )
+    starts_at = models.DateTimeField(_("开始时间"))
+    ends_at = models.DateTimeField(_("结束时间"))
+    minutes = models.PositiveIntegerField(_("计入分钟数"))
+    location = models.CharField(_("地点"), max_length=200, blank=True)
+    cancelled = models.BooleanField(_("已取消"), default=False)
+
+    class Meta:
+        verbose_name = _("课次")
+        verbose_name_plural = _("课次")
+        ordering = ["starts_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")), name="training_session_ends_after_start"
+            ),
+            models.CheckConstraint(
+                condition=Q(minutes__gt=0, minutes__lte=24 * 60),
+                name="training_session_minutes_in_a_day",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.run} · {self.starts_at:%Y-%m-%d %H:%M}"
+
+
+class Enrolment(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("待审核")
+        ENROLLED = "enrolled", _("已报名")
+        WAITLISTED = "waitlisted", _("候补")
+        CANCELLED = "cancelled", _("已取消")
+        REJECTED = "rejected", _("未通过")
+
+    ACTIVE = (Status.PENDING, Status.ENROLLED, Status.WAITLISTED)
+
+    run = models.ForeignKey(
+        CourseRun, on_delete=models.PROTECT, related_name="enrolments", verbose_name=_("开班")
+    )
+    person = models.ForeignKey(
+        "directory.Person",
+        on_delete=models.PROTECT,
+        related_name="enrolments",
+        verbose_name=_("人员"),
+    )
+    status = models.CharField(_("状态"), max_length=12, choices=Status.choices)
+    waitlist_position = models.PositiveIntegerField(_("候补序号"), null=True, blank=True)
+    assigned = models.BooleanField(_("管理员指派"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    reason = models.CharField(_("原因"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("报名")
+        verbose_name_plural = _("报名")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["run", "person"],
+                condition=Q(status__in=["pending", "enrolled", "waitlisted"]),
+                name="enrolment_one_active_per_run",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="waitlisted", waitlist_position__isnull=False)
+                | (~Q(status="waitlisted") & Q(waitlist_position__isnull=True)),
+                name="enrolment_waitlist_position_iff_waitlisted",
+            ),
+        ]
+        indexes = [models.Index(fields=["run", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.person} · {self.run}"
+
+
+class Attendance(models.Model):
+    class Method(models.TextChoices):
+        CHECKLIST = "checklist", _("讲师点名")
+        SHEET = "sheet", _("签到表导入")
+        QR = "qr", _("扫码签到")
+
+    session = models.ForeignKey(
+        TrainingSession,
+        on_delete=models.PROTECT,
+        related_name="attendances",
+        verbose_name=_("课次"),
+    )
+    person = models.ForeignKey(
+        "directory.Person",
+        on_delete=models.PROTECT,
+        related_name="attendances",
+        verbose_name=_("人员"),
+    )
+    method = models.CharField(_("方式"), max_length=10, choices=Method.choices)
+    marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    marked_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("出勤")
+        verbose_name_plural = _("出勤")
+        constraints = [
+            models.UniqueConstraint(fields=["session", "person"], name="attendance_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} · {self.session}"
+
+
+def evidence_path(instance, filename: str) -> str:
+    return f"lms/evidence/{instance.person_id}/{filename}"
+
+
+class ExternalTraining(models.Model):
+    """Training taken elsewhere; it enters the ledger only once approved (R11, R12)."""
+
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("待审核")
+        APPROVED = "approved", _("已通过")
+        REJECTED = "rejected", _("已退回")
+
+    person = models.ForeignKey(
+        "directory.Person",
+        on_delete=models.PROTECT,
+        related_name="external_trainings",
+        verbose_name=_("人员"),
+    )
+    title = models.CharField(_("培训名称"), max_length=200)
+    organiser = models.CharField(_("主办单位"), max_length=200)
+    kind = models.CharField(_("培训类别"), max_length=20, choices=Kind.choices)
+    providing_level = models.CharField(_("计入层级"), max_length=10, choices=Level.choices)
+    starts_on = models.DateField(_("开始日期"))
+    ends_on = models.DateField(_("结束日期"))
+    minutes = models.PositiveIntegerField(_("学时（分钟）"))
+    evidence = models.FileField(_("证明材料"), upload_to=evidence_path)
+    status = models.CharField(
+        _("状态"), max_length=10, choices=Status.choices, default=Status.SUBMITTED
+    )
+    submitted_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    reason = models.CharField(_("退回原因"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("外部培训")
+        verbose_name_plural = _("外部培训")
+        ordering = ["-submitted_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(minutes__gt=0), name="external_training_minutes_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=F("starts_on")), name="external_training_ends_after_start"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="rejected") | ~Q(reason=""),
+                name="external_training_rejection_has_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class HourEntry(models.Model):
+    """One row of the training-hours ledger. Append-only: never updated nor deleted.
+
+    Credits are positive and carry their source (an attendance, an approved external training,
+    or a manual adjustment with a reason); a reversal is negative, points at the row it cancels
+    and states why.
+    """
+
+    class Source(models.TextChoices):
+        ATTENDANCE = "attendance", _("出勤")
+        EXTERNAL = "external", _("外部培训")
+        ADJUSTMENT = "adjustment", _("人工调整")
+
+    person = models.ForeignKey(
+        "directory.Person",
+        on_delete=models.PROTECT,
+        related_name="hour_entries",
+        verbose_name=_("人员"),
+    )
+    on = models.DateField(_("日期"))
+    minutes = models.IntegerField(_("分钟"))
+    kind = models.CharField(_("培训类别"), max_length=20, choices=Kind.choices)
+    providing_level = models.CharField(_("计入层级"), max_length=10, choices=Level.choices)
+    source = models.CharField(_("来源"), max_length=12, choices=Source.choices)
+    attendance = models.OneToOneField(
+        Attendance, on_delete=models.PROTECT, null=True, blank=True, related_name="hour_entry"
+    )
+    external = models.OneToOneField(
+        ExternalTraining,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="hour_entry",
+    )
+    reverses = models.OneToOneField(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="reversed_by"
+    )
+    reason = models.CharField(_("原因"), max_length=200, blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    entered_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("学时记录")
+        verbose_name_plural = _("学时记录")
+        ordering = ["on", "pk"]
+        constraints = [
+            models.CheckConstraint(  # credits are positive, reversals negative
+                condition=Q(reverses__isnull=True, minutes__gt=0)
+                | Q(reverses__isnull=False, minutes__lt=0),
+                name="hour_entry_sign_matches_kind",
+            ),
+            models.CheckConstraint(  # reversals and adjustments say why
+                condition=(Q(reverses__isnull=True) & ~Q(source="adjustment")) | ~Q(reason=""),
+                name="hour_entry_correction_has_reason",
+            ),
+            models.CheckConstraint(
+                condition=Q(source="attendance", attendance__isnull=False)
+                | Q(source="external", external__isnull=False)
+                | Q(source="adjustment")
+                | Q(reverses__isnull=False),
+                name="hour_entry_credit_names_its_source",
+            ),
+        ]
+        indexes = [models.Index(fields=["person", "on"], name="hour_entry_person_on")]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} · {self.on} · {self.minutes}"

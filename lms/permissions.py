@@ -1,0 +1,158 @@
+"""Object loaders for training: 404 outside the user's scope, 403 for a wrong role.
+
+A trainer marks attendance only on runs they organise or teach; a worker sees only their own
+hours (another worker's are a 404).
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from accounts import scope
+from accounts.models import User
+from accounts.roles import Action
+from directory.models import Person
+from lms.models import Course, CourseRun, Enrolment, ExternalTraining, HourEntry, TrainingSession
+
+
+def require_anywhere(*, user: User, action: Action) -> None:
+    """403 unless some grant of the user permits `action` (for list pages)."""
+    if not scope.may_anywhere(user, action):
+        raise PermissionDenied
+
+
+def person_of(*, user: User) -> Person:
+    """The person record of the logged-in user; 404 for accounts without one."""
+    person = Person.objects.filter(user=user).select_related("region").first()
+    if person is None:
+        raise Http404
+    return person
+
+
+def course_for_user(*, user: User, course_id: int) -> Course:
+    """The catalogue is open to every logged-in user."""
+    return get_object_or_404(
+        Course.objects.select_related(
+            "organiser_region", "organiser_service_point", "organiser_provider", "region"
+        ),
+        pk=course_id,
+    )
+
+
+def _may_manage(*, user: User, run: CourseRun) -> bool:
+    course = run.course
+    if user.is_superuser or course.organiser_provider_id == user.pk:
+        return True
+    if run.trainers.filter(pk=user.pk).exists():
+        return True
+    organiser = course.organiser_region or course.organiser_service_point
+    return organiser is not None and scope.role_allows(
+        user=user, action=Action.MANAGE_COURSES, obj=organiser
+    )
+
+
+def run_for_manager(*, user: User, run_id: int) -> CourseRun:
+    """A run whose attendance and enrolments the user manages: its organiser (in scope with
+    MANAGE_COURSES, or the providing user) or one of its trainers. Runs organised outside
+    everything the user can see are a 404; seen but not theirs to manage, a 403."""
+    run = get_object_or_404(
+        CourseRun.objects.select_related(
+            "course__organiser_region", "course__organiser_service_point", "course__region"
+        ),
+        pk=run_id,
+    )
+    if _may_manage(user=user, run=run):
+        return run
+    visible = scope.regions_visible_to(user).filter(pk=run.course.region_id).exists()
+    if not visible:
+        raise Http404
+    raise PermissionDenied
+
+
+def session_for_manager(*, user: User, session_id: int) -> TrainingSession:
+    session = get_object_or_404(TrainingSession.objects.only("pk", "run_id"), pk=session_id)
+    run = run_for_manager(user=user, run_id=session.run_id)
+    session = TrainingSession.objects.get(pk=session_id)
+    session.run = run
+    return session
+
+
+def person_for_hours(*, user: User, person_id: int) -> Person:
+    """Oneself, or a person in scope of VIEW_TRAINING; other people are a 404 when the user
+    cannot see them at all, a 403 when seen through another role (e.g. a supervisor)."""
+    person = get_object_or_404(Person.objects.select_related("region"), pk=person_id)
+    if person.user_id == user.pk:
+        return person
+    if scope.people_visible_to(user, Action.VIEW_TRAINING).filter(pk=person.pk).exists():
+        return person
+    if scope.people_visible_to(user).filter(pk=person.pk).exists():
+        raise PermissionDenied
+    raise Http404
+
+
+def _person_for_action(*, user: User, person: Person, action: Action) -> None:
+    if scope.people_visible_to(user, action).filter(pk=person.pk).exists():
+        return
+    if person.user_id == user.pk or scope.people_visible_to(user).filter(pk=person.pk).exists():
+        raise PermissionDenied
+    raise Http404
+
+
+def enrolment_for_approver(*, user: User, enrolment_id: int) -> Enrolment:
+    enrolment = get_object_or_404(
+        Enrolment.objects.select_related("person__user", "run__course"), pk=enrolment_id
+    )
+    _person_for_action(user=user, person=enrolment.person, action=Action.APPROVE_TRAINING)
+    return enrolment
+
+
+def own_enrolment(*, user: User, enrolment_id: int) -> Enrolment:
+    """An enrolment of the user's own person (others' are a 404)."""
+    return get_object_or_404(
+        Enrolment.objects.select_related("run__course", "person__user"),
+        pk=enrolment_id,
+        person__user=user,
+    )
+
+
+def external_for_approver(*, user: User, claim_id: int) -> ExternalTraining:
+    claim = get_object_or_404(ExternalTraining.objects.select_related("person__user"), pk=claim_id)
+    _person_for_action(user=user, person=claim.person, action=Action.APPROVE_TRAINING)
+    return claim
+
+
+def external_evidence_for_user(*, user: User, claim_id: int) -> ExternalTraining:
+    """The evidence file: its owner or an approver in scope."""
+    claim = get_object_or_404(ExternalTraining.objects.select_related("person"), pk=claim_id)
+    if claim.person.user_id == user.pk:
+        return claim
+    _person_for_action(user=user, person=claim.person, action=Action.APPROVE_TRAINING)
+    return claim
+
+
+def entry_for_adjuster(*, user: User, entry_id: int) -> HourEntry:
+    entry = get_object_or_404(HourEntry.objects.select_related("person"), pk=entry_id)
+    _person_for_action(user=user, person=entry.person, action=Action.ADJUST_LEDGER)
+    return entry
+
+
+def person_for_adjuster(*, user: User, person_id: int) -> Person:
+    person = get_object_or_404(Person.objects.select_related("region"), pk=person_id)
+    _person_for_action(user=user, person=person, action=Action.ADJUST_LEDGER)
+    return person
+
+
+def may_assign(*, user: User, run: CourseRun) -> bool:
+    return _may_manage(user=user, run=run) and scope.may_anywhere(user, Action.MANAGE_COURSES)
+
+
+def run_in_catalogue(*, run_id: int) -> CourseRun:
+    """Runs are in the public catalogue; whether one may enrol is the service's business."""
+    return get_object_or_404(CourseRun.objects.select_related("course"), pk=run_id)
+
+
+def session_for_attendee(*, token_session_id: int) -> TrainingSession:
+    """The session a signed QR token names (the signature is the access check)."""
+    return get_object_or_404(
+        TrainingSession.objects.select_related("run__course"), pk=token_session_id
+    )

@@ -1,0 +1,308 @@
+"""Reads for training, including those other apps call (quotas, credentials).
+
+Totals are summed from the ledger with one grouped query each (index on (person, on)).
+"""
+
+import datetime as dt
+from collections import defaultdict
+
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum
+from django.db.models.functions import ExtractYear
+from django.utils import timezone
+
+from accounts import scope
+from accounts.models import User
+from accounts.roles import Action
+from directory.models import Person, Position, ServicePoint
+from lms import hours, rules
+from lms.models import (
+    Attendance,
+    Course,
+    CourseRun,
+    Enrolment,
+    ExternalTraining,
+    HourEntry,
+    TrainingSession,
+)
+
+
+def _current_positions(*, today: dt.date) -> QuerySet[Position]:
+    return Position.objects.filter(
+        Q(ends_on__isnull=True) | Q(ends_on__gte=today), starts_on__lte=today
+    )
+
+
+def person_in_audience(*, person: Person, course: Course, today: dt.date | None = None) -> bool:
+    """Whether `person` belongs to the course's audience (regions and position roles)."""
+    today = today or timezone.localdate()
+    positions = _current_positions(today=today).filter(person=person)
+    placed = positions.values_list("role", "service_point__region__path")
+    return rules.in_audience(
+        person_paths=[person.region.path, *(path for _, path in placed)],
+        person_roles=[role for role, _ in placed],
+        audience_paths=course.audience_regions.values_list("path", flat=True),
+        audience_roles=course.audience_roles,
+    )
+
+
+# Ledger totals (issue 5 item 6).
+
+
+def person_minutes(
+    *, person: Person, starts_on: dt.date, ends_on: dt.date
+) -> dict[tuple[str, str], int]:
+    """A person's credited minutes in [starts_on, ends_on] by (kind, providing level)."""
+    rows = (
+        HourEntry.objects.filter(person=person, on__gte=starts_on, on__lte=ends_on)
+        .values_list("kind", "providing_level")
+        .annotate(total=Sum("minutes"))
+        .order_by()
+    )
+    return {(kind, level): total for kind, level, total in rows if total}
+
+
+def person_minutes_by_kind(*, person: Person, starts_on: dt.date, ends_on: dt.date) -> dict:
+    totals: dict[str, int] = defaultdict(int)
+    for (kind, _level), minutes in person_minutes(
+        person=person, starts_on=starts_on, ends_on=ends_on
+    ).items():
+        totals[kind] += minutes
+    return dict(totals)
+
+
+def person_minutes_by_level(*, person: Person, starts_on: dt.date, ends_on: dt.date) -> dict:
+    totals: dict[str, int] = defaultdict(int)
+    for (_kind, level), minutes in person_minutes(
+        person=person, starts_on=starts_on, ends_on=ends_on
+    ).items():
+        totals[level] += minutes
+    return dict(totals)
+
+
+def person_years(*, person: Person) -> list[dict]:
+    """Every year with ledger rows: year, kind, level and minutes (for the hours page)."""
+    rows = (
+        HourEntry.objects.filter(person=person)
+        .annotate(year=ExtractYear("on"))
+        .values("year", "kind", "providing_level")
+        .annotate(minutes=Sum("minutes"))
+        .order_by("-year", "kind", "providing_level")
+    )
+    return list(rows)
+
+
+def _staff_at(*, service_points: QuerySet[ServicePoint] | list, today: dt.date):
+    return _current_positions(today=today).filter(service_point__in=service_points)
+
+
+def station_minutes(
+    *, service_point: ServicePoint, starts_on: dt.date, ends_on: dt.date, today: dt.date
+) -> dict[str, int]:
+    """Minutes credited in the period to the people currently working at a station, by level."""
+    staff = _staff_at(service_points=[service_point], today=today).values("person_id")
+    rows = (
+        HourEntry.objects.filter(person_id__in=staff, on__gte=starts_on, on__lte=ends_on)
+        .values_list("providing_level")
+        .annotate(total=Sum("minutes"))
+        .order_by()
+    )
+    return dict(rows)
+
+
+def region_minutes(
+    *, region_path: str, starts_on: dt.date, ends_on: dt.date, today: dt.date
+) -> dict[str, int]:
+    """Minutes credited in the period to the people currently working at stations in a region
+    subtree (by path prefix), by providing level."""
+    staff = _current_positions(today=today).filter(
+        service_point__region__path__startswith=region_path
+    )
+    rows = (
+        HourEntry.objects.filter(
+            person_id__in=staff.values("person_id"), on__gte=starts_on, on__lte=ends_on
+        )
+        .values_list("providing_level")
+        .annotate(total=Sum("minutes"))
+        .order_by()
+    )
+    return dict(rows)
+
+
+def people_minutes(
+    *, people: QuerySet[Person], starts_on: dt.date, ends_on: dt.date
+) -> dict[int, dict[tuple[str, str], int]]:
+    """Many people's minutes at once, by (kind, level): one grouped query."""
+    result: dict[int, dict[tuple[str, str], int]] = defaultdict(dict)
+    rows = (
+        HourEntry.objects.filter(person__in=people, on__gte=starts_on, on__lte=ends_on)
+        .values_list("person_id", "kind", "providing_level")
+        .annotate(total=Sum("minutes"))
+        .order_by()
+    )
+    for person_id, kind, level, total in rows:
+        result[person_id][(kind, level)] = total
+    return dict(result)
+
+
+def ledger_for_person(*, person: Person) -> QuerySet[HourEntry]:
+    return (
+        HourEntry.objects.filter(person=person)
+        .select_related("reverses", "entered_by", "reversed_by")
+        .order_by("-on", "-pk")
+    )
+
+
+# Catalogue and pages.
+
+
+def catalogue(
+    *,
+    query: str = "",
+    kind: str = "",
+    level: str = "",
+    region_path: str = "",
+    starts_after: dt.date | None = None,
+    starts_before: dt.date | None = None,
+    places_left: bool = False,
+) -> QuerySet[CourseRun]:
+    """Runs in the catalogue with their enrolled count, soonest first."""
+    runs = CourseRun.objects.select_related(
+        "course__organiser_region",
+        "course__organiser_service_point",
+        "course__organiser_provider",
+        "course__region",
+    ).annotate(enrolled=Count("enrolments", filter=Q(enrolments__status=Enrolment.Status.ENROLLED)))
+    if query:
+        runs = runs.filter(
+            Q(course__title__icontains=query) | Q(course__description__icontains=query)
+        )
+    if kind:
+        runs = runs.filter(course__kind=kind)
+    if level:
+        runs = runs.filter(course__providing_level=level)
+    if region_path:
+        runs = runs.filter(course__region__path__startswith=region_path)
+    if starts_after:
+        runs = runs.filter(starts_on__gte=starts_after)
+    if starts_before:
+        runs = runs.filter(starts_on__lte=starts_before)
+    if places_left:
+        runs = runs.filter(enrolled__lt=F("capacity"))
+    return runs.order_by("starts_on", "pk")
+
+
+def runs_of_course(*, course: Course) -> QuerySet[CourseRun]:
+    return (
+        course.runs.annotate(
+            enrolled=Count("enrolments", filter=Q(enrolments__status=Enrolment.Status.ENROLLED)),
+            waiting=Count("enrolments", filter=Q(enrolments__status=Enrolment.Status.WAITLISTED)),
+        )
+        .prefetch_related("sessions")
+        .order_by("starts_on", "pk")
+    )
+
+
+def enrolments_of_person(*, person: Person) -> QuerySet[Enrolment]:
+    return (
+        Enrolment.objects.filter(person=person)
+        .select_related("run__course")
+        .order_by("-run__starts_on", "-pk")
+    )
+
+
+def runs_managed_by(*, user: User) -> QuerySet[CourseRun]:
+    """Runs the user organises or teaches: their region/station scope for MANAGE_COURSES, runs
+    of courses they provide, runs they teach."""
+    regions = scope.regions_visible_to(user, Action.MANAGE_COURSES)
+    points = scope.service_points_visible_to(user, Action.MANAGE_COURSES)
+    condition = Q(trainers=user) | Q(course__organiser_provider=user)
+    if scope.may_anywhere(user, Action.MANAGE_COURSES):
+        condition |= Q(course__organiser_region__in=regions) | Q(
+            course__organiser_service_point__in=points
+        )
+        if user.is_superuser:
+            condition = Q()
+    run_ids = CourseRun.objects.filter(condition).values("pk")
+    return (
+        CourseRun.objects.filter(pk__in=run_ids)
+        .select_related("course")
+        .annotate(
+            enrolled=Count("enrolments", filter=Q(enrolments__status=Enrolment.Status.ENROLLED)),
+            waiting=Count("enrolments", filter=Q(enrolments__status=Enrolment.Status.WAITLISTED)),
+            pending=Count("enrolments", filter=Q(enrolments__status=Enrolment.Status.PENDING)),
+        )
+        .order_by("-starts_on", "pk")
+    )
+
+
+def run_roster(*, run: CourseRun) -> list[dict]:
+    """Each enrolment of a run with sessions attended, minutes credited and completion."""
+    held = [s for s in run.sessions.all() if not s.cancelled]
+    enrolments = list(
+        run.enrolments.select_related("person").order_by("status", "waitlist_position", "pk")
+    )
+    attended: dict[int, list[int]] = defaultdict(list)
+    for person_id, minutes in Attendance.objects.filter(
+        session__run=run, session__cancelled=False
+    ).values_list("person_id", "session__minutes"):
+        attended[person_id].append(minutes)
+    return [
+        {
+            "enrolment": e,
+            "attended": len(attended[e.person_id]),
+            "minutes": hours.credited_minutes(attended_session_minutes=attended[e.person_id]),
+            "completed": hours.run_completed(
+                attended_sessions=len(attended[e.person_id]),
+                held_sessions=len(held),
+                threshold_percent=run.completion_percent,
+            ),
+        }
+        for e in enrolments
+    ]
+
+
+def session_checklist(*, session: TrainingSession) -> list[dict]:
+    """The enrolled people of a session's run, with whether each is marked present."""
+    present = set(session.attendances.values_list("person_id", flat=True))
+    people = Person.objects.filter(
+        enrolments__run_id=session.run_id, enrolments__status=Enrolment.Status.ENROLLED
+    ).order_by("name", "pk")
+    return [{"person": p, "present": p.pk in present} for p in people]
+
+
+def pending_enrolments_for_user(*, user: User) -> QuerySet[Enrolment]:
+    people = scope.people_visible_to(user, Action.APPROVE_TRAINING)
+    return (
+        Enrolment.objects.filter(status=Enrolment.Status.PENDING, person__in=people)
+        .select_related("person", "run__course")
+        .order_by("created_at", "pk")
+    )
+
+
+def pending_external_for_user(*, user: User) -> QuerySet[ExternalTraining]:
+    people = scope.people_visible_to(user, Action.APPROVE_TRAINING)
+    return (
+        ExternalTraining.objects.filter(status=ExternalTraining.Status.SUBMITTED, person__in=people)
+        .select_related("person")
+        .order_by("submitted_at", "pk")
+    )
+
+
+def sessions_for_attendee(*, person: Person) -> QuerySet[TrainingSession]:
+    """Sessions of runs the person is enrolled in (or was, then cancelled), for the calendar."""
+    return (
+        TrainingSession.objects.filter(
+            run__enrolments__person=person,
+            run__enrolments__status__in=[Enrolment.Status.ENROLLED, Enrolment.Status.CANCELLED],
+        )
+        .annotate(
+            active=Exists(
+                Enrolment.objects.filter(
+                    run=OuterRef("run"), person=person, status=Enrolment.Status.ENROLLED
+                )
+            )
+        )
+        .select_related("run__course")
+        .distinct()
+        .order_by("starts_at")
+    )

@@ -1,0 +1,114 @@
+"""The sign-in sheet import: read an Excel/CSV sheet of 姓名 and 身份证号, match each row to an
+enrolled person and show every unmatched or ambiguous row before anything is saved.
+
+Rows are matched by the keyed hash of the ID number (directory.identity, core.crypto); the name
+must agree. A row without an ID number is matched by name among the enrolled, and is ambiguous
+when several enrolled people share it. Nothing is saved unless every row matches.
+"""
+
+from dataclasses import dataclass
+
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext as _
+
+from core.crypto import keyed_hash
+from directory.identity import mask_id_number, normalise_id_number
+from directory.models import Person
+from imports.parsing import read_rows
+from lms.models import CourseRun, Enrolment
+
+NAME, ID_NUMBER = "姓名", "身份证号"
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    line: int
+    name: str
+    id_masked: str
+    problem: str  # "" when matched; else unknown, ambiguous, name_mismatch, not_enrolled, twice
+    person: Person | None = None
+
+
+@dataclass(frozen=True)
+class SheetPreview:
+    rows: list[SheetRow]
+
+    @property
+    def problems(self) -> list[SheetRow]:
+        return [row for row in self.rows if row.problem]
+
+    @property
+    def people(self) -> list[Person]:
+        return [row.person for row in self.rows if row.person is not None]
+
+
+def sheet_preview(*, run: CourseRun, uploaded_file: UploadedFile) -> SheetPreview:
+    """Match every row of the sheet; raises ValidationError for an unreadable file."""
+    raw = read_rows(uploaded_file=uploaded_file, columns=[NAME, ID_NUMBER], required=[NAME])
+    enrolled = list(
+        Person.objects.filter(
+            enrolments__run=run, enrolments__status=Enrolment.Status.ENROLLED
+        ).order_by("pk")
+    )
+    by_hash = {p.id_number_hash: p for p in enrolled}
+    hashes = {
+        row.line: keyed_hash(normalise_id_number(row.values[ID_NUMBER]))
+        for row in raw
+        if row.values[ID_NUMBER].strip()
+    }
+    known = {
+        p.id_number_hash: p
+        for p in Person.objects.filter(id_number_hash__in=[h for h in hashes.values() if h])
+    }
+    rows, seen = [], set()
+    for row in raw:
+        name, number = row.values[NAME].strip(), row.values[ID_NUMBER].strip()
+        masked = mask_id_number(number) if len(number) >= 8 else number
+        person, problem = _match(name, number, hashes.get(row.line), by_hash, known, enrolled)
+        if person is not None and person.pk in seen:
+            person, problem = None, "twice"
+        if person is not None:
+            seen.add(person.pk)
+        rows.append(SheetRow(row.line, name, masked, problem, person))
+    return SheetPreview(rows)
+
+
+def _match(name, number, digest, by_hash, known, enrolled) -> tuple[Person | None, str]:
+    if number:
+        if digest is None or digest not in known:
+            return None, "unknown"
+        person = known[digest]
+        if person.name != name:
+            return None, "name_mismatch"
+        if digest not in by_hash:
+            return None, "not_enrolled"
+        return person, ""
+    named = [p for p in enrolled if p.name == name]
+    if not named:
+        return None, "unknown"
+    if len(named) > 1:
+        return None, "ambiguous"
+    return named[0], ""
+
+
+CONFIRM_SALT = "lms.sheet-confirm"
+CONFIRM_MAX_AGE = 3600  # seconds between the preview and the confirmation
+
+
+def confirmation_token(*, preview: SheetPreview, session) -> str:
+    """A signed list of the matched people, so that the confirmation saves what was shown."""
+    return signing.dumps(
+        {"session": session.pk, "people": [p.pk for p in preview.people]}, salt=CONFIRM_SALT
+    )
+
+
+def confirmation_ids(*, token: str, session) -> list[int]:
+    try:
+        data = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
+    except signing.BadSignature:
+        raise ValidationError(_("预览已过期，请重新上传签到表。"), code="expired") from None
+    if data.get("session") != session.pk:
+        raise ValidationError(_("预览与课次不符，请重新上传签到表。"), code="session")
+    return [int(pk) for pk in data["people"]]

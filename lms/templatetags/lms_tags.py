@@ -1,0 +1,25 @@
+"""Formatting for training pages; no queries."""
+
+from django import template
+
+from accounts import scope
+from accounts.roles import Action
+from lms import hours
+
+register = template.Library()
+
+
+@register.filter
+def minutes_as_hours(minutes: int | None) -> str:
+    """Integer minutes shown as hours with one decimal."""
+    return hours.as_hours(minutes or 0)
+
+
+@register.simple_tag
+def lms_links(user) -> dict:
+    """Which training links the start page shows (from the grants loaded once per request)."""
+    return {
+        "has_person": hasattr(user, "person") and user.person is not None,
+        "approve": scope.may_anywhere(user, Action.APPROVE_TRAINING),
+        "manage": scope.may_anywhere(user, Action.MANAGE_COURSES) or user.taught_runs.exists(),
+    }
