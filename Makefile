@@ -31,6 +31,7 @@ checks:
 	SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')" \
 	FIELD_ENCRYPTION_KEYS="$$($(PY) -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())')" \
 	FIELD_HASH_KEY="$$($(PY) -c 'import secrets; print(secrets.token_hex(32))')" \
+	CERTIFICATE_SIGNING_KEY="$$($(PY) -c 'import base64, os; print(base64.b64encode(os.urandom(32)).decode())')" \
 	ALLOWED_HOSTS=portal.example.cn \
 	$(PY) manage.py check --deploy --fail-level WARNING
 

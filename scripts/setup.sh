@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(
   python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0
-  fonts-wqy-microhei gettext chromium poppler-utils
+  fonts-wqy-microhei gettext chromium poppler-utils zbar-tools
 )
 missing=()
 for package in "${APT_PACKAGES[@]}"; do

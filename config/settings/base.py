@@ -195,6 +195,14 @@ FIELD_ENCRYPTION_KEYS = env.list(
 )
 FIELD_HASH_KEY = env("FIELD_HASH_KEY", default="dev-only-hash-key")
 
+# Certificates are signed with Ed25519: base64 of a 32-byte seed. Generate one with
+#   python -c "import base64, os; print(base64.b64encode(os.urandom(32)).decode())"
+CERTIFICATE_SIGNING_KEY = env(
+    "CERTIFICATE_SIGNING_KEY", default="ZGV2LW9ubHktY2VydGlmaWNhdGUta2V5LTMyYnl0ZSE="
+)
+VERIFY_RATE_LIMIT = env.int("VERIFY_RATE_LIMIT", default=30)  # public lookups per IP per minute
+CERTIFICATE_ISSUER = env("CERTIFICATE_ISSUER", default="社工站督导与培训平台")
+
 # Invitations expire; uploads for bulk import are capped.
 INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=14)
 IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=2 * 1024 * 1024)
@@ -215,5 +223,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {"django_tasks": {"level": "WARNING"}},
+    "loggers": {
+        "django_tasks": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

@@ -1,0 +1,31 @@
+"""Loaders for credentials: a holder sees their own; administrators those of people in scope."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from accounts import scope
+from accounts.models import User
+from accounts.roles import Action
+from credentials.models import Certificate
+from directory.models import Person
+
+
+def own_person(*, user: User) -> Person:
+    """The person record of the signed-in user; users without one have no credentials (404)."""
+    person = Person.objects.filter(user=user).first()
+    if person is None:
+        raise Http404
+    return person
+
+
+def certificate_for_user(*, user: User, certificate_id: int) -> Certificate:
+    """404 unless the holder is the user or visible to them; 403 unless they may see it in full."""
+    visible = Certificate.objects.filter(holder__in=scope.people_visible_to(user))
+    certificate = get_object_or_404(visible.select_related("holder"), pk=certificate_id)
+    holder = certificate.holder
+    if holder.user_id != user.pk and not scope.role_allows(
+        user=user, action=Action.VIEW_SENSITIVE, obj=holder
+    ):
+        raise PermissionDenied
+    return certificate

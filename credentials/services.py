@@ -1,0 +1,133 @@
+"""Certificates: issue a frozen snapshot, render once, revoke with a reason, supersede."""
+
+import datetime as dt
+import hashlib
+import secrets
+from functools import partial
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_q.tasks import async_task
+
+from audit.services import audit_record
+from core.ratelimit import mask_ip
+from credentials import codes, pdf
+from credentials.models import Certificate, ShareLink, VerificationEvent
+
+
+def _unique_short_code() -> str:
+    for _attempt in range(5):
+        short = codes.new_short_code()
+        if not Certificate.objects.filter(short_code=short).exists():
+            return short
+    raise IntegrityError("no free short code")
+
+
+@transaction.atomic
+def certificate_issue(
+    *,
+    holder,
+    kind: str,
+    starts_on: dt.date,
+    ends_on: dt.date,
+    snapshot: dict,
+    issued_by,
+    supersede: Certificate | None = None,
+) -> Certificate:
+    """Freeze `snapshot` in a new certificate and render its PDF after commit.
+
+    With `supersede`, the older certificate is marked superseded and the new one points at it;
+    without it, a second current certificate for the same holder, kind and period is refused.
+    """
+    if supersede is not None:
+        if supersede.status != "valid":
+            raise ValidationError(_("只能替换当前有效的证明。"))
+        supersede.superseded_at = timezone.now()
+        supersede.save(update_fields=["superseded_at"])
+    certificate = Certificate.objects.create(
+        kind=kind,
+        holder=holder,
+        period_starts_on=starts_on,
+        period_ends_on=ends_on,
+        snapshot=snapshot,
+        code=codes.new_code(),
+        short_code=_unique_short_code(),
+        issued_by=issued_by,
+        issuer_name=settings.CERTIFICATE_ISSUER,
+        supersedes=supersede,
+    )
+    audit_record(
+        actor=issued_by,
+        verb="certificate.reissue" if supersede else "certificate.issue",
+        target=certificate,
+        after={"kind": kind, "period": [str(starts_on), str(ends_on)]},
+    )
+    transaction.on_commit(
+        partial(async_task, "credentials.tasks.certificate_render", certificate.pk)
+    )
+    return certificate
+
+
+def certificate_render(*, certificate_id: int) -> Certificate:
+    """Render and store the PDF once; a certificate that has its PDF is left alone."""
+    certificate = Certificate.objects.select_related("holder").get(pk=certificate_id)
+    if certificate.pdf:
+        return certificate
+    body = pdf.certificate_pdf(certificate)
+    certificate.pdf_sha256 = hashlib.sha256(body).hexdigest()
+    certificate.pdf.save(f"{certificate.code}.pdf", ContentFile(body), save=False)
+    Certificate.objects.filter(pk=certificate.pk, pdf="").update(
+        pdf=certificate.pdf.name, pdf_sha256=certificate.pdf_sha256
+    )
+    return certificate
+
+
+@transaction.atomic
+def certificate_revoke(*, certificate: Certificate, revoked_by, reason: str) -> Certificate:
+    """Revoke with a reason (required); the certificate then verifies as revoked."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("撤销证明必须填写原因。"))
+    if certificate.revoked_at:
+        raise ValidationError(_("该证明已被撤销。"))
+    certificate.revoked_at = timezone.now()
+    certificate.revoked_by = revoked_by
+    certificate.revoke_reason = reason
+    certificate.save(update_fields=["revoked_at", "revoked_by", "revoke_reason"])
+    audit_record(
+        actor=revoked_by, verb="certificate.revoke", target=certificate, after={"reason": reason}
+    )
+    return certificate
+
+
+def verification_record(*, certificate: Certificate, ip: str, channel: str) -> None:
+    VerificationEvent.objects.create(
+        certificate=certificate, ip_masked=mask_ip(ip), channel=channel
+    )
+
+
+@transaction.atomic
+def share_link_create(*, person, days: int, created_by) -> ShareLink:
+    """A link to the person's whole record that works for `days` days (1–90)."""
+    if not 1 <= days <= 90:
+        raise ValidationError(_("有效天数应在 1 到 90 天之间。"))
+    link = ShareLink.objects.create(
+        person=person,
+        token=secrets.token_urlsafe(24),
+        expires_at=timezone.now() + dt.timedelta(days=days),
+    )
+    audit_record(actor=created_by, verb="share_link.create", target=link)
+    return link
+
+
+@transaction.atomic
+def share_link_revoke(*, link: ShareLink, revoked_by) -> ShareLink:
+    if link.revoked_at is None:
+        link.revoked_at = timezone.now()
+        link.save(update_fields=["revoked_at"])
+        audit_record(actor=revoked_by, verb="share_link.revoke", target=link)
+    return link

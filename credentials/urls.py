@@ -1,0 +1,17 @@
+from django.urls import path
+
+from credentials import views
+
+app_name = "credentials"
+urlpatterns = [
+    path("verify/", views.verify_start, name="verify_start"),
+    path("verify/pdf/", views.verify_pdf, name="verify_pdf"),
+    path("verify/public-key.pem", views.public_key, name="public_key"),
+    path("verify/<str:code>.json", views.verify_json, name="verify_json"),
+    path("verify/<str:code>/", views.verify, name="verify"),
+    path("credentials/", views.mine, name="mine"),
+    path("credentials/certificates/<int:pk>/pdf/", views.download, name="download"),
+    path("credentials/share/", views.share_create, name="share_create"),
+    path("credentials/share/<int:pk>/revoke/", views.share_revoke, name="share_revoke"),
+    path("share/<str:token>/", views.shared, name="shared"),
+]

@@ -1,0 +1,182 @@
+import hashlib
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from core.ratelimit import client_ip, ratelimit
+from credentials import permissions, selectors, services, signing, verification
+from credentials.models import Certificate, ShareLink, VerificationEvent
+
+LIMIT = {"group": "verify", "limit_setting": "VERIFY_RATE_LIMIT", "seconds": 60}
+STATUS_CODES = {"valid": 200, "revoked": 410, "superseded": 410}
+
+
+@require_GET
+@ratelimit(**LIMIT)
+def verify_start(request: HttpRequest) -> HttpResponse:
+    """Type the short code from the paper, or open the link from the QR code."""
+    typed = request.GET.get("code", "").strip()
+    if typed:
+        return redirect("credentials:verify", code=typed)
+    return render(request, "credentials/verify_start.html")
+
+
+@require_GET
+@ratelimit(**LIMIT)
+def verify(request: HttpRequest, code: str) -> HttpResponse:
+    certificate = verification.certificate_by_code(code)
+    if certificate is None:
+        return render(request, "credentials/verify_unknown.html", status=404)
+    services.verification_record(
+        certificate=certificate, ip=client_ip(request), channel=VerificationEvent.Channel.PAGE
+    )
+    return render(
+        request,
+        "credentials/verify.html",
+        {"certificate": certificate, "payload": verification.public_payload(certificate)},
+        status=STATUS_CODES[certificate.status],
+    )
+
+
+@require_GET
+@ratelimit(**LIMIT)
+def verify_json(request: HttpRequest, code: str) -> JsonResponse:
+    """The signed public record; 404 for an unknown code, 410 for revoked or superseded."""
+    certificate = verification.certificate_by_code(code)
+    if certificate is None:
+        return JsonResponse({"error": "not_found"}, status=404)
+    services.verification_record(
+        certificate=certificate, ip=client_ip(request), channel=VerificationEvent.Channel.JSON
+    )
+    document = signing.sign(verification.public_payload(certificate))
+    return JsonResponse(
+        document, status=STATUS_CODES[certificate.status], json_dumps_params={"ensure_ascii": False}
+    )
+
+
+@require_GET
+def public_key(request: HttpRequest) -> HttpResponse:
+    return HttpResponse(signing.public_key_pem(), content_type="application/x-pem-file")
+
+
+class PdfCheckForm(forms.Form):
+    file = forms.FileField(label=gettext_lazy("证明 PDF 文件"))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > 10 * 1024 * 1024:
+            raise ValidationError(_("文件过大（上限 10 MB）。"))
+        head = upload.read(5)
+        upload.seek(0)
+        if head != b"%PDF-":
+            raise ValidationError(_("这不是 PDF 文件。"))
+        return upload
+
+
+@require_http_methods(["GET", "POST"])
+@ratelimit(**LIMIT)
+def verify_pdf(request: HttpRequest) -> HttpResponse:
+    """HR uploads the PDF a candidate sent: is it byte-identical to one we issued?"""
+    bound = request.method == "POST"
+    form = PdfCheckForm(request.POST if bound else None, request.FILES if bound else None)
+    match, checked = None, False
+    if request.method == "POST" and form.is_valid():
+        digest = hashlib.sha256()
+        for chunk in form.cleaned_data["file"].chunks():
+            digest.update(chunk)
+        match = Certificate.objects.filter(pdf_sha256=digest.hexdigest()).first()
+        checked = True
+        if match:
+            services.verification_record(
+                certificate=match, ip=client_ip(request), channel=VerificationEvent.Channel.PDF
+            )
+    return render(
+        request, "credentials/verify_pdf.html", {"form": form, "match": match, "checked": checked}
+    )
+
+
+@login_required
+def mine(request: HttpRequest) -> HttpResponse:
+    """The holder's certificates, who verified them, and their share links."""
+    person = permissions.own_person(user=request.user)
+    return render(
+        request,
+        "credentials/mine.html",
+        {
+            "person": person,
+            "certificates": selectors.certificates_of(person=person),
+            "verifications": selectors.verifications_of(person=person)[:50],
+            "links": selectors.share_links_of(person=person),
+            "now": timezone.now(),
+        },
+    )
+
+
+@login_required
+def download(request: HttpRequest, pk: int) -> FileResponse:
+    """Exactly the stored PDF bytes, for the holder or an administrator over them."""
+    certificate = permissions.certificate_for_user(user=request.user, certificate_id=pk)
+    if not certificate.pdf:
+        raise Http404
+    return FileResponse(
+        certificate.pdf.open("rb"),
+        as_attachment=True,
+        filename=f"{certificate.get_kind_display()}-{certificate.short_code}.pdf",
+        content_type="application/pdf",
+    )
+
+
+@login_required
+@require_POST
+def share_create(request: HttpRequest) -> HttpResponse:
+    person = permissions.own_person(user=request.user)
+    try:
+        days = int(request.POST.get("days", "14"))
+        services.share_link_create(person=person, days=days, created_by=request.user)
+    except (ValueError, ValidationError) as error:
+        messages.error(request, getattr(error, "message", _("有效天数应在 1 到 90 天之间。")))
+    else:
+        messages.success(request, _("分享链接已生成。"))
+    return redirect("credentials:mine")
+
+
+@login_required
+@require_POST
+def share_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    person = permissions.own_person(user=request.user)
+    link = ShareLink.objects.filter(person=person, pk=pk).first()
+    if link is None:
+        raise Http404
+    services.share_link_revoke(link=link, revoked_by=request.user)
+    messages.success(request, _("分享链接已撤销。"))
+    return redirect("credentials:mine")
+
+
+@require_GET
+@ratelimit(**LIMIT)
+def shared(request: HttpRequest, token: str) -> HttpResponse:
+    """An employer's view of a holder's whole record, while the link is valid."""
+    link = ShareLink.objects.select_related("person").filter(token=token).first()
+    if link is None or not link.is_usable(now=timezone.now()):
+        return render(request, "credentials/shared_gone.html", status=410)
+    person = link.person
+    return render(
+        request,
+        "credentials/shared.html",
+        {
+            "person": person,
+            "link": link,
+            "certificates": selectors.certificates_of(person=person).filter(
+                revoked_at__isnull=True, superseded_at__isnull=True
+            ),
+            "qualifications": selectors.qualifications_of(person=person),
+        },
+    )
