@@ -1,0 +1,125 @@
+"""Object loaders for supervision: 404 outside the user's scope, 403 for a wrong role."""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
+
+from accounts import scope
+from accounts.models import User
+from accounts.roles import Action
+from directory.models import ServicePoint
+from supervision.models import (
+    Assignment,
+    Supervisee,
+    SupervisionSession,
+    SupervisorProfile,
+    YearLock,
+)
+
+
+def require_anywhere(*, user: User, action: Action) -> None:
+    """403 unless some grant of the user permits `action` (for list pages)."""
+    if not scope.may_anywhere(user, action):
+        raise PermissionDenied
+
+
+def supervisor_of(*, user: User) -> SupervisorProfile:
+    """The supervisor profile of the signed-in user; 403 for users who do not supervise."""
+    require_anywhere(user=user, action=Action.LOG_SUPERVISION)
+    profile = (
+        SupervisorProfile.objects.filter(person__user=user)
+        .select_related("person", "grade")
+        .first()
+    )
+    if profile is None:
+        raise PermissionDenied
+    return profile
+
+
+def station_for_user(*, user: User, service_point_id: int, action: Action) -> ServicePoint:
+    """A station in the user's scope (any role) on which their role permits `action`."""
+    visible = scope.service_points_visible_to(user).select_related("region")
+    point = get_object_or_404(visible, pk=service_point_id)
+    if not scope.role_allows(user=user, action=action, obj=point):
+        raise PermissionDenied
+    return point
+
+
+def session_for_user(*, user: User, session_id: int, action: Action) -> SupervisionSession:
+    """Sessions at stations in scope, or in which the user's person took part."""
+    points = scope.service_points_visible_to(user)
+    mine = Q(supervisors__person__user=user) | Q(supervisees__person__user=user)
+    visible = SupervisionSession.objects.filter(
+        pk__in=SupervisionSession.objects.filter(Q(service_point__in=points) | mine).values("pk")
+    ).select_related("service_point__region")
+    session = get_object_or_404(visible, pk=session_id)
+    if action == Action.VIEW_SUPERVISION and user.is_authenticated:
+        took_part = SupervisionSession.objects.filter(mine, pk=session.pk).exists()
+        if took_part:
+            return session
+    if (
+        action == Action.LOG_SUPERVISION
+        and not session.supervisors.filter(person__user=user).exists()
+        and not user.is_superuser
+    ):
+        raise PermissionDenied
+    if not scope.role_allows(user=user, action=action, obj=session.service_point):
+        raise PermissionDenied
+    return session
+
+
+def supervisee_for_answer(*, user: User, supervisee_id: int) -> Supervisee:
+    """A part a user may confirm or dispute: their own, or (station head) their staff's.
+
+    Another worker's part is a 404; a supervisor or administrator in scope gets 403.
+    """
+    points = scope.service_points_visible_to(user, Action.VIEW_SUPERVISION)
+    visible = Supervisee.objects.filter(
+        Q(person__user=user) | Q(session__service_point__in=points)
+    ).select_related("person", "session__service_point__region")
+    supervisee = get_object_or_404(visible, pk=supervisee_id)
+    if supervisee.person.user_id == user.pk:
+        return supervisee
+    if not scope.role_allows(
+        user=user, action=Action.CONFIRM_FOR_OTHERS, obj=supervisee.session.service_point
+    ):
+        raise PermissionDenied
+    return supervisee
+
+
+def supervisee_for_resolve(*, user: User, supervisee_id: int) -> Supervisee:
+    """A disputed part an administrator may resolve."""
+    points = scope.service_points_visible_to(user, Action.VIEW_SUPERVISION)
+    visible = Supervisee.objects.filter(session__service_point__in=points).select_related(
+        "person", "session__service_point__region"
+    )
+    supervisee = get_object_or_404(visible, pk=supervisee_id)
+    if not scope.role_allows(
+        user=user, action=Action.MANAGE_SUPERVISION, obj=supervisee.session.service_point
+    ):
+        raise PermissionDenied
+    return supervisee
+
+
+def lock_for_user(*, user: User, lock_id: int) -> YearLock:
+    points = scope.service_points_visible_to(user)
+    lock = get_object_or_404(
+        YearLock.objects.filter(service_point__in=points).select_related("service_point__region"),
+        pk=lock_id,
+    )
+    if not scope.role_allows(user=user, action=Action.MANAGE_SUPERVISION, obj=lock.service_point):
+        raise PermissionDenied
+    return lock
+
+
+def assignment_for_user(*, user: User, assignment_id: int) -> Assignment:
+    """An assignment whose station or region the user may manage supervision for."""
+    points = scope.service_points_visible_to(user)
+    regions = scope.regions_visible_to(user)
+    visible = Assignment.objects.filter(
+        Q(service_point__in=points) | Q(region__in=regions)
+    ).select_related("supervisor__person__user", "service_point__region", "region")
+    assignment = get_object_or_404(visible, pk=assignment_id)
+    if not scope.role_allows(user=user, action=Action.MANAGE_SUPERVISION, obj=assignment.scope):
+        raise PermissionDenied
+    return assignment

@@ -1,0 +1,383 @@
+"""Reads for supervision, including the counts other apps call (R7, R8, R9, R24).
+
+Counting rules: a worker's minutes are counted per supervisee row, by the level that provided
+the session (R8); a station's minutes once per session, whoever attended (R9). Only confirmed
+minutes count as confirmed; pending (and disputed) ones are shown apart. Cancelled and planned
+sessions count nothing.
+"""
+
+import datetime as dt
+from collections import defaultdict
+
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear
+
+from accounts import scope
+from accounts.models import User
+from accounts.roles import Action
+from directory.models import Person, Position, Region, ServicePoint
+from supervision.models import (
+    Assignment,
+    Supervisee,
+    SupervisionSession,
+    SupervisorProfile,
+    YearLock,
+)
+from supervision.terms import overloaded
+
+HELD = SupervisionSession.Status.HELD
+OPEN_STATES = (Supervisee.State.PENDING, Supervisee.State.DISPUTED)
+
+
+def _year_bounds(year: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+# Counting
+
+
+def minutes_received(
+    *, person: Person, starts_on: dt.date, ends_on: dt.date
+) -> dict[str, dict[str, int]]:
+    """Minutes `person` received between two dates (inclusive), by providing level (R8):
+    `{"county": {"confirmed": 1440, "pending": 120}}`. One grouped, indexed query."""
+    rows = (
+        Supervisee.objects.filter(
+            person=person,
+            held_on__gte=starts_on,
+            held_on__lte=ends_on,
+            session__status=HELD,
+        )
+        .values("providing_level")
+        .annotate(
+            confirmed=Coalesce(Sum("minutes", filter=Q(state=Supervisee.State.CONFIRMED)), 0),
+            pending=Coalesce(Sum("minutes", filter=Q(state__in=OPEN_STATES)), 0),
+        )
+    )
+    return {
+        row["providing_level"]: {"confirmed": row["confirmed"], "pending": row["pending"]}
+        for row in rows
+    }
+
+
+def minutes_received_by_people(
+    *, people: QuerySet[Person] | list[int], starts_on: dt.date, ends_on: dt.date
+) -> dict[int, dict[str, dict[str, int]]]:
+    """`minutes_received` for many people at once (one grouped query): person id → level → …"""
+    rows = (
+        Supervisee.objects.filter(
+            person__in=people,
+            held_on__gte=starts_on,
+            held_on__lte=ends_on,
+            session__status=HELD,
+        )
+        .values("person_id", "providing_level")
+        .annotate(
+            confirmed=Coalesce(Sum("minutes", filter=Q(state=Supervisee.State.CONFIRMED)), 0),
+            pending=Coalesce(Sum("minutes", filter=Q(state__in=OPEN_STATES)), 0),
+        )
+    )
+    result: dict[int, dict[str, dict[str, int]]] = defaultdict(dict)
+    for row in rows:
+        result[row["person_id"]][row["providing_level"]] = {
+            "confirmed": row["confirmed"],
+            "pending": row["pending"],
+        }
+    return dict(result)
+
+
+def minutes_given(*, supervisor: SupervisorProfile, year: int) -> list[dict]:
+    """Minutes a supervisor gave in a year, by station and form (R7): session minutes, plus how
+    many of those sessions are fully confirmed. One grouped query."""
+    first, last = _year_bounds(year)
+    open_parts = Supervisee.objects.filter(session=OuterRef("pk"), state__in=OPEN_STATES)
+    rows = (
+        SupervisionSession.objects.filter(
+            supervisors=supervisor, status=HELD, held_on__gte=first, held_on__lte=last
+        )
+        .annotate(open=Exists(open_parts))
+        .values("service_point_id", "service_point__name", "form")
+        .annotate(
+            sessions=Count("pk"),
+            minutes=Sum("duration_minutes"),
+            confirmed_minutes=Coalesce(
+                Sum("duration_minutes", filter=Q(open=False)), Value(0), output_field=IntegerField()
+            ),
+        )
+        .order_by("service_point__name", "form")
+    )
+    return list(rows)
+
+
+def station_minutes(*, service_point: ServicePoint, year: int) -> dict[str, int]:
+    """A station's supervision minutes in a year, once per session (R9: 60 h a year):
+    `{"sessions": n, "minutes": m}`. One query."""
+    first, last = _year_bounds(year)
+    totals = SupervisionSession.objects.filter(
+        service_point=service_point, status=HELD, held_on__gte=first, held_on__lte=last
+    ).aggregate(sessions=Count("pk"), minutes=Coalesce(Sum("duration_minutes"), 0))
+    return {"sessions": totals["sessions"], "minutes": totals["minutes"]}
+
+
+def station_month_grid(*, service_points: QuerySet[ServicePoint], year: int) -> dict:
+    """Minutes per station and month (once per session), as {station id: {month: minutes}}."""
+    first, last = _year_bounds(year)
+    rows = (
+        SupervisionSession.objects.filter(
+            service_point__in=service_points, status=HELD, held_on__gte=first, held_on__lte=last
+        )
+        .annotate(month=ExtractMonth("held_on"))
+        .values("service_point_id", "month")
+        .annotate(minutes=Sum("duration_minutes"))
+    )
+    grid: dict[int, dict[int, int]] = defaultdict(dict)
+    for row in rows:
+        grid[row["service_point_id"]][row["month"]] = row["minutes"]
+    return dict(grid)
+
+
+# Lists
+
+
+def _sessions() -> QuerySet[SupervisionSession]:
+    return SupervisionSession.objects.select_related("service_point__region").order_by(
+        "-started_at", "-pk"
+    )
+
+
+def sessions_for_supervisor(
+    *, supervisor: SupervisorProfile, year: int | None = None, status: str = ""
+) -> QuerySet[SupervisionSession]:
+    """Sessions the supervisor took part in, newest first."""
+    sessions = _sessions().filter(supervisors=supervisor)
+    if year:
+        sessions = sessions.filter(held_on__year=year)
+    if status:
+        sessions = sessions.filter(status=status)
+    return sessions.annotate(
+        supervisee_count=Count("supervisees", distinct=True),
+        open_count=Count(
+            "supervisees", filter=Q(supervisees__state__in=OPEN_STATES), distinct=True
+        ),
+    )
+
+
+def sessions_at(
+    *,
+    service_points: QuerySet[ServicePoint],
+    year: int | None = None,
+    month: int | None = None,
+    status: str = "",
+) -> QuerySet[SupervisionSession]:
+    """Sessions at some stations, newest first, with counts of supervisees and open parts."""
+    sessions = _sessions().filter(service_point__in=service_points)
+    if year:
+        sessions = sessions.filter(held_on__year=year)
+    if month:
+        sessions = sessions.filter(held_on__month=month)
+    if status:
+        sessions = sessions.filter(status=status)
+    return sessions.annotate(
+        supervisee_count=Count("supervisees", distinct=True),
+        open_count=Count(
+            "supervisees", filter=Q(supervisees__state__in=OPEN_STATES), distinct=True
+        ),
+    )
+
+
+def received_by(*, person: Person, year: int | None = None, state: str = "") -> QuerySet:
+    """A worker's parts of sessions, newest first."""
+    parts = Supervisee.objects.filter(person=person).exclude(
+        session__status=SupervisionSession.Status.CANCELLED
+    )
+    if year:
+        parts = parts.filter(held_on__year=year)
+    if state:
+        parts = parts.filter(state=state)
+    return parts.select_related("session__service_point").order_by("-held_on", "-pk")
+
+
+def pending_at(*, service_points: QuerySet[ServicePoint]) -> QuerySet[Supervisee]:
+    """Parts of held sessions still waiting for confirmation at some stations."""
+    return (
+        Supervisee.objects.filter(
+            session__service_point__in=service_points,
+            session__status=HELD,
+            state=Supervisee.State.PENDING,
+        )
+        .select_related("person", "session__service_point")
+        .order_by("-held_on", "-pk")
+    )
+
+
+def disputes_for_user(*, user: User) -> QuerySet[Supervisee]:
+    """Open disputes at stations where the user may manage supervision."""
+    points = scope.service_points_visible_to(user, Action.MANAGE_SUPERVISION)
+    return (
+        Supervisee.objects.filter(
+            session__service_point__in=points, state=Supervisee.State.DISPUTED
+        )
+        .select_related("person", "session__service_point", "answered_by")
+        .order_by("held_on", "pk")
+    )
+
+
+def supervisees_of(*, session: SupervisionSession) -> QuerySet[Supervisee]:
+    return session.supervisees.select_related("person", "answered_by", "resolved_by")
+
+
+def workers_at(*, service_point: ServicePoint, day: dt.date) -> QuerySet[Person]:
+    """People holding a position at the station on `day`."""
+    held = Position.objects.filter(service_point=service_point, starts_on__lte=day).filter(
+        Q(ends_on__isnull=True) | Q(ends_on__gte=day)
+    )
+    return Person.objects.filter(pk__in=held.values("person_id")).order_by("name", "pk")
+
+
+def assignments_of(*, supervisor: SupervisorProfile) -> QuerySet[Assignment]:
+    return supervisor.assignments.select_related("service_point__region", "region").order_by(
+        "ended_on", "planned_end_on", "pk"
+    )
+
+
+def assignments_at(*, service_point: ServicePoint) -> QuerySet[Assignment]:
+    """Current and past supervisors of a station: its own assignments and its regions' chiefs."""
+    path = service_point.region.path
+    step = Region.steplen
+    prefixes = [path[:i] for i in range(step, len(path) + 1, step)]
+    return (
+        Assignment.objects.filter(Q(service_point=service_point) | Q(region__path__in=prefixes))
+        .select_related("supervisor__person", "supervisor__grade", "region", "service_point")
+        .order_by("-starts_on", "pk")
+    )
+
+
+def assignments_visible_to(*, user: User, today: dt.date) -> QuerySet[Assignment]:
+    """Active assignments whose target lies where the user may manage supervision."""
+    points = scope.service_points_visible_to(user, Action.MANAGE_SUPERVISION)
+    regions = scope.regions_visible_to(user, Action.MANAGE_SUPERVISION)
+    return (
+        Assignment.objects.filter(Q(service_point__in=points) | Q(region__in=regions))
+        .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=today))
+        .select_related("supervisor__person", "supervisor__grade", "service_point", "region")
+        .order_by("planned_end_on", "pk")
+    )
+
+
+def supervisor_load(*, user: User, today: dt.date) -> list[dict]:
+    """R24: workers per supervisor (about 40 each) over the stations of their active
+    assignments, for supervisors working where the user manages supervision. Two queries."""
+    assignments = list(assignments_visible_to(user=user, today=today).filter(starts_on__lte=today))
+    station_ids_by_supervisor: dict[int, set[int]] = defaultdict(set)
+    region_paths: dict[int, list[str]] = defaultdict(list)
+    for assignment in assignments:
+        if assignment.service_point_id:
+            station_ids_by_supervisor[assignment.supervisor_id].add(assignment.service_point_id)
+        else:
+            region_paths[assignment.supervisor_id].append(assignment.region.path)
+    staff = (
+        Position.objects.filter(starts_on__lte=today)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+        .filter(service_point__in=scope.service_points_visible_to(user, Action.MANAGE_SUPERVISION))
+        .values("service_point_id", "service_point__region__path")
+        .annotate(workers=Count("person", distinct=True))
+    )
+    staff_rows = list(staff)
+    profiles = {a.supervisor_id: a.supervisor for a in assignments}
+    result = []
+    for supervisor_id, profile in profiles.items():
+        paths = region_paths.get(supervisor_id, [])
+        points = station_ids_by_supervisor.get(supervisor_id, set())
+        workers = sum(
+            row["workers"]
+            for row in staff_rows
+            if row["service_point_id"] in points
+            or any(row["service_point__region__path"].startswith(p) for p in paths)
+        )
+        result.append(
+            {"supervisor": profile, "workers": workers, "overloaded": overloaded(workers=workers)}
+        )
+    return sorted(result, key=lambda row: (-row["workers"], row["supervisor"].person.name))
+
+
+def supervisors_for_user(*, user: User) -> QuerySet[SupervisorProfile]:
+    """Supervisors an administrator may assign: people they manage, or already assigned in
+    their regions."""
+    people = scope.people_visible_to(user, Action.MANAGE_SUPERVISION)
+    return (
+        SupervisorProfile.objects.filter(person__in=people)
+        .select_related("person", "grade")
+        .order_by("person__name", "pk")
+    )
+
+
+def locks_visible_to(*, user: User) -> QuerySet[YearLock]:
+    points = scope.service_points_visible_to(user, Action.MANAGE_SUPERVISION)
+    return (
+        YearLock.objects.filter(service_point__in=points)
+        .select_related("service_point", "closed_by", "reopened_by")
+        .order_by("-year", "service_point__name")
+    )
+
+
+# Archives (R7)
+
+
+def sessions_for_archive(*, service_point: ServicePoint, year: int) -> QuerySet[SupervisionSession]:
+    """Every session of a station's year, oldest first, with supervisors and supervisees."""
+    return (
+        SupervisionSession.objects.filter(service_point=service_point, held_on__year=year)
+        .order_by("started_at", "pk")
+        .prefetch_related(
+            Prefetch(
+                "supervisors",
+                queryset=SupervisorProfile.objects.select_related("person", "grade"),
+            ),
+            Prefetch(
+                "supervisees",
+                queryset=Supervisee.objects.select_related("person").order_by("pk"),
+            ),
+        )
+    )
+
+
+def sessions_for_portfolio(*, supervisor: SupervisorProfile) -> QuerySet[SupervisionSession]:
+    """Every held session a supervisor gave, oldest first (for the promotion file, R7)."""
+    open_parts = Supervisee.objects.filter(session=OuterRef("pk"), state__in=OPEN_STATES)
+    return (
+        SupervisionSession.objects.filter(supervisors=supervisor, status=HELD)
+        .annotate(
+            supervisee_count=Count("supervisees"),
+            open=Exists(open_parts),
+        )
+        .select_related("service_point")
+        .order_by("started_at", "pk")
+    )
+
+
+def given_by_year(*, supervisor: SupervisorProfile) -> list[dict]:
+    """Per year: sessions, minutes given and minutes of fully confirmed sessions. One query."""
+    open_parts = Supervisee.objects.filter(session=OuterRef("pk"), state__in=OPEN_STATES)
+    return list(
+        SupervisionSession.objects.filter(supervisors=supervisor, status=HELD)
+        .annotate(open=Exists(open_parts), year=ExtractYear("held_on"))
+        .values("year")
+        .annotate(
+            sessions=Count("pk"),
+            minutes=Sum("duration_minutes"),
+            confirmed_minutes=Coalesce(
+                Sum("duration_minutes", filter=Q(open=False)), Value(0), output_field=IntegerField()
+            ),
+        )
+        .order_by("year")
+    )

@@ -1,0 +1,64 @@
+"""Rules on supervisors' terms and sessions: plain values, no ORM, no clock (`today` is passed).
+
+R6 (Hangzhou): a supervisor's service term at a station should be 3–5 years, for stability.
+"""
+
+import datetime as dt
+
+MIN_TERM_YEARS = 3
+MAX_TERM_YEARS = 5
+REMINDER_DAYS = (90, 30)
+
+
+def _add_years(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def term_warning(starts_on: dt.date, planned_end_on: dt.date) -> str | None:
+    """R6: "short" when the term is under 3 years, "long" when over 5, else None.
+
+    A term runs from `starts_on` up to and including `planned_end_on`, so 2024-01-01 to
+    2026-12-31 is exactly three years.
+    """
+    after_end = planned_end_on + dt.timedelta(days=1)
+    if after_end < _add_years(starts_on, MIN_TERM_YEARS):
+        return "short"
+    if after_end > _add_years(starts_on, MAX_TERM_YEARS):
+        return "long"
+    return None
+
+
+def days_left(*, planned_end_on: dt.date, today: dt.date) -> int:
+    """Days until a term's last day (0 on the day itself, negative once past)."""
+    return (planned_end_on - today).days
+
+
+def reminder_due(*, planned_end_on: dt.date, today: dt.date) -> int | None:
+    """R6 reminders: 90 or 30 when the term ends in exactly that many days, else None."""
+    left = days_left(planned_end_on=planned_end_on, today=today)
+    return left if left in REMINDER_DAYS else None
+
+
+def minutes_problem(*, minutes: int, duration_minutes: int) -> str | None:
+    """A supervisee receives between 1 minute and the whole session: "positive" or "too_long"."""
+    if minutes <= 0:
+        return "positive"
+    if minutes > duration_minutes:
+        return "too_long"
+    return None
+
+
+def covers(*, starts_on: dt.date, end_on: dt.date, day: dt.date) -> bool:
+    """Whether an assignment's term (first to last day, inclusive) covers `day`."""
+    return starts_on <= day <= end_on
+
+
+WORKERS_PER_SUPERVISOR = 40
+
+
+def overloaded(*, workers: int) -> bool:
+    """R24: one supervisor to about 40 social workers; more is flagged to administrators."""
+    return workers > WORKERS_PER_SUPERVISOR

@@ -1,0 +1,49 @@
+import datetime as dt
+
+import pytest
+
+from supervision import terms
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("starts_on", "planned_end_on", "warning"),
+    [
+        (D(2024, 1, 1), D(2026, 12, 31), None),  # exactly 3 years
+        (D(2024, 1, 1), D(2028, 12, 31), None),  # exactly 5 years
+        (D(2024, 1, 1), D(2026, 12, 30), "short"),
+        (D(2024, 1, 1), D(2025, 6, 30), "short"),
+        (D(2024, 1, 1), D(2029, 1, 1), "long"),
+        (D(2024, 2, 29), D(2027, 2, 27), None),
+    ],
+)
+def test_r6_term_of_3_to_5_years(starts_on, planned_end_on, warning):
+    assert terms.term_warning(starts_on, planned_end_on) == warning
+
+
+@pytest.mark.parametrize(("left", "due"), [(90, 90), (30, 30), (89, None), (31, None), (0, None)])
+def test_r6_reminders_90_and_30_days_before(left, due):
+    today = D(2026, 3, 1)
+    assert terms.reminder_due(planned_end_on=today + dt.timedelta(days=left), today=today) == due
+
+
+def test_days_left_counts_to_the_last_day():
+    assert terms.days_left(planned_end_on=D(2026, 1, 10), today=D(2026, 1, 1)) == 9
+
+
+@pytest.mark.parametrize(
+    ("minutes", "problem"), [(0, "positive"), (-5, "positive"), (60, None), (61, "too_long")]
+)
+def test_minutes_within_session(minutes, problem):
+    assert terms.minutes_problem(minutes=minutes, duration_minutes=60) == problem
+
+
+def test_covers_is_inclusive():
+    assert terms.covers(starts_on=D(2025, 1, 1), end_on=D(2025, 12, 31), day=D(2025, 12, 31))
+    assert not terms.covers(starts_on=D(2025, 1, 1), end_on=D(2025, 12, 31), day=D(2026, 1, 1))
+
+
+@pytest.mark.parametrize(("workers", "flag"), [(40, False), (41, True), (0, False)])
+def test_r24_about_40_workers_per_supervisor(workers, flag):
+    assert terms.overloaded(workers=workers) is flag
