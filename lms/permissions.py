@@ -5,13 +5,14 @@ hours (another worker's are a 404).
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from accounts import scope
 from accounts.models import User
 from accounts.roles import Action
-from directory.models import Person
+from directory.models import Person, Region
 from lms.models import Course, CourseRun, Enrolment, ExternalTraining, HourEntry, TrainingSession
 
 
@@ -63,10 +64,22 @@ def run_for_manager(*, user: User, run_id: int) -> CourseRun:
     )
     if _may_manage(user=user, run=run):
         return run
-    visible = scope.regions_visible_to(user).filter(pk=run.course.region_id).exists()
-    if not visible:
+    if not _sees_region(user=user, region=run.course.region):
         raise Http404
     raise PermissionDenied
+
+
+def _sees_region(*, user: User, region: Region) -> bool:
+    """Whether any grant of the user reaches into or above `region` (its subtree or its
+    ancestors), i.e. the user works where the course is organised."""
+    ancestors = [
+        region.path[:end] for end in range(Region.steplen, len(region.path), Region.steplen)
+    ]
+    return (
+        scope.regions_visible_to(user)
+        .filter(Q(path__startswith=region.path) | Q(path__in=ancestors))
+        .exists()
+    )
 
 
 def session_for_manager(*, user: User, session_id: int) -> TrainingSession:

@@ -67,3 +67,18 @@ def make_run(course, *, capacity=2, mode=EnrolmentMode.OPEN, sessions=3, trainer
 def run(course, trainer):
     """Two places; the first session started yesterday, the others follow daily."""
     return make_run(course, trainers=[trainer])
+
+
+@pytest.fixture
+def station_head(tree):
+    """The head of station A (approves training of station A's staff)."""
+    user = factories.UserFactory(email="head@example.cn")
+    person = factories.PersonFactory(name="刘站长", region=tree.town_a, user=user)
+    factories.PositionFactory(
+        person=person,
+        service_point=tree.station_a,
+        role="station_head",
+        starts_on=dt.date(2020, 1, 1),
+    )
+    factories.RoleGrantFactory(user=user, role=Role.STATION_HEAD, service_point=tree.station_a)
+    return person

@@ -1,0 +1,145 @@
+import datetime as dt
+import io
+
+import openpyxl
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+
+from lms.models import Attendance, Enrolment, ExternalTraining, HourEntry
+from lms.services import attendance, enrolment
+from tests.lms.conftest import make_run, worker
+
+
+def test_worker_enrols_attends_and_sees_hours(client, run, wang_fang, trainer):
+    client.force_login(wang_fang.user)
+    response = client.post(reverse("lms:enrol", args=[run.pk]), follow=True)
+    assert "报名成功" in response.content.decode()
+    session = run.sessions.order_by("starts_at").first()
+    client.force_login(trainer)
+    client.post(reverse("lms:session_attendance", args=[session.pk]), {"present": [wang_fang.pk]})
+    client.force_login(wang_fang.user)
+    page = client.get(reverse("lms:my_hours")).content.decode()
+    assert "3.0" in page and "实务培训" in page and "县级" in page
+
+
+def test_enrol_twice_shows_message_and_saves_nothing(client, run, wang_fang):
+    client.force_login(wang_fang.user)
+    client.post(reverse("lms:enrol", args=[run.pk]))
+    response = client.post(reverse("lms:enrol", args=[run.pk]), follow=True)
+    assert "重复报名" in response.content.decode()
+    assert Enrolment.objects.count() == 1
+
+
+def test_attendance_before_start_refused_on_page(client, run, wang_fang, trainer):
+    enrolment.enrolment_create(run=run, person=wang_fang, user=wang_fang.user)
+    future = run.sessions.order_by("starts_at").last()
+    client.force_login(trainer)
+    response = client.post(
+        reverse("lms:session_attendance", args=[future.pk]),
+        {"present": [wang_fang.pk]},
+        follow=True,
+    )
+    assert "尚未开始" in response.content.decode()
+    assert not Attendance.objects.exists()
+
+
+def _xlsx(rows):
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["姓名", "身份证号"])
+    for row in rows:
+        workbook.active.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return SimpleUploadedFile("sheet.xlsx", buffer.getvalue())
+
+
+def test_sheet_import_preview_then_confirm(client, run, wang_fang, trainer):
+    enrolment.enrolment_create(run=run, person=wang_fang, user=wang_fang.user)
+    session = run.sessions.order_by("starts_at").first()
+    url = reverse("lms:session_import", args=[session.pk])
+    client.force_login(trainer)
+    bad = client.post(url, {"file": _xlsx([["王芳", wang_fang.id_number], ["无名", ""]])})
+    page = bad.content.decode()
+    assert "查无此人" in page and 'name="confirm"' not in page
+    assert not Attendance.objects.exists()
+    good = client.post(url, {"file": _xlsx([["王芳", wang_fang.id_number]])})
+    token = good.context["confirm"]
+    assert token and not Attendance.objects.exists()
+    client.post(url, {"confirm": token})
+    assert Attendance.objects.get().method == "sheet"
+    assert HourEntry.objects.get().minutes == 180
+
+
+def test_qr_page_and_sign_in(client, run, wang_fang, trainer):
+    enrolment.enrolment_create(run=run, person=wang_fang, user=wang_fang.user)
+    session = run.sessions.order_by("starts_at").first()
+    now = timezone.now()
+    session.starts_at, session.ends_at = now - dt.timedelta(minutes=1), now + dt.timedelta(hours=1)
+    session.save()
+    client.force_login(trainer)
+    assert "<svg" in client.get(reverse("lms:session_qr", args=[session.pk])).content.decode()
+    client.force_login(wang_fang.user)
+    url = reverse("lms:sign_in", args=[attendance.qr_token(session=session)])
+    client.post(url)
+    assert Attendance.objects.get().method == "qr"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [("证书.exe", b"MZ", "只能是"), ("证书.pdf", b"GIF89a", "不符")],
+)
+def test_external_wrong_evidence_refused(client, wang_fang, name, content, message):
+    client.force_login(wang_fang.user)
+    data = {"title": "外训", "organiser": "协会", "kind": "policy", "providing_level": "city",
+            "starts_on": "2026-05-01", "ends_on": "2026-05-01", "hours": "2",
+            "evidence": SimpleUploadedFile(name, content)}  # fmt: skip
+    response = client.post(reverse("lms:external_new"), data)
+    assert message in response.content.decode()
+    assert not ExternalTraining.objects.exists()
+
+
+def test_external_over_a_day_refused_and_good_one_saved(client, wang_fang):
+    client.force_login(wang_fang.user)
+    data = {"title": "外训", "organiser": "协会", "kind": "policy", "providing_level": "city",
+            "starts_on": "2026-05-01", "ends_on": "2026-05-01", "hours": "25",
+            "evidence": SimpleUploadedFile("a.pdf", b"%PDF-1.4")}  # fmt: skip
+    assert "24 小时" in client.post(reverse("lms:external_new"), data).content.decode()
+    data["hours"], data["evidence"] = "2.5", SimpleUploadedFile("a.pdf", b"%PDF-1.4")
+    client.post(reverse("lms:external_new"), data)
+    assert ExternalTraining.objects.get().minutes == 150
+
+
+def test_export_is_a_workbook(client, run, wang_fang, zhang_min):
+    enrolment.enrolment_create(run=run, person=wang_fang, user=wang_fang.user)
+    client.force_login(zhang_min.user)
+    body = client.get(reverse("lms:run_export", args=[run.pk])).content
+    sheet = openpyxl.load_workbook(io.BytesIO(body)).active
+    assert sheet.cell(3, 1).value == "王芳"
+
+
+def _many(course, tree, n):
+    people = [worker(tree, f"学员{i}") for i in range(n)]
+    for i in range(n):
+        run = make_run(course, capacity=n + 1, sessions=1)
+        for person in people[: i + 1]:
+            enrolment.enrolment_create(run=run, person=person, user=person.user)
+    return people
+
+
+@pytest.mark.parametrize("n", [2, 6])
+def test_list_query_counts_do_not_grow(
+    client, course, tree, zhang_min, station_head, n, django_assert_max_num_queries
+):
+    people = _many(course, tree, n)
+    client.force_login(people[0].user)
+    for name in ["lms:catalogue", "lms:my_courses", "lms:my_hours"]:
+        with django_assert_max_num_queries(12):
+            assert client.get(reverse(name)).status_code == 200
+    client.force_login(zhang_min.user)
+    for name in ["lms:manage", "lms:approvals"]:
+        with django_assert_max_num_queries(12):
+            assert client.get(reverse(name)).status_code == 200
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse("lms:person_hours", args=[people[0].pk])).status_code == 200
