@@ -1,0 +1,34 @@
+import icalendar
+from django.urls import reverse
+
+from calendars import services as calendar_services
+from lms import calendar_events
+from lms.services import enrolment
+from tests.lms.conftest import worker
+
+
+def test_enrolled_sessions_in_feed_and_cancelled_as_cancelled(run, tree, wang_fang):
+    mine = enrolment.enrolment_create(run=run, person=wang_fang, user=wang_fang.user)
+    events = list(calendar_events.events_for_user(user=wang_fang.user))
+    assert [e.uid for e in events] == [
+        f"lms-session-{s.pk}@shegongzhan" for s in run.sessions.order_by("starts_at")
+    ]
+    assert not any(e.cancelled for e in events)
+    enrolment.enrolment_cancel(enrolment=mine, user=wang_fang.user)
+    events = list(calendar_events.events_for_user(user=wang_fang.user))
+    assert len(events) == 3 and all(e.cancelled for e in events)
+
+
+def test_waitlisted_sessions_not_in_feed(run, tree):
+    people = [worker(tree, f"人{n}") for n in range(3)]
+    for person in people:
+        enrolment.enrolment_create(run=run, person=person, user=person.user)
+    assert list(calendar_events.events_for_user(user=people[2].user)) == []
+
+
+def test_sessions_reach_the_private_feed(client, run, wang_fang):
+    enrolment.enrolment_create(run=run, person=wang_fang, user=wang_fang.user)
+    token = calendar_services.feed_for_user(user=wang_fang.user).token
+    body = client.get(reverse("calendars:feed", args=[token])).content
+    uids = [str(e["UID"]) for e in icalendar.Calendar.from_ical(body).walk("VEVENT")]
+    assert f"lms-session-{run.sessions.first().pk}@shegongzhan" in uids
