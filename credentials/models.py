@@ -91,6 +91,48 @@ class RegistrationReminder(models.Model):
         return f"{self.registration} −{self.days_before}d"
 
 
+class CertificateBatch(models.Model):
+    """A job issuing hour certificates to everyone working in a region in a year; resumable."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("排队中")
+        RUNNING = "running", _("进行中")
+        DONE = "done", _("已完成")
+        FAILED = "failed", _("出错")
+
+    region = models.ForeignKey(
+        "directory.Region", on_delete=models.PROTECT, related_name="+", verbose_name=_("区域")
+    )
+    year = models.PositiveSmallIntegerField(_("年度"))
+    include_empty = models.BooleanField(_("无学时者也出具证明"), default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+    issued = models.PositiveIntegerField(default=0)
+    skipped = models.PositiveIntegerField(default=0)
+    skipped_people = models.JSONField(default=list, editable=False)  # no hours: not certified
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    archive = models.FileField(upload_to="certificate-batches/", blank=True)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("批量出具")
+        verbose_name_plural = _("批量出具")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.region} {self.year}"
+
+    @property
+    def percent(self) -> int:
+        return 100 if not self.total else self.done * 100 // self.total
+
+
 class Certificate(models.Model):
     """A certificate with a frozen snapshot of what it certifies; never edited after issue.
 
@@ -142,6 +184,14 @@ class Certificate(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
     revoke_reason = models.TextField(_("撤销原因"), blank=True)
+    batch = models.ForeignKey(
+        CertificateBatch,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="certificates",
+        editable=False,
+    )
 
     class Meta:
         verbose_name = _("证明")

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 from accounts import scope
 from accounts.models import User
 from accounts.roles import Action
-from credentials.models import Certificate
+from credentials.models import Certificate, CertificateBatch
 from directory.models import Person
 
 
@@ -29,3 +29,24 @@ def certificate_for_user(*, user: User, certificate_id: int) -> Certificate:
     ):
         raise PermissionDenied
     return certificate
+
+
+def require_manager(*, user: User) -> None:
+    """403 unless the user administers some region (batch issue, issuing for others)."""
+    if not scope.may_anywhere(user, Action.MANAGE_DIRECTORY):
+        raise PermissionDenied
+
+
+def person_for_issuer(*, user: User, person_id: int) -> Person:
+    """A person the administrator may issue for: outside their scope 404, wrong role 403."""
+    person = get_object_or_404(scope.people_visible_to(user), pk=person_id)
+    if not scope.role_allows(user=user, action=Action.MANAGE_DIRECTORY, obj=person):
+        raise PermissionDenied
+    return person
+
+
+def batch_for_user(*, user: User, batch_id: int) -> CertificateBatch:
+    visible = CertificateBatch.objects.filter(
+        region__in=scope.regions_visible_to(user, Action.MANAGE_DIRECTORY)
+    )
+    return get_object_or_404(visible.select_related("region"), pk=batch_id)

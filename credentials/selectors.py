@@ -1,6 +1,14 @@
 from django.db.models import QuerySet
 
-from credentials.models import Certificate, Qualification, ShareLink, VerificationEvent
+from accounts import scope
+from accounts.roles import Action
+from credentials.models import (
+    Certificate,
+    CertificateBatch,
+    Qualification,
+    ShareLink,
+    VerificationEvent,
+)
 from directory.models import Person
 
 
@@ -21,3 +29,9 @@ def share_links_of(*, person: Person) -> QuerySet[ShareLink]:
 
 def qualifications_of(*, person: Person) -> QuerySet[Qualification]:
     return Qualification.objects.filter(person=person).prefetch_related("registrations")
+
+
+def batches_for_user(*, user) -> QuerySet[CertificateBatch]:
+    return CertificateBatch.objects.filter(
+        region__in=scope.regions_visible_to(user, Action.MANAGE_DIRECTORY)
+    ).select_related("region", "created_by")

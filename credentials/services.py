@@ -15,7 +15,7 @@ from django_q.tasks import async_task
 
 from audit.services import audit_record
 from core.ratelimit import mask_ip
-from credentials import codes, pdf
+from credentials import codes, pdf, snapshots
 from credentials.models import Certificate, ShareLink, VerificationEvent
 
 
@@ -37,6 +37,7 @@ def certificate_issue(
     snapshot: dict,
     issued_by,
     supersede: Certificate | None = None,
+    batch=None,
 ) -> Certificate:
     """Freeze `snapshot` in a new certificate and render its PDF after commit.
 
@@ -59,6 +60,7 @@ def certificate_issue(
         issued_by=issued_by,
         issuer_name=settings.CERTIFICATE_ISSUER,
         supersedes=supersede,
+        batch=batch,
     )
     audit_record(
         actor=issued_by,
@@ -131,3 +133,48 @@ def share_link_revoke(*, link: ShareLink, revoked_by) -> ShareLink:
         link.save(update_fields=["revoked_at"])
         audit_record(actor=revoked_by, verb="share_link.revoke", target=link)
     return link
+
+
+def current_certificate(*, holder, kind: str, starts_on: dt.date, ends_on: dt.date):
+    return Certificate.objects.filter(
+        holder=holder,
+        kind=kind,
+        period_starts_on=starts_on,
+        period_ends_on=ends_on,
+        superseded_at__isnull=True,
+        revoked_at__isnull=True,
+    ).first()
+
+
+def hour_certificate_issue(
+    *,
+    person,
+    starts_on: dt.date,
+    ends_on: dt.date,
+    issued_by,
+    allow_empty: bool = False,
+    batch=None,
+) -> Certificate:
+    """Issue an hour certificate (学时证明) for the period, superseding the current one.
+
+    A period without any hours is refused unless `allow_empty`, and then says so.
+    """
+    if ends_on < starts_on:
+        raise ValidationError(_("截止日期不能早于起始日期。"))
+    snapshot = snapshots.hours_snapshot(person=person, starts_on=starts_on, ends_on=ends_on)
+    if not any(snapshot["minutes"].values()) and not allow_empty:
+        raise ValidationError(_("该期间没有培训或督导学时；如仍需证明“无学时”，请勾选相应选项。"))
+    with transaction.atomic():
+        existing = current_certificate(
+            holder=person, kind=Certificate.Kind.HOURS, starts_on=starts_on, ends_on=ends_on
+        )
+        return certificate_issue(
+            holder=person,
+            kind=Certificate.Kind.HOURS,
+            starts_on=starts_on,
+            ends_on=ends_on,
+            snapshot=snapshot,
+            issued_by=issued_by,
+            supersede=existing,
+            batch=batch,
+        )

@@ -12,7 +12,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.ratelimit import client_ip, ratelimit
-from credentials import permissions, selectors, services, signing, verification
+from credentials import batches, permissions, selectors, services, signing, verification
+from credentials.forms import BatchForm, HoursCertificateForm
 from credentials.models import Certificate, ShareLink, VerificationEvent
 
 LIMIT = {"group": "verify", "limit_setting": "VERIFY_RATE_LIMIT", "seconds": 60}
@@ -180,3 +181,81 @@ def shared(request: HttpRequest, token: str) -> HttpResponse:
             "qualifications": selectors.qualifications_of(person=person),
         },
     )
+
+
+def _issue_hours(request: HttpRequest, *, person, form: HoursCertificateForm) -> bool:
+    try:
+        services.hour_certificate_issue(
+            person=person,
+            starts_on=form.cleaned_data["starts_on"],
+            ends_on=form.cleaned_data["ends_on"],
+            issued_by=request.user,
+            allow_empty=form.cleaned_data["allow_empty"],
+        )
+    except ValidationError as error:
+        form.add_error(None, error)
+        return False
+    messages.success(request, _("学时证明已出具，PDF 生成后即可下载。"))
+    return True
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def hours_new(request: HttpRequest) -> HttpResponse:
+    """A worker issues their own hour certificate for a year or a range."""
+    person = permissions.own_person(user=request.user)
+    year = timezone.localdate().year - 1
+    form = HoursCertificateForm(
+        request.POST or None,
+        initial={"starts_on": f"{year}-01-01", "ends_on": f"{year}-12-31"},
+    )
+    if request.method == "POST" and form.is_valid():
+        if _issue_hours(request, person=person, form=form):
+            return redirect("credentials:mine")
+    return render(request, "credentials/hours_new.html", {"form": form, "person": person})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def hours_for_person(request: HttpRequest, person_id: int) -> HttpResponse:
+    """An administrator issues an hour certificate for someone in their scope."""
+    person = permissions.person_for_issuer(user=request.user, person_id=person_id)
+    form = HoursCertificateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if _issue_hours(request, person=person, form=form):
+            return redirect("directory:person_detail", pk=person.pk)
+    return render(request, "credentials/hours_new.html", {"form": form, "person": person})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def batch_list(request: HttpRequest) -> HttpResponse:
+    permissions.require_manager(user=request.user)
+    form = BatchForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        batch = batches.batch_create(
+            region=form.cleaned_data["region"],
+            year=form.cleaned_data["year"],
+            include_empty=form.cleaned_data["include_empty"],
+            created_by=request.user,
+        )
+        return redirect("credentials:batch", pk=batch.pk)
+    return render(
+        request,
+        "credentials/batch_list.html",
+        {"form": form, "batches": selectors.batches_for_user(user=request.user)[:50]},
+    )
+
+
+@login_required
+def batch_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    batch = permissions.batch_for_user(user=request.user, batch_id=pk)
+    return render(request, "credentials/batch_detail.html", {"batch": batch})
+
+
+@login_required
+def batch_archive(request: HttpRequest, pk: int) -> FileResponse:
+    batch = permissions.batch_for_user(user=request.user, batch_id=pk)
+    if not batch.archive:
+        raise Http404
+    return FileResponse(batch.archive.open("rb"), as_attachment=True, filename=f"{batch}.zip")

@@ -1,0 +1,80 @@
+"""What a certificate certifies, frozen at issue time, built from the training ledger and the
+supervision records (R7, R8, R11, R12)."""
+
+import datetime as dt
+
+from django.utils.translation import gettext as _
+
+from directory.models import Person
+from lms import selectors as lms_selectors
+from lms.models import Kind, Level
+from supervision import selectors as supervision_selectors
+from supervision.models import CommitteeLevel
+
+
+def hours(minutes: int) -> str:
+    """Minutes as hours with one decimal, rounded half up, from integers only: 75 → "1.3"."""
+    tenths = (minutes * 10 + 30) // 60
+    return f"{tenths // 10}.{tenths % 10}"
+
+
+def _label(choices, value: str) -> str:
+    try:
+        return str(choices(value).label)
+    except ValueError:
+        return value
+
+
+def period_title(*, starts_on: dt.date, ends_on: dt.date) -> str:
+    if (starts_on.month, starts_on.day, ends_on.month, ends_on.day) == (1, 1, 12, 31) and (
+        starts_on.year == ends_on.year
+    ):
+        return _("%(year)s 年度学时证明") % {"year": starts_on.year}
+    return _("学时证明（%(start)s 至 %(end)s）") % {"start": starts_on, "end": ends_on}
+
+
+def hours_snapshot(*, person: Person, starts_on: dt.date, ends_on: dt.date) -> dict:
+    """Training minutes by kind and providing level, and confirmed supervision received by
+    providing level, for one person and period; `total_minutes` says whether there is anything."""
+    training = lms_selectors.person_minutes(person=person, starts_on=starts_on, ends_on=ends_on)
+    received = supervision_selectors.minutes_received(
+        person=person, starts_on=starts_on, ends_on=ends_on
+    )
+    training_rows = [
+        [_label(Kind, kind), _label(Level, level), hours(minutes)]
+        for (kind, level), minutes in sorted(training.items())
+    ]
+    supervision_rows = [
+        [_label(CommitteeLevel, level), hours(parts["confirmed"])]
+        for level, parts in sorted(received.items())
+        if parts["confirmed"]
+    ]
+    training_total = sum(training.values())
+    supervision_total = sum(parts["confirmed"] for parts in received.values())
+    return {
+        "title": period_title(starts_on=starts_on, ends_on=ends_on),
+        "statement": _(
+            "兹证明 %(name)s 在 %(start)s 至 %(end)s 期间参加专业培训与接受专业督导的学时如下"
+            "（数据取自本平台培训学时台账及经双方确认的督导记录）。"
+        )
+        % {"name": person.name, "start": starts_on, "end": ends_on},
+        "holder": {"name": person.name, "id_number_masked": person.id_number_masked},
+        "period": {"starts_on": starts_on.isoformat(), "ends_on": ends_on.isoformat()},
+        "sections": [
+            {
+                "heading": _("培训学时"),
+                "columns": [_("培训类别"), _("提供层级"), _("学时")],
+                "rows": training_rows,
+                "total": hours(training_total) if training_rows else "",
+                "empty": _("本期间无培训学时记录。"),
+            },
+            {
+                "heading": _("接受专业督导"),
+                "columns": [_("督导提供层级"), _("学时")],
+                "rows": supervision_rows,
+                "total": hours(supervision_total) if supervision_rows else "",
+                "empty": _("本期间无经确认的督导记录。"),
+            },
+        ],
+        "minutes": {"training": training_total, "supervision": supervision_total},
+    }
