@@ -81,10 +81,10 @@ def my_stations(request: HttpRequest) -> HttpResponse:
 
 def session_log(request: HttpRequest, pk: int) -> HttpResponse:
     """Log a session at a station the supervisor is assigned to (404 elsewhere)."""
-    profile = permissions.supervisor_of(user=request.user)
     point = permissions.station_for_user(
         user=request.user, service_point_id=pk, action=Action.LOG_SUPERVISION
     )
+    profile = permissions.supervisor_of(user=request.user)
     workers = selectors.workers_at(service_point=point, day=timezone.localdate())
     form = forms.SessionLogForm(
         request.POST or None,
