@@ -1,0 +1,287 @@
+"""Demo training data for `manage.py seed_demo` (directory/demo/extensions.py).
+
+Demo scale: in every province, city and county, one course of each kind (R11) at that level
+(R12), with four runs over the year (three past, one open for enrolment) and, for county
+practice courses, a run with a session today (for the QR sign-in); demo workers with accounts
+are enrolled in the past runs of the regions above their station and attended most sessions,
+so their hours pages show data.
+
+Province scale: at least 2,000,000 ledger rows over three years for the province-scale
+workers, as historical credits ("历史学时导入（演示）"), written with COPY on PostgreSQL or
+bulk_create elsewhere.
+"""
+
+import datetime as dt
+import random
+import time
+from zoneinfo import ZoneInfo
+
+from django.db import connection
+from django.db.models import Q
+from django.utils import timezone
+
+from accounts.models import RoleGrant, User
+from accounts.roles import Role
+from directory.models import Person, Position, Region
+from lms.models import (
+    Attendance,
+    Course,
+    CourseMaterial,
+    CourseRun,
+    Enrolment,
+    EnrolmentMode,
+    ExternalTraining,
+    HourEntry,
+    Kind,
+    TrainingSession,
+)
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+SEED = 20251111
+LEVELS = ("province", "city", "county")
+TITLES = {
+    Kind.PRE_JOB: "新入职社工岗前培训",
+    Kind.SUPERVISION: "督导技能提升培训",
+    Kind.CONTINUING: "社会工作继续教育专题",
+    Kind.PRACTICE: "个案与小组工作实务",
+    Kind.POLICY: "民政政策法规解读",
+}
+RUN_OFFSETS = (-270, -150, -45, 21)  # days from today: three past runs, one open
+SESSIONS_PER_RUN = 3
+SESSION_MINUTES = 180
+PROVINCE_REASON = "历史学时导入（演示）"
+PROVINCE_ROWS = 2_000_000
+PROVINCE_YEARS = 3
+BATCH = 100_000
+
+
+def seed(*, scale: str, figures) -> None:
+    started = time.perf_counter()
+    rows = _seed_demo()
+    figures.add("lms: courses and attendance", time.perf_counter() - started, rows)
+    if scale == "province":
+        started = time.perf_counter()
+        rows = _seed_province()
+        figures.add("lms: province ledger", time.perf_counter() - started, rows)
+
+
+def reset() -> None:
+    """Delete every training row (the ledger first: reversals, then the rest)."""
+    HourEntry.objects.filter(reverses__isnull=False)._raw_delete(connection.alias)
+    HourEntry.objects.all()._raw_delete(connection.alias)
+    for model in (Attendance, Enrolment, ExternalTraining, TrainingSession):
+        model.objects.all()._raw_delete(connection.alias)
+    CourseRun.trainers.through.objects.all().delete()
+    CourseRun.objects.all().delete()
+    CourseMaterial.objects.all().delete()
+    Course.audience_regions.through.objects.all().delete()
+    Course.objects.all().delete()
+
+
+def _providers() -> dict[str, User]:
+    """Training-provider accounts by the path of the region they serve."""
+    grants = RoleGrant.objects.filter(
+        role=Role.TRAINING_PROVIDER, revoked_at__isnull=True, region__isnull=False
+    ).select_related("region", "user")
+    return {grant.region.path: grant.user for grant in grants}
+
+
+def _seed_demo() -> int:
+    if Course.objects.exists():
+        return 0
+    rng = random.Random(SEED)  # noqa: S311 (demo data, not secrets)
+    today = timezone.localdate()
+    providers = _providers()
+    regions = list(Region.objects.filter(level__in=LEVELS).order_by("path"))
+    courses = []
+    for region in regions:
+        provider = providers.get(region.path) if region.level == "city" else None
+        for kind, title in TITLES.items():
+            courses.append(
+                Course(
+                    title=f"{region.name}{title}",
+                    description=f"{region.name}民政部门组织的{Kind(kind).label}（演示数据）。",
+                    kind=kind,
+                    providing_level=region.level,
+                    organiser_region=None if provider else region,
+                    organiser_provider=provider,
+                    region=region,
+                    location=f"{region.name}社会工作服务中心培训室",
+                    minutes_per_session=SESSION_MINUTES,
+                )
+            )
+    Course.objects.bulk_create(courses, batch_size=2000)
+    courses = list(Course.objects.select_related("region").order_by("pk"))
+    runs, sessions = [], []
+    for course in courses:
+        offsets = list(RUN_OFFSETS)
+        if course.kind == Kind.PRACTICE and course.region.level == "county":
+            offsets.append(0)
+        for number, offset in enumerate(offsets, start=1):
+            first = today + dt.timedelta(days=offset)
+            runs.append(
+                CourseRun(
+                    course=course,
+                    name=f"第{number}期",
+                    capacity=rng.choice((30, 40, 60)),
+                    enrolment_mode=EnrolmentMode.ASSIGNED
+                    if course.kind == Kind.PRE_JOB
+                    else EnrolmentMode.OPEN,
+                    enrolment_deadline=_at(first - dt.timedelta(days=1), 18),
+                    cancellation_deadline=_at(first - dt.timedelta(days=2), 18),
+                    starts_on=first,
+                    ends_on=first + dt.timedelta(days=SESSIONS_PER_RUN - 1),
+                )
+            )
+    CourseRun.objects.bulk_create(runs, batch_size=2000)
+    runs = list(CourseRun.objects.select_related("course__region").order_by("pk"))
+    trainers = []
+    for run in runs:
+        if run.course.organiser_provider_id:
+            trainers.append(
+                CourseRun.trainers.through(courserun=run, user_id=run.course.organiser_provider_id)
+            )
+        for day in range(SESSIONS_PER_RUN):
+            on = run.starts_on + dt.timedelta(days=day)
+            today_run = run.starts_on == today
+            starts, ends = (_at(on, 8), _at(on, 21)) if today_run else (_at(on, 9), _at(on, 12))
+            sessions.append(
+                TrainingSession(run=run, starts_at=starts, ends_at=ends, minutes=SESSION_MINUTES)
+            )
+    CourseRun.trainers.through.objects.bulk_create(trainers)
+    TrainingSession.objects.bulk_create(sessions, batch_size=5000)
+    return len(courses) + len(runs) + len(sessions) + _attend(rng, runs, today)
+
+
+def _at(on: dt.date, hour: int) -> dt.datetime:
+    return dt.datetime.combine(on, dt.time(hour), tzinfo=SHANGHAI)
+
+
+def _attend(rng: random.Random, runs: list[CourseRun], today: dt.date) -> int:
+    """Enrol demo workers with accounts in the runs above their station; past sessions are
+    attended with probability 0.85 and credited in the ledger (one row per session)."""
+    current = Position.objects.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+    workers = list(
+        current.filter(person__user__isnull=False, role="resident_worker")
+        .select_related("person", "service_point__region")
+        .order_by("pk")
+    )
+    sessions_of: dict[int, list[TrainingSession]] = {}
+    for session in TrainingSession.objects.filter(run__in=runs).order_by("starts_at"):
+        sessions_of.setdefault(session.run_id, []).append(session)
+    enrolments, attended = [], []
+    seen = set()
+    for position in workers:
+        person = position.person
+        path = position.service_point.region.path
+        for run in runs:
+            if not path.startswith(run.course.region.path) or (person.pk, run.pk) in seen:
+                continue
+            if run.starts_on > today or rng.random() < 0.3:
+                continue
+            seen.add((person.pk, run.pk))
+            enrolments.append(
+                Enrolment(
+                    run=run,
+                    person=person,
+                    status=Enrolment.Status.ENROLLED,
+                    created_by_id=person.user_id,
+                    assigned=run.enrolment_mode == "assigned",
+                )
+            )
+            for session in sessions_of[run.pk]:
+                if session.starts_at < timezone.now() and rng.random() < 0.85:
+                    attended.append((session, run, person))
+    Enrolment.objects.bulk_create(enrolments, batch_size=5000)
+    attendances = [
+        Attendance(session=s, person=p, method=Attendance.Method.CHECKLIST, marked_by_id=p.user_id)
+        for s, _, p in attended
+    ]
+    Attendance.objects.bulk_create(attendances, batch_size=5000)
+    saved = Attendance.objects.filter(session__run__in=runs).select_related("session__run__course")
+    entries = [
+        HourEntry(
+            person_id=a.person_id,
+            on=timezone.localdate(a.session.starts_at),
+            minutes=a.session.minutes,
+            kind=a.session.run.course.kind,
+            providing_level=a.session.run.course.providing_level,
+            source=HourEntry.Source.ATTENDANCE,
+            attendance=a,
+            entered_by_id=a.marked_by_id,
+        )
+        for a in saved
+    ]
+    HourEntry.objects.bulk_create(entries, batch_size=5000)
+    return len(enrolments) + len(attendances) + len(entries)
+
+
+def _seed_province() -> int:
+    """≥ 2,000,000 historical ledger rows over three years for the workers of the province
+    scale (people without accounts), spread evenly."""
+    if HourEntry.objects.filter(reason=PROVINCE_REASON).exists():
+        return 0
+    people = list(
+        Person.objects.filter(user__isnull=True, positions__isnull=False)
+        .values_list("pk", flat=True)
+        .distinct()
+        .order_by("pk")
+    )
+    if not people:
+        return 0
+    per_person = -(-PROVINCE_ROWS // len(people))
+    rng = random.Random(SEED)  # noqa: S311 (demo data, not secrets)
+    last_year = timezone.localdate().year
+    first = dt.date(last_year - PROVINCE_YEARS + 1, 1, 1)
+    span = (dt.date(last_year, 12, 31) - first).days + 1
+    kinds, levels = list(Kind.values), ["province", "city", "county", "county"]
+    now = timezone.now()
+
+    def rows():
+        for person_id in people:
+            for _ in range(per_person):
+                yield (
+                    person_id,
+                    first + dt.timedelta(days=rng.randrange(span)),
+                    rng.choice((60, 90, 120, 180)),
+                    rng.choice(kinds),
+                    rng.choice(levels),
+                )
+
+    if connection.vendor == "postgresql":
+        return _copy(rows(), now)
+    written, batch = 0, []
+    for person_id, on, minutes, kind, level in rows():
+        batch.append(
+            HourEntry(
+                person_id=person_id,
+                on=on,
+                minutes=minutes,
+                kind=kind,
+                providing_level=level,
+                source="adjustment",
+                reason=PROVINCE_REASON,
+                entered_at=now,
+            )
+        )
+        if len(batch) == BATCH:
+            HourEntry.objects.bulk_create(batch)
+            written, batch = written + len(batch), []
+    HourEntry.objects.bulk_create(batch)
+    return written + len(batch)
+
+
+def _copy(rows, now: dt.datetime) -> int:
+    """COPY the rows into the ledger table (PostgreSQL, psycopg 3)."""
+    table = HourEntry._meta.db_table
+    columns = 'person_id, "on", minutes, kind, providing_level, source, reason, entered_at'
+    written = 0
+    with connection.cursor() as cursor:
+        with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:  # noqa: S608
+            for person_id, on, minutes, kind, level in rows:
+                copy.write_row(
+                    (person_id, on, minutes, kind, level, "adjustment", PROVINCE_REASON, now)
+                )
+                written += 1
+        cursor.execute(f"ANALYZE {table}")
+    return written
