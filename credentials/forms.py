@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import scope
 from accounts.roles import Action
+from credentials.models import Qualification
 from directory.models import Region
 
 
@@ -46,3 +47,66 @@ class BatchForm(forms.Form):
         if dt.date(year, 1, 1) > timezone.localdate():
             raise forms.ValidationError(_("不能为尚未开始的年度出具证明。"))
         return year
+
+
+SCAN_TYPES = {
+    ".pdf": b"%PDF-",
+    ".jpg": b"\xff\xd8\xff",
+    ".jpeg": b"\xff\xd8\xff",
+    ".png": b"\x89PNG",
+}
+SCAN_MAX_BYTES = 5 * 1024 * 1024
+
+
+class QualificationForm(forms.Form):
+    level = forms.ChoiceField(label=_("等级"), choices=Qualification.Level.choices)
+    certificate_number = forms.CharField(label=_("证书编号"), max_length=40)
+    passed_on = forms.DateField(
+        label=_("考试通过日期"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    registered_on = forms.DateField(
+        label=_("本次登记生效日期"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("已登记的请填写；有效期按 3 年自动计算。"),
+    )
+    scan = forms.FileField(label=_("证书扫描件（PDF、JPG 或 PNG，5 MB 以内）"))
+
+    def clean_certificate_number(self):
+        number = self.cleaned_data["certificate_number"].strip().upper()
+        if Qualification.objects.filter(certificate_number=number).exists():
+            raise forms.ValidationError(_("该证书编号已登记。"))
+        return number
+
+    def clean_passed_on(self):
+        passed_on = self.cleaned_data["passed_on"]
+        if passed_on > timezone.localdate():
+            raise forms.ValidationError(_("通过日期不能晚于今天。"))
+        return passed_on
+
+    def clean_scan(self):
+        scan = self.cleaned_data["scan"]
+        suffix = "." + scan.name.rsplit(".", 1)[-1].lower() if "." in scan.name else ""
+        magic = SCAN_TYPES.get(suffix)
+        if magic is None:
+            raise forms.ValidationError(_("只接受 PDF、JPG 或 PNG 文件。"))
+        if scan.size > SCAN_MAX_BYTES:
+            raise forms.ValidationError(_("文件过大（上限 5 MB）。"))
+        head = scan.read(len(magic))
+        scan.seek(0)
+        if head != magic:
+            raise forms.ValidationError(_("文件内容与扩展名不符。"))
+        return scan
+
+    def clean(self):
+        cleaned = super().clean()
+        passed_on, registered_on = cleaned.get("passed_on"), cleaned.get("registered_on")
+        if passed_on and registered_on and registered_on < passed_on:
+            self.add_error("registered_on", _("登记日期不能早于考试通过日期。"))
+        return cleaned
+
+
+class RenewalForm(forms.Form):
+    starts_on = forms.DateField(
+        label=_("续期登记生效日期"), widget=forms.DateInput(attrs={"type": "date"})
+    )

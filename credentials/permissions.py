@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 from accounts import scope
 from accounts.models import User
 from accounts.roles import Action
-from credentials.models import Certificate, CertificateBatch
+from credentials.models import Certificate, CertificateBatch, Qualification
 from directory.models import Person
 
 
@@ -50,3 +50,28 @@ def batch_for_user(*, user: User, batch_id: int) -> CertificateBatch:
         region__in=scope.regions_visible_to(user, Action.MANAGE_DIRECTORY)
     )
     return get_object_or_404(visible.select_related("region"), pk=batch_id)
+
+
+def own_qualification(*, user: User, qualification_id: int) -> Qualification:
+    return get_object_or_404(Qualification, pk=qualification_id, person__user=user)
+
+
+def qualification_for_manager(*, user: User, qualification_id: int) -> Qualification:
+    """Verify: 404 outside the user's people, 403 without the administrator role over them."""
+    visible = Qualification.objects.filter(person__in=scope.people_visible_to(user))
+    qualification = get_object_or_404(visible.select_related("person"), pk=qualification_id)
+    if not scope.role_allows(user=user, action=Action.MANAGE_DIRECTORY, obj=qualification.person):
+        raise PermissionDenied
+    return qualification
+
+
+def qualification_for_viewer(*, user: User, qualification_id: int) -> Qualification:
+    """The scan: the holder, or an administrator over them."""
+    visible = Qualification.objects.filter(person__in=scope.people_visible_to(user))
+    qualification = get_object_or_404(visible.select_related("person"), pk=qualification_id)
+    person = qualification.person
+    if person.user_id != user.pk and not scope.role_allows(
+        user=user, action=Action.MANAGE_DIRECTORY, obj=person
+    ):
+        raise PermissionDenied
+    return qualification

@@ -114,3 +114,14 @@ def is_professional_staff(
     if social_work_major and DEGREES.index(education) >= DEGREES.index("bachelor"):
         return True, "social_work_degree"
     return False, "none"
+
+
+def eligible_on_from_experience(
+    *, years_needed: int | None, years_have: float, today: dt.date
+) -> dt.date | None:
+    """R23: the day accumulated experience reaches `years_needed`, assuming the worker stays in
+    post (past days count once, future days at one per day); None when never."""
+    if years_needed is None:
+        return None
+    missing_days = round((years_needed - years_have) * 365.25)
+    return today + dt.timedelta(days=missing_days)

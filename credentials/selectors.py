@@ -35,3 +35,13 @@ def batches_for_user(*, user) -> QuerySet[CertificateBatch]:
     return CertificateBatch.objects.filter(
         region__in=scope.regions_visible_to(user, Action.MANAGE_DIRECTORY)
     ).select_related("region", "created_by")
+
+
+def qualifications_to_verify(*, user) -> QuerySet[Qualification]:
+    """Unverified qualifications of people the user administers, oldest first."""
+    people = scope.people_visible_to(user, Action.MANAGE_DIRECTORY)
+    return (
+        Qualification.objects.filter(person__in=people, verified_at__isnull=True)
+        .select_related("person")
+        .order_by("created_at", "pk")
+    )

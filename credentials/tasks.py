@@ -1,4 +1,6 @@
-from credentials import batches, services
+from django.utils import timezone
+
+from credentials import batches, qualifications, services
 
 
 def certificate_render(certificate_id: int) -> None:
@@ -7,3 +9,8 @@ def certificate_render(certificate_id: int) -> None:
 
 def batch_run(batch_id: int) -> None:
     batches.batch_run(batch_id=batch_id)
+
+
+def registration_reminders() -> int:
+    """Daily (django-q2 schedule): renewal reminders 90 and 30 days before expiry."""
+    return qualifications.reminders_send(today=timezone.localdate())

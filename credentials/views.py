@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -12,9 +13,18 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.ratelimit import client_ip, ratelimit
-from credentials import batches, permissions, selectors, services, signing, verification
-from credentials.forms import BatchForm, HoursCertificateForm
+from credentials import (
+    batches,
+    permissions,
+    qualifications,
+    selectors,
+    services,
+    signing,
+    verification,
+)
+from credentials.forms import BatchForm, HoursCertificateForm, QualificationForm, RenewalForm
 from credentials.models import Certificate, ShareLink, VerificationEvent
+from credentials.progress import progress_for
 
 LIMIT = {"group": "verify", "limit_setting": "VERIFY_RATE_LIMIT", "seconds": 60}
 STATUS_CODES = {"valid": 200, "revoked": 410, "superseded": 410}
@@ -259,3 +269,90 @@ def batch_archive(request: HttpRequest, pk: int) -> FileResponse:
     if not batch.archive:
         raise Http404
     return FileResponse(batch.archive.open("rb"), as_attachment=True, filename=f"{batch}.zip")
+
+
+@login_required
+def progress(request: HttpRequest) -> HttpResponse:
+    """Certification progress: R21 registration, R22 hours, R23 next exam, R3 status."""
+    person = permissions.own_person(user=request.user)
+    return render(
+        request,
+        "credentials/progress.html",
+        {
+            "person": person,
+            "progress": progress_for(person=person, today=timezone.localdate()),
+            "qualifications": selectors.qualifications_of(person=person),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def qualification_new(request: HttpRequest) -> HttpResponse:
+    person = permissions.own_person(user=request.user)
+    form = QualificationForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        qualifications.qualification_submit(
+            person=person,
+            level=data["level"],
+            certificate_number=data["certificate_number"],
+            passed_on=data["passed_on"],
+            scan=data["scan"],
+            registered_on=data["registered_on"],
+            by=request.user,
+        )
+        messages.success(request, _("职业资格已提交，等待民政管理员核验。"))
+        return redirect("credentials:progress")
+    return render(request, "credentials/qualification_new.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def registration_new(request: HttpRequest, pk: int) -> HttpResponse:
+    """The holder records a renewal (a new 3-year registration)."""
+    qualification = permissions.own_qualification(user=request.user, qualification_id=pk)
+    form = RenewalForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            qualifications.registration_add(
+                qualification=qualification,
+                starts_on=form.cleaned_data["starts_on"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            form.add_error("starts_on", error)
+        else:
+            messages.success(request, _("续期登记已记录。"))
+            return redirect("credentials:progress")
+    return render(
+        request,
+        "credentials/registration_new.html",
+        {"form": form, "qualification": qualification},
+    )
+
+
+@login_required
+def review(request: HttpRequest) -> HttpResponse:
+    """Qualifications awaiting verification by the administrator, in their scope."""
+    permissions.require_manager(user=request.user)
+    pending = selectors.qualifications_to_verify(user=request.user)
+    page = Paginator(pending, 50).get_page(request.GET.get("page"))
+    return render(request, "credentials/review.html", {"page": page})
+
+
+@login_required
+@require_POST
+def qualification_verify(request: HttpRequest, pk: int) -> HttpResponse:
+    qualification = permissions.qualification_for_manager(user=request.user, qualification_id=pk)
+    qualifications.qualification_verify(qualification=qualification, by=request.user)
+    messages.success(request, _("已核验。"))
+    return redirect("credentials:review")
+
+
+@login_required
+def qualification_scan(request: HttpRequest, pk: int) -> FileResponse:
+    qualification = permissions.qualification_for_viewer(user=request.user, qualification_id=pk)
+    if not qualification.scan:
+        raise Http404
+    return FileResponse(qualification.scan.open("rb"), as_attachment=False)

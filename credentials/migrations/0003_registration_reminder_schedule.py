@@ -1,0 +1,24 @@
+from django.db import migrations
+
+NAME = "credentials.registration_reminders"
+
+
+def create_schedule(apps, schema_editor):
+    Schedule = apps.get_model("django_q", "Schedule")
+    Schedule.objects.get_or_create(
+        name=NAME,
+        defaults={"func": "credentials.tasks.registration_reminders", "schedule_type": "D"},
+    )
+
+
+def remove_schedule(apps, schema_editor):
+    apps.get_model("django_q", "Schedule").objects.filter(name=NAME).delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("credentials", "0002_certificate_batch"),
+        ("django_q", "0019_alter_task_options_alter_ormq_key_alter_ormq_lock_and_more"),
+    ]
+
+    operations = [migrations.RunPython(create_schedule, remove_schedule)]

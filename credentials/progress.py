@@ -1,0 +1,99 @@
+"""A worker's certification progress (R21, R22, R23, R3), for the progress page."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from credentials import registration as rules
+from credentials.models import Qualification, Registration
+from directory import rules as directory_rules
+from directory.models import Person
+from lms import selectors as lms_selectors
+
+NEXT_LEVEL = {None: rules.INTERMEDIATE, rules.ASSISTANT: rules.INTERMEDIATE}
+LEVEL_ORDER = (rules.ASSISTANT, rules.INTERMEDIATE, rules.SENIOR)
+
+
+@dataclass(frozen=True)
+class Progress:
+    highest: Qualification | None
+    registration: Registration | None
+    registration_status: str | None
+    owed_minutes: int
+    credited_minutes: int
+    next_level: str | None
+    years_of_experience: float
+    years_needed: int | None
+    eligible_on: dt.date | None
+    professional: bool
+    professional_clause: str
+
+    @property
+    def percent(self) -> int:
+        if not self.owed_minutes:
+            return 0
+        return min(100, self.credited_minutes * 100 // self.owed_minutes)
+
+
+def progress_for(*, person: Person, today: dt.date) -> Progress:
+    """R22 hours in the current registration period, R23 next-level exam date, R3 status."""
+    qualifications = list(person.qualifications.prefetch_related("registrations"))
+    highest = max(
+        qualifications, key=lambda q: (LEVEL_ORDER.index(q.level), q.passed_on), default=None
+    )
+    level = highest.level if highest else None
+    current = _current_registration(highest, today) if highest else None
+    owed = credited = 0
+    if current:
+        owed = rules.continuing_education_owed_minutes(level=level)
+        totals = lms_selectors.person_minutes(
+            person=person, starts_on=current.starts_on, ends_on=min(current.ends_on, today)
+        )
+        credited = sum(totals.values())
+    next_level = NEXT_LEVEL.get(level, rules.SENIOR if level == rules.INTERMEDIATE else None)
+    spans = list(person.positions.values_list("starts_on", "ends_on"))
+    if next_level == rules.SENIOR:
+        spans = [(highest.passed_on, None)]  # R23: years as an intermediate worker
+    years = directory_rules.years_of_experience(spans=spans, today=today)
+    needed = (
+        rules.years_to_next_level(
+            target=next_level,
+            education=person.education,
+            social_work_major=person.social_work_major,
+        )
+        if next_level
+        else None
+    )
+    professional, clause = rules.is_professional_staff(
+        level=level,
+        level_held_since=highest.passed_on if highest else None,
+        education=person.education,
+        social_work_major=person.social_work_major,
+        today=today,
+    )
+    return Progress(
+        highest=highest,
+        registration=current,
+        registration_status=(
+            rules.registration_status(
+                starts_on=current.starts_on, ends_on=current.ends_on, today=today
+            )
+            if current
+            else None
+        ),
+        owed_minutes=owed,
+        credited_minutes=credited,
+        next_level=next_level,
+        years_of_experience=years,
+        years_needed=needed,
+        eligible_on=rules.eligible_on_from_experience(
+            years_needed=needed, years_have=years, today=today
+        ),
+        professional=professional,
+        professional_clause=clause,
+    )
+
+
+def _current_registration(qualification: Qualification, today: dt.date) -> Registration | None:
+    registrations = sorted(qualification.registrations.all(), key=lambda r: r.starts_on)
+    started = [r for r in registrations if r.starts_on <= today]
+    return started[-1] if started else None

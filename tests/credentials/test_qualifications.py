@@ -1,0 +1,169 @@
+import datetime as dt
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from credentials import progress, qualifications
+from credentials.models import Qualification, RegistrationReminder
+from lms.models import HourEntry
+
+PDF = b"%PDF-1.4 scan"
+
+
+def _scan(name="scan.pdf", body=PDF):
+    return SimpleUploadedFile(name, body, content_type="application/pdf")
+
+
+@pytest.fixture
+def qualification(wang_fang, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return qualifications.qualification_submit(
+        person=wang_fang,
+        level="assistant",
+        certificate_number="ZL2023001",
+        passed_on=dt.date(2023, 6, 18),
+        scan=_scan(),
+        registered_on=dt.date(2023, 9, 1),
+        by=wang_fang.user,
+    )
+
+
+def test_worker_enters_a_qualification_with_a_scan(client, wang_fang, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    client.force_login(wang_fang.user)
+    response = client.post(
+        reverse("credentials:qualification_new"),
+        {
+            "level": "assistant",
+            "certificate_number": "zl2024-9",
+            "passed_on": "2024-06-20",
+            "registered_on": "2024-08-01",
+            "scan": _scan(),
+        },
+    )
+    assert response.status_code == 302
+    q = Qualification.objects.get()
+    assert q.certificate_number == "ZL2024-9" and q.verified_at is None
+    assert q.registrations.get().ends_on == dt.date(2027, 7, 31)
+
+
+@pytest.mark.parametrize(
+    ("name", "body", "message"),
+    [("scan.exe", PDF, "只接受"), ("scan.pdf", b"MZ\x90\x00", "不符"), ("scan.png", PDF, "不符")],
+)
+def test_scan_of_a_wrong_type_is_refused(client, wang_fang, name, body, message):
+    client.force_login(wang_fang.user)
+    response = client.post(
+        reverse("credentials:qualification_new"),
+        {
+            "level": "assistant",
+            "certificate_number": "X1",
+            "passed_on": "2024-06-20",
+            "scan": _scan(name, body),
+        },
+    )
+    assert response.status_code == 200 and message in response.content.decode()
+    assert not Qualification.objects.exists()
+
+
+def test_overlapping_renewal_is_refused(qualification, wang_fang):
+    with pytest.raises(ValidationError):
+        qualifications.registration_add(
+            qualification=qualification, starts_on=dt.date(2026, 1, 1), by=wang_fang.user
+        )
+    renewed = qualifications.registration_add(
+        qualification=qualification, starts_on=dt.date(2026, 9, 1), by=wang_fang.user
+    )
+    assert renewed.ends_on == dt.date(2029, 8, 31)
+
+
+def test_r21_reminders_90_and_30_days_before_expiry_once(qualification):
+    ends_on = qualification.registrations.get().ends_on
+    assert qualifications.reminders_send(today=ends_on - dt.timedelta(days=90)) == 1
+    assert qualifications.reminders_send(today=ends_on - dt.timedelta(days=90)) == 0
+    assert qualifications.reminders_send(today=ends_on - dt.timedelta(days=30)) == 1
+    assert qualifications.reminders_send(today=ends_on - dt.timedelta(days=31)) == 0
+    assert RegistrationReminder.objects.count() == 2
+
+
+def test_reminder_mail_is_sent_on_commit(qualification, django_capture_on_commit_callbacks):
+    ends_on = qualification.registrations.get().ends_on
+    with django_capture_on_commit_callbacks(execute=True):
+        qualifications.reminders_send(today=ends_on - dt.timedelta(days=30))
+    assert len(mail.outbox) == 1 and "30 天后到期" in mail.outbox[0].subject
+
+
+def test_r22_progress_counts_the_registration_period(qualification, wang_fang):
+    for on in (dt.date(2023, 8, 1), dt.date(2024, 3, 1), dt.date(2025, 3, 1)):
+        HourEntry.objects.create(
+            person=wang_fang,
+            on=on,
+            minutes=600,
+            kind="continuing",
+            providing_level="county",
+            source="adjustment",
+            reason="测试",
+        )
+    result = progress.progress_for(person=wang_fang, today=dt.date(2025, 6, 1))
+    assert result.owed_minutes == 72 * 60
+    assert result.credited_minutes == 1200  # the 2023-08-01 row precedes the period
+    assert result.registration_status == "valid"
+    assert result.next_level == "intermediate" and result.years_needed == 3
+
+
+def test_r3_professional_through_degree(wang_fang):
+    result = progress.progress_for(person=wang_fang, today=dt.date(2025, 6, 1))
+    assert result.professional  # factory: social-work bachelor
+
+
+def test_progress_page(client, qualification, wang_fang):
+    client.force_login(wang_fang.user)
+    page = client.get(reverse("credentials:progress")).content.decode()
+    assert "ZL2023001" in page and "R22" in page and "R23" in page and "R3" in page
+
+
+def test_admin_verifies_in_scope(client, qualification, zhang_min):
+    client.force_login(zhang_min.user)
+    assert "ZL2023001" in client.get(reverse("credentials:review")).content.decode()
+    response = client.post(reverse("credentials:qualification_verify", args=[qualification.pk]))
+    assert response.status_code == 302
+    qualification.refresh_from_db()
+    assert qualification.verified_by == zhang_min.user
+
+
+@pytest.mark.parametrize(
+    ("who", "status"), [("chen_jing", 404), ("li_qiang", 403), ("wang_fang", 403)]
+)
+def test_verify_refuses_wrong_user(client, request, qualification, who, status):
+    client.force_login(request.getfixturevalue(who).user)
+    response = client.post(reverse("credentials:qualification_verify", args=[qualification.pk]))
+    assert response.status_code == status
+
+
+def test_scan_for_holder_and_admin_only(client, qualification, wang_fang, zhang_min, chen_jing):
+    url = reverse("credentials:scan", args=[qualification.pk])
+    for user, status in [(wang_fang.user, 200), (zhang_min.user, 200), (chen_jing.user, 404)]:
+        client.force_login(user)
+        assert client.get(url).status_code == status
+
+
+def test_review_list_query_count(
+    client, tree, zhang_min, django_assert_max_num_queries, settings, tmp_path
+):
+    from tests import factories
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    for n in range(30):
+        person = factories.PersonFactory(region=tree.county_a)
+        Qualification.objects.create(
+            person=person,
+            level="assistant",
+            certificate_number=f"N{n}",
+            passed_on=dt.date(2024, 1, 1),
+        )
+    client.force_login(zhang_min.user)
+    with django_assert_max_num_queries(8):
+        assert client.get(reverse("credentials:review")).status_code == 200
