@@ -24,6 +24,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "person": person,
             "grants": selectors.grants_for_user(user=request.user),
             "may_view_directory": scope.may_anywhere(request.user, Action.VIEW_DIRECTORY),
+            "may_manage_directory": scope.may_anywhere(request.user, Action.MANAGE_DIRECTORY),
             "may_use_back_office": scope.may_use_back_office(request.user),
         },
     )
