@@ -1,16 +1,21 @@
 """Forms for training pages; messages in Chinese (gettext)."""
 
+import datetime as dt
 from pathlib import PurePath
+from zoneinfo import ZoneInfo
 
 from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import User
+from directory.models import Position
 from lms import hours
-from lms.models import ExternalTraining, Kind, Level
+from lms.models import Course, CourseRun, ExternalTraining, Kind, Level
 from lms.services.external import MINUTE_PROBLEMS
 
+SHANGHAI = ZoneInfo("Asia/Shanghai")
 EVIDENCE_EXTENSIONS = (".pdf", ".jpg", ".jpeg", ".png")
 EVIDENCE_MAX_BYTES = getattr(settings, "LMS_EVIDENCE_MAX_BYTES", 5 * 1024 * 1024)
 EVIDENCE_MAGIC = {
@@ -110,3 +115,111 @@ class AdjustForm(forms.Form):
 
 class SheetForm(forms.Form):
     file = forms.FileField(label=_("签到表（.xlsx 或 .csv，列：姓名、身份证号）"))
+
+
+class CourseForm(forms.ModelForm):
+    online_url = forms.URLField(required=False, assume_scheme="https", label=_("线上链接"))
+    organiser = forms.ModelChoiceField(
+        queryset=None, label=_("主办民政部门 / 服务区域"), empty_label=None
+    )
+    audience_regions = forms.ModelMultipleChoiceField(
+        queryset=None, required=False, label=_("面向区域（留空为不限）")
+    )
+    audience_roles = forms.MultipleChoiceField(
+        choices=Position.Role.choices,
+        required=False,
+        label=_("面向岗位（留空为不限）"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Course
+        fields = [
+            "title",
+            "description",
+            "kind",
+            "providing_level",
+            "location",
+            "online_url",
+            "minutes_per_session",
+        ]
+
+    def __init__(self, *args, regions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organiser"].queryset = regions
+        self.fields["audience_regions"].queryset = regions
+
+
+class RunForm(forms.ModelForm):
+    sessions = forms.CharField(
+        label=_("课次（每行一场：2026-05-01 09:00-12:00）"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    trainer_emails = forms.CharField(label=_("讲师登录邮箱（多个用逗号分隔）"), required=False)
+
+    class Meta:
+        model = CourseRun
+        fields = [
+            "name",
+            "capacity",
+            "enrolment_mode",
+            "enrolment_deadline",
+            "cancellation_deadline",
+            "completion_percent",
+            "starts_on",
+            "ends_on",
+        ]
+        widgets = {
+            "enrolment_deadline": forms.DateTimeInput(attrs={"type": "datetime-local"}),
+            "cancellation_deadline": forms.DateTimeInput(attrs={"type": "datetime-local"}),
+            "starts_on": forms.DateInput(attrs={"type": "date"}),
+            "ends_on": forms.DateInput(attrs={"type": "date"}),
+        }
+
+    def clean_sessions(self):
+        sessions = []
+        for number, line in enumerate(self.cleaned_data["sessions"].splitlines(), start=1):
+            line = line.strip()
+            if not line:
+                continue
+            try:
+                day, times = line.split()
+                start, end = times.split("-")
+                on = dt.date.fromisoformat(day)
+                starts = dt.datetime.combine(on, dt.time.fromisoformat(start), tzinfo=SHANGHAI)
+                ends = dt.datetime.combine(on, dt.time.fromisoformat(end), tzinfo=SHANGHAI)
+            except ValueError:
+                raise forms.ValidationError(
+                    _("第 %(n)s 行格式不对，应为：2026-05-01 09:00-12:00") % {"n": number}
+                ) from None
+            if ends <= starts:
+                raise forms.ValidationError(
+                    _("第 %(n)s 行的结束时间应晚于开始时间。") % {"n": number}
+                )
+            sessions.append((starts, ends))
+        if not sessions:
+            raise forms.ValidationError(_("请至少填写一场课次。"))
+        return sessions
+
+    def clean_trainer_emails(self):
+        emails = [
+            e.strip().lower() for e in self.cleaned_data["trainer_emails"].split(",") if e.strip()
+        ]
+        users = list(User.objects.filter(email__in=emails))
+        missing = sorted(set(emails) - {u.email.lower() for u in users})
+        if missing:
+            raise forms.ValidationError(
+                _("找不到这些账号：%(emails)s") % {"emails": "、".join(missing)}
+            )
+        return users
+
+    def clean(self):
+        cleaned = super().clean()
+        starts_on, ends_on = cleaned.get("starts_on"), cleaned.get("ends_on")
+        if starts_on and ends_on and ends_on < starts_on:
+            self.add_error("ends_on", _("结束日期不能早于开始日期。"))
+        return cleaned
+
+
+class AssignForm(forms.Form):
+    id_number = forms.CharField(label=_("指派人员的身份证号"), max_length=20)

@@ -41,10 +41,13 @@ def course_for_user(*, user: User, course_id: int) -> Course:
 
 
 def _may_manage(*, user: User, run: CourseRun) -> bool:
-    course = run.course
-    if user.is_superuser or course.organiser_provider_id == user.pk:
-        return True
     if run.trainers.filter(pk=user.pk).exists():
+        return True
+    return _may_manage_course(user=user, course=run.course)
+
+
+def _may_manage_course(*, user: User, course: Course) -> bool:
+    if user.is_superuser or course.organiser_provider_id == user.pk:
         return True
     organiser = course.organiser_region or course.organiser_service_point
     return organiser is not None and scope.role_allows(
@@ -155,10 +158,6 @@ def person_for_adjuster(*, user: User, person_id: int) -> Person:
     return person
 
 
-def may_assign(*, user: User, run: CourseRun) -> bool:
-    return _may_manage(user=user, run=run) and scope.may_anywhere(user, Action.MANAGE_COURSES)
-
-
 def run_in_catalogue(*, run_id: int) -> CourseRun:
     """Runs are in the public catalogue; whether one may enrol is the service's business."""
     return get_object_or_404(CourseRun.objects.select_related("course"), pk=run_id)
@@ -169,3 +168,39 @@ def session_for_attendee(*, token_session_id: int) -> TrainingSession:
     return get_object_or_404(
         TrainingSession.objects.select_related("run__course"), pk=token_session_id
     )
+
+
+def course_for_manager(*, user: User, course_id: int) -> Course:
+    """A course its organiser manages (adds runs to); 404/403 as for runs."""
+    course = get_object_or_404(
+        Course.objects.select_related("organiser_region", "organiser_service_point", "region"),
+        pk=course_id,
+    )
+    if _may_manage_course(user=user, course=course):
+        return course
+    if not _sees_region(user=user, region=course.region):
+        raise Http404
+    raise PermissionDenied
+
+
+def run_for_assigner(*, user: User, run_id: int) -> CourseRun:
+    """Assigning people takes the organiser's role, not only teaching the run."""
+    run = run_for_manager(user=user, run_id=run_id)
+    if not _may_manage_course(user=user, course=run.course):
+        raise PermissionDenied
+    return run
+
+
+def organiser_regions(*, user: User):
+    """Regions the user may organise courses for (province, city and county offices)."""
+    return (
+        scope.regions_visible_to(user, Action.MANAGE_COURSES)
+        .filter(level__in=["province", "city", "county"])
+        .order_by("path")
+    )
+
+
+def organises_as_office(*, user: User, region: Region) -> bool:
+    """A region administrator organises as the civil-affairs office; a training provider as
+    themselves."""
+    return scope.role_allows(user=user, action=Action.MANAGE_DIRECTORY, obj=region)

@@ -14,10 +14,12 @@ from django.views.decorators.http import require_POST
 
 from accounts import scope
 from accounts.roles import Action
+from core.crypto import keyed_hash
+from directory.identity import normalise_id_number
 from directory.models import Person, Region
 from lms import exports, forms, permissions, selectors
 from lms.models import Attendance, Enrolment, Kind, Level
-from lms.services import attendance, enrolment, external, ledger, sheet
+from lms.services import attendance, courses, enrolment, external, ledger, sheet
 
 PAGE_SIZE = 50
 
@@ -279,7 +281,10 @@ def manage(request: HttpRequest) -> HttpResponse:
     runs = selectors.runs_managed_by(user=request.user)
     if not scope.may_anywhere(request.user, Action.MANAGE_COURSES) and not runs.exists():
         permissions.require_anywhere(user=request.user, action=Action.MANAGE_COURSES)
-    return render(request, "lms/manage.html", {"page": _page(request, runs)})
+    may_create = scope.may_anywhere(request.user, Action.MANAGE_COURSES)
+    return render(
+        request, "lms/manage.html", {"page": _page(request, runs), "may_create": may_create}
+    )
 
 
 def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -287,7 +292,12 @@ def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "lms/run_detail.html",
-        {"run": run, "sessions": run.sessions.all(), "roster": selectors.run_roster(run=run)},
+        {
+            "run": run,
+            "sessions": run.sessions.all(),
+            "roster": selectors.run_roster(run=run),
+            "assign_form": forms.AssignForm(),
+        },
     )
 
 
@@ -407,3 +417,67 @@ SHEET_PROBLEMS = {
     "not_enrolled": gettext_lazy("此人未报名该期培训"),
     "twice": gettext_lazy("与前面的行重复"),
 }
+
+
+# Organisers create courses and runs; assign people (mandatory pre-job training).
+
+
+def course_new(request: HttpRequest) -> HttpResponse:
+    permissions.require_anywhere(user=request.user, action=Action.MANAGE_COURSES)
+    regions = permissions.organiser_regions(user=request.user)
+    form = forms.CourseForm(request.POST or None, regions=regions)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        region = data.pop("organiser")
+        office = permissions.organises_as_office(user=request.user, region=region)
+        course = courses.course_create(
+            created_by=request.user,
+            region=region,
+            provider=None if office else request.user,
+            audience_regions=list(data.pop("audience_regions")),
+            **data,
+        )
+        messages.success(request, _("课程已创建，请添加开班。"))
+        return redirect("lms:run_new", course.pk)
+    return render(request, "lms/course_form.html", {"form": form})
+
+
+def run_new(request: HttpRequest, pk: int) -> HttpResponse:
+    course = permissions.course_for_manager(user=request.user, course_id=pk)
+    form = forms.RunForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        run = courses.run_create(
+            course=course,
+            created_by=request.user,
+            sessions=data.pop("sessions"),
+            trainers=data.pop("trainer_emails"),
+            **data,
+        )
+        messages.success(request, _("开班已创建。"))
+        return redirect("lms:run_detail", run.pk)
+    return render(request, "lms/run_form.html", {"form": form, "course": course})
+
+
+@require_POST
+def run_assign(request: HttpRequest, pk: int) -> HttpResponse:
+    run = permissions.run_for_assigner(user=request.user, run_id=pk)
+    form = forms.AssignForm(request.POST)
+    person = None
+    if form.is_valid():
+        digest = keyed_hash(normalise_id_number(form.cleaned_data["id_number"]))
+        person = (
+            scope.people_visible_to(request.user, Action.MANAGE_COURSES)
+            .filter(id_number_hash=digest)
+            .first()
+        )
+    if person is None:
+        messages.error(request, _("在您的管辖范围内找不到该身份证号对应的人员。"))
+        return redirect("lms:run_detail", run.pk)
+    try:
+        enrolment.enrolment_assign(run=run, person=person, assigned_by=request.user)
+    except ValidationError as error:
+        _error(request, error)
+    else:
+        messages.success(request, _("已指派 %(name)s。") % {"name": person.name})
+    return redirect("lms:run_detail", run.pk)
