@@ -122,7 +122,7 @@ class Migration(migrations.Migration):
                 ('starts_on', models.DateField(verbose_name='开始日期')),
                 ('ends_on', models.DateField(verbose_name='结束日期')),
                 ('minutes', models.PositiveIntegerField(verbose_name='学时（分钟）')),
-                ('evidence', models.FileField(upload_to=lms.models.evidence_path, verbose_name='证明材料')),
+                ('evidence', models.FileField(upload_to=lms.models.ledger.evidence_path, verbose_name='证明材料')),
                 ('status', models.CharField(choices=[('submitted', '待审核'), ('approved', '已通过'), ('rejected', '已退回')], default='submitted', max_length=10, verbose_name='状态')),
                 ('submitted_at', models.DateTimeField(auto_now_add=True)),
                 ('decided_at', models.DateTimeField(blank=True, null=True)),

@@ -1,0 +1,1 @@
+"""Training pages: loader → form → service → response (STYLE.md §2)."""

@@ -1,0 +1,122 @@
+"""Pages for learners: the catalogue, a course, enrolment, my courses, QR sign-in."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from directory.models import Person, Region
+from lms import forms, permissions, selectors
+from lms.models import Enrolment
+from lms.services import attendance, enrolment
+from lms.views.common import paginate, show_errors
+
+
+def catalogue(request: HttpRequest) -> HttpResponse:
+    form = forms.CatalogueFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    region = (
+        Region.objects.filter(pk=filters.get("region")).first() if filters.get("region") else None
+    )
+    runs = selectors.catalogue(
+        query=(filters.get("q") or "").strip(),
+        kind=filters.get("kind") or "",
+        level=filters.get("level") or "",
+        region_path=region.path if region else "",
+        starts_after=filters.get("starts_after"),
+        starts_before=filters.get("starts_before"),
+        places_left=bool(filters.get("places_left")),
+    )
+    regions = Region.objects.filter(depth__lte=3).order_by("path")
+    return render(
+        request,
+        "lms/catalogue.html",
+        {"form": form, "page": paginate(request, runs), "regions": regions, "region": region},
+    )
+
+
+def course_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    course = permissions.course_for_user(user=request.user, course_id=pk)
+    person = Person.objects.filter(user=request.user).first()
+    mine = {}
+    if person is not None:
+        mine = {
+            e.run_id: e
+            for e in Enrolment.objects.filter(
+                run__course=course, person=person, status__in=Enrolment.ACTIVE
+            )
+        }
+    runs = list(selectors.runs_of_course(course=course))
+    for run in runs:
+        run.mine = mine.get(run.pk)
+    return render(
+        request,
+        "lms/course_detail.html",
+        {
+            "course": course,
+            "runs": runs,
+            "materials": course.materials.all(),
+            "person": person,
+            "now": timezone.now(),
+        },
+    )
+
+
+@require_POST
+def enrol(request: HttpRequest, pk: int) -> HttpResponse:
+    person = permissions.person_of(user=request.user)
+    run = permissions.run_in_catalogue(run_id=pk)
+    try:
+        row = enrolment.enrolment_create(run=run, person=person, user=request.user)
+    except ValidationError as error:
+        show_errors(request, error)
+    else:
+        messages.success(request, ENROLLED_MESSAGES[row.status])
+    return redirect("lms:course_detail", run.course_id)
+
+
+ENROLLED_MESSAGES = {
+    Enrolment.Status.ENROLLED: gettext_lazy("报名成功。"),
+    Enrolment.Status.WAITLISTED: gettext_lazy("名额已满，您已进入候补名单。"),
+    Enrolment.Status.PENDING: gettext_lazy("已提交报名，等待站长审核。"),
+}
+
+
+@require_POST
+def cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    row = permissions.own_enrolment(user=request.user, enrolment_id=pk)
+    try:
+        enrolment.enrolment_cancel(enrolment=row, user=request.user)
+    except ValidationError as error:
+        show_errors(request, error)
+    else:
+        messages.success(request, _("已取消报名。"))
+    return redirect(request.POST.get("next") or reverse("lms:my_courses"))
+
+
+def my_courses(request: HttpRequest) -> HttpResponse:
+    person = permissions.person_of(user=request.user)
+    rows = selectors.enrolments_of_person(person=person)
+    return render(
+        request, "lms/my_courses.html", {"page": paginate(request, rows), "now": timezone.now()}
+    )
+
+
+def sign_in(request: HttpRequest, token: str) -> HttpResponse:
+    person = permissions.person_of(user=request.user)
+    try:
+        session = permissions.session_for_attendee(
+            token_session_id=attendance.qr_session_id(token=token)
+        )
+        if request.method == "POST":
+            attendance.attendance_sign_in(session=session, person=person, user=request.user)
+            messages.success(request, _("签到成功。"))
+            return redirect("lms:my_courses")
+    except ValidationError as error:
+        return render(request, "lms/sign_in.html", {"errors": error.messages}, status=400)
+    return render(request, "lms/sign_in.html", {"session": session})
