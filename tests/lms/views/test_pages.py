@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lms.models import Attendance, Enrolment, ExternalTraining, HourEntry
-from lms.services import attendance, enrolment
+from lms.services import attendance, enrolment, ledger
 from tests.lms.conftest import make_run, worker
 
 
@@ -121,6 +121,16 @@ def test_export_is_a_workbook(client, run, wang_fang, zhang_min):
 
 def _many(course, tree, n):
     people = [worker(tree, f"学员{i}") for i in range(n)]
+    for i in range(n * 3):
+        ledger.hour_entry_adjust(
+            person=people[0],
+            on=dt.date(2024 + i % 3, 3, 1),
+            minutes=60,
+            kind="policy",
+            providing_level="city",
+            reason="补录",
+            entered_by=people[0].user,
+        )
     for i in range(n):
         run = make_run(course, capacity=n + 1, sessions=1)
         for person in people[: i + 1]:
@@ -143,3 +153,25 @@ def test_list_query_counts_do_not_grow(
             assert client.get(reverse(name)).status_code == 200
     with django_assert_max_num_queries(12):
         assert client.get(reverse("lms:person_hours", args=[people[0].pk])).status_code == 200
+
+
+def test_station_head_approves_pending_enrolment_on_page(
+    client, course, wang_fang, station_head, django_capture_on_commit_callbacks
+):
+    run = make_run(course, mode="approval")
+    pending = enrolment.enrolment_create(run=run, person=wang_fang, user=wang_fang.user)
+    client.force_login(station_head.user)
+    assert "王芳" in client.get(reverse("lms:approvals")).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("lms:enrolment_decide", args=[pending.pk]), {"approve": "1"})
+    pending.refresh_from_db()
+    assert pending.status == "enrolled"
+
+
+def test_home_links_by_role(client, wang_fang, zhang_min):
+    client.force_login(wang_fang.user)
+    page = client.get(reverse("accounts:home")).content.decode()
+    assert "我的学时" in page and "培训组织" not in page
+    client.force_login(zhang_min.user)
+    page = client.get(reverse("accounts:home")).content.decode()
+    assert "培训审核" in page and "培训组织" in page
