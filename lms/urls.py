@@ -27,6 +27,7 @@ _routes = [
     ("manage/runs/<int:pk>/assign/", organiser.run_assign, "run_assign"),
     ("manage/runs/<int:pk>/export.xlsx", organiser.run_export, "run_export"),
     ("manage/sessions/<int:pk>/", organiser.session_attendance, "session_attendance"),
+    ("manage/sessions/<int:pk>/cancel/", organiser.session_cancel, "session_cancel"),
     ("manage/sessions/<int:pk>/qr/", organiser.session_qr, "session_qr"),
     ("manage/sessions/<int:pk>/import/", organiser.session_import, "session_import"),
     ("sign-in/<str:token>/", learner.sign_in, "sign_in"),

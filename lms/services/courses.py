@@ -2,12 +2,16 @@
 
 import datetime as dt
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from audit.services import audit_record
 from directory.models import Region
-from lms.models import Course, CourseRun, TrainingSession
+from lms.models import Course, CourseRun, Enrolment, TrainingSession
+from outbox.services import mail_queue
 
 
 @transaction.atomic
@@ -58,3 +62,29 @@ def run_create(
         actor=created_by, verb="lms.run.create", target=run, after={"sessions": len(sessions)}
     )
     return run
+
+
+@transaction.atomic
+def session_cancel(*, session: TrainingSession, cancelled_by: User) -> TrainingSession:
+    """Cancel a session that has not started; the enrolled are told and their calendars show
+    it as cancelled. Attendance already recorded is never touched (ledger rows stay)."""
+    session = (
+        TrainingSession.objects.select_for_update().select_related("run__course").get(pk=session.pk)
+    )
+    if session.cancelled:
+        return session
+    if session.starts_at <= timezone.now():
+        raise ValidationError(_("课次已开始，不能取消。"))
+    session.cancelled = True
+    session.save(update_fields=["cancelled"])
+    audit_record(actor=cancelled_by, verb="lms.session.cancel", target=session)
+    subject = _("培训课次取消：%(title)s %(when)s") % {
+        "title": session.run.course.title,
+        "when": timezone.localtime(session.starts_at).strftime("%Y-%m-%d %H:%M"),
+    }
+    emails = Enrolment.objects.filter(
+        run_id=session.run_id, status=Enrolment.Status.ENROLLED, person__user__isnull=False
+    ).values_list("person__user__email", flat=True)
+    for email in emails:
+        mail_queue(to=email, subject=subject, body=subject)
+    return session

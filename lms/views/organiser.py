@@ -42,6 +42,7 @@ def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "sessions": run.sessions.all(),
             "roster": selectors.run_roster(run=run),
             "assign_form": forms.AssignForm(),
+            "now": timezone.now(),
         },
     )
 
@@ -208,3 +209,15 @@ def run_assign(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("已指派 %(name)s。") % {"name": person.name})
     return redirect("lms:run_detail", run.pk)
+
+
+@require_POST
+def session_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    session = permissions.session_for_manager(user=request.user, session_id=pk)
+    try:
+        courses.session_cancel(session=session, cancelled_by=request.user)
+    except ValidationError as error:
+        show_errors(request, error)
+    else:
+        messages.success(request, _("课次已取消，已通知报名人员。"))
+    return redirect("lms:run_detail", session.run_id)

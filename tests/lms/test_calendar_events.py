@@ -1,4 +1,5 @@
 import icalendar
+from django.core import mail
 from django.urls import reverse
 
 from calendars import services as calendar_services
@@ -32,3 +33,21 @@ def test_sessions_reach_the_private_feed(client, run, wang_fang):
     body = client.get(reverse("calendars:feed", args=[token])).content
     uids = [str(e["UID"]) for e in icalendar.Calendar.from_ical(body).walk("VEVENT")]
     assert f"lms-session-{run.sessions.first().pk}@shegongzhan" in uids
+
+
+def test_cancelled_session_shows_cancelled_and_mails(
+    client, run, wang_fang, zhang_min, django_capture_on_commit_callbacks
+):
+    enrolment.enrolment_create(run=run, person=wang_fang, user=wang_fang.user)
+    later = run.sessions.order_by("starts_at").last()
+    client.force_login(zhang_min.user)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("lms:session_cancel", args=[later.pk]))
+    events = {e.uid: e for e in calendar_events.events_for_user(user=wang_fang.user)}
+    assert events[f"lms-session-{later.pk}@shegongzhan"].cancelled
+    assert sum(e.cancelled for e in events.values()) == 1
+    assert "取消" in mail.outbox[0].subject
+    started = run.sessions.order_by("starts_at").first()
+    client.post(reverse("lms:session_cancel", args=[started.pk]))
+    started.refresh_from_db()
+    assert not started.cancelled

@@ -79,6 +79,8 @@ CASES = [
      {"zhang_min": 302, "chen_jing": 404, "station_head": 403, "wang_fang": 403}),
     ("lms:person_adjust", "person", "post",
      {"zhang_min": 302, "chen_jing": 404, "station_head": 403}),
+    ("lms:session_cancel", "session", "post",
+     {"zhang_min": 302, "chen_jing": 404, "wang_fang": 403}),
     ("lms:cancel", "mine", "post", {"wang_fang": 302, "colleague": 404, "zhang_min": 404}),
 ]  # fmt: skip
 
