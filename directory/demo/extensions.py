@@ -1,7 +1,8 @@
 """Demo data from other apps: any installed app may ship a `demo_seed` module.
 
 The module offers `seed(*, scale: str, figures: Figures) -> None` (idempotent: a second run adds
-nothing) and `reset() -> None` (delete that app's rows so that the directory can be emptied). The
+nothing), `reset() -> None` (delete that app's rows so that the directory can be emptied) and,
+optionally, `report() -> list[str]` (lines printed at the end). The
 directory never imports those apps; it finds the modules the way Django's admin autodiscovers.
 """
 

@@ -92,6 +92,9 @@ class Command(BaseCommand):
         counts = [("table", "rows")] + [(k, str(v)) for k, v in reset.table_counts().items()]
         self._lines(table.aligned(counts))
         self._lines(table.aligned(table.account_rows(demo, password=base.PASSWORD)))
+        for module in extensions.demo_seed_modules():
+            if hasattr(module, "report"):
+                self._lines(module.report())
         others = sum(not a.featured for a in demo.accounts)
         self.stdout.write(
             f"Password for every demo account: {base.PASSWORD}. {others} more accounts follow the "
