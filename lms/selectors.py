@@ -129,7 +129,7 @@ def region_minutes(
 
 
 def people_minutes(
-    *, people: QuerySet[Person], starts_on: dt.date, ends_on: dt.date
+    *, people: QuerySet[Person] | list[int], starts_on: dt.date, ends_on: dt.date
 ) -> dict[int, dict[tuple[str, str], int]]:
     """Many people's minutes at once, by (kind, level): one grouped query."""
     result: dict[int, dict[tuple[str, str], int]] = defaultdict(dict)

@@ -13,6 +13,7 @@ _routes = [
     ("mine/", learner.my_courses, "my_courses"),
     ("hours/", hours.my_hours, "my_hours"),
     ("hours/<int:pk>/", hours.person_hours, "person_hours"),
+    ("people/", hours.people_hours, "people_hours"),
     ("hours/<int:pk>/adjust/", hours.person_adjust, "person_adjust"),
     ("ledger/<int:pk>/reverse/", hours.entry_reverse, "entry_reverse"),
     ("external/new/", hours.external_new, "external_new"),

@@ -20,6 +20,7 @@ def lms_links(user) -> dict:
     """Which training links the start page shows (from the grants loaded once per request)."""
     return {
         "has_person": hasattr(user, "person") and user.person is not None,
+        "view": scope.may_anywhere(user, Action.VIEW_TRAINING),
         "approve": scope.may_anywhere(user, Action.APPROVE_TRAINING),
         "manage": scope.may_anywhere(user, Action.MANAGE_COURSES) or user.taught_runs.exists(),
     }

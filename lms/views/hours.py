@@ -1,9 +1,12 @@
 """Training hours: own and others' hours, ledger corrections, external training, approvals."""
 
+import datetime as dt
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -156,3 +159,31 @@ def external_decide(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         show_errors(request, ValidationError(form.non_field_errors()))
     return redirect("lms:approvals")
+
+
+def people_hours(request: HttpRequest) -> HttpResponse:
+    """Station heads and administrators: the people in scope with a year's minutes by level."""
+    permissions.require_anywhere(user=request.user, action=Action.VIEW_TRAINING)
+    today = timezone.localdate()
+    year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else today.year
+    query = request.GET.get("q", "").strip()
+    people = scope.people_visible_to(request.user, Action.VIEW_TRAINING).order_by("name", "pk")
+    if query:
+        people = people.filter(name__icontains=query)
+    page = paginate(request, people)
+    totals = selectors.people_minutes(
+        people=[p.pk for p in page.object_list],
+        starts_on=dt.date(year, 1, 1),
+        ends_on=dt.date(year, 12, 31),
+    )
+    rows = []
+    for person in page.object_list:
+        by_level = dict.fromkeys(Level.values, 0)
+        for (_kind, level), minutes in totals.get(person.pk, {}).items():
+            by_level[level] += minutes
+        rows.append({"person": person, "levels": by_level, "total": sum(by_level.values())})
+    return render(
+        request,
+        "lms/people_hours.html",
+        {"page": page, "rows": rows, "year": year, "q": query, "levels": Level.choices},
+    )

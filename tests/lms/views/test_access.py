@@ -61,6 +61,8 @@ CASES = [
     ("lms:person_hours", "person", "get",
      {"wang_fang": 200, "station_head": 200, "zhang_min": 200, "chen_jing": 404,
       "colleague": 404, "li_qiang": 403}),
+    ("lms:people_hours", None, "get", {"station_head": 200, "zhang_min": 200, "wang_fang": 403,
+                                       "li_qiang": 403}),
     ("lms:approvals", None, "get", {"station_head": 200, "zhang_min": 200, "wang_fang": 403}),
     ("lms:manage", None, "get", {"zhang_min": 200, "trainer": 200, "wang_fang": 403}),
     ("lms:run_detail", "run", "get",

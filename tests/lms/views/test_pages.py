@@ -148,7 +148,7 @@ def test_list_query_counts_do_not_grow(
         with django_assert_max_num_queries(12):
             assert client.get(reverse(name)).status_code == 200
     client.force_login(zhang_min.user)
-    for name in ["lms:manage", "lms:approvals"]:
+    for name in ["lms:manage", "lms:approvals", "lms:people_hours"]:
         with django_assert_max_num_queries(12):
             assert client.get(reverse(name)).status_code == 200
     with django_assert_max_num_queries(12):
@@ -175,3 +175,20 @@ def test_home_links_by_role(client, wang_fang, zhang_min):
     client.force_login(zhang_min.user)
     page = client.get(reverse("accounts:home")).content.decode()
     assert "培训审核" in page and "培训组织" in page
+
+
+def test_people_hours_lists_scope_with_year_totals(client, wang_fang, zhang_min, chen_jing):
+    ledger.hour_entry_adjust(
+        person=wang_fang,
+        on=dt.date(2025, 5, 1),
+        minutes=90,
+        kind="policy",
+        providing_level="county",
+        reason="补录",
+        entered_by=zhang_min.user,
+    )
+    client.force_login(zhang_min.user)
+    page = client.get(reverse("lms:people_hours"), {"year": "2025"}).content.decode()
+    assert "王芳" in page and "1.5" in page
+    client.force_login(chen_jing.user)
+    assert "王芳" not in client.get(reverse("lms:people_hours")).content.decode()
