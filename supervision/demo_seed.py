@@ -20,6 +20,7 @@ from itertools import islice
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth.hashers import make_password
+from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
 
@@ -498,4 +499,11 @@ def _province_sessions(today: dt.date) -> int:
                 day = first + dt.timedelta(days=int(n * step) + rng.randrange(2))
                 yield assignment.service_point_id, assignment, min(day, today)
 
-    return _write_sessions(plan(), staff=_staff(points), today=today, rng=rng, per_session=3)
+    rows = _write_sessions(plan(), staff=_staff(points), today=today, rng=rng, per_session=3)
+    if connection.vendor == "postgresql":  # fresh statistics, or the planner guesses badly
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "ANALYZE supervision_supervisionsession, supervision_supervisee, "
+                "supervision_supervisionsession_supervisors"
+            )
+    return rows
