@@ -9,6 +9,7 @@ from accounts.models import User
 from accounts.roles import Action
 from credentials.models import Certificate, CertificateBatch, Qualification
 from directory.models import Person
+from supervision.models import SupervisorProfile
 
 
 def own_person(*, user: User) -> Person:
@@ -75,3 +76,7 @@ def qualification_for_viewer(*, user: User, qualification_id: int) -> Qualificat
     ):
         raise PermissionDenied
     return qualification
+
+
+def own_supervisor_profile(*, user: User) -> SupervisorProfile:
+    return get_object_or_404(SupervisorProfile, person__user=user)

@@ -178,3 +178,25 @@ def hour_certificate_issue(
             supersede=existing,
             batch=batch,
         )
+
+
+def supervision_certificate_issue(*, profile, year: int, issued_by) -> Certificate:
+    """Issue a supervisor's yearly 督导服务证明 (R7), superseding the current one."""
+    snapshot = snapshots.supervision_given_snapshot(profile=profile, year=year)
+    if not snapshot["minutes"]["supervision_given"]:
+        raise ValidationError(_("该年度没有经确认的督导记录，无法出具督导服务证明。"))
+    starts_on, ends_on = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    kind = Certificate.Kind.SUPERVISION_GIVEN
+    with transaction.atomic():
+        existing = current_certificate(
+            holder=profile.person, kind=kind, starts_on=starts_on, ends_on=ends_on
+        )
+        return certificate_issue(
+            holder=profile.person,
+            kind=kind,
+            starts_on=starts_on,
+            ends_on=ends_on,
+            snapshot=snapshot,
+            issued_by=issued_by,
+            supersede=existing,
+        )

@@ -9,7 +9,7 @@ from directory.models import Person
 from lms import selectors as lms_selectors
 from lms.models import Kind, Level
 from supervision import selectors as supervision_selectors
-from supervision.models import CommitteeLevel
+from supervision.models import CommitteeLevel, SessionForm, SupervisorProfile
 
 
 def hours(minutes: int) -> str:
@@ -77,4 +77,39 @@ def hours_snapshot(*, person: Person, starts_on: dt.date, ends_on: dt.date) -> d
             },
         ],
         "minutes": {"training": training_total, "supervision": supervision_total},
+    }
+
+
+def supervision_given_snapshot(*, profile: SupervisorProfile, year: int) -> dict:
+    """Supervision a supervisor gave in a year, by station and form, confirmed hours only (R7:
+    the record counts for the supervisor's own promotion and selection)."""
+    person = profile.person
+    rows = supervision_selectors.minutes_given(supervisor=profile, year=year)
+    confirmed = [row for row in rows if row["confirmed_minutes"]]
+    total = sum(row["confirmed_minutes"] for row in confirmed)
+    return {
+        "title": _("%(year)s 年度督导服务证明") % {"year": year},
+        "statement": _(
+            "兹证明 %(name)s 于 %(year)s 年度为下列社工站提供专业督导，学时均经受督导方确认。"
+        )
+        % {"name": person.name, "year": year},
+        "holder": {"name": person.name, "id_number_masked": person.id_number_masked},
+        "period": {"starts_on": f"{year}-01-01", "ends_on": f"{year}-12-31"},
+        "sections": [
+            {
+                "heading": _("提供督导"),
+                "columns": [_("服务站点"), _("督导形式"), _("已确认学时")],
+                "rows": [
+                    [
+                        row["service_point__name"],
+                        _label(SessionForm, row["form"]),
+                        hours(row["confirmed_minutes"]),
+                    ]
+                    for row in confirmed
+                ],
+                "total": hours(total) if confirmed else "",
+                "empty": _("本年度无经确认的督导记录。"),
+            }
+        ],
+        "minutes": {"supervision_given": total},
     }

@@ -26,6 +26,11 @@ urlpatterns = [
     ),
     path("credentials/review/", views.review, name="review"),
     path("credentials/hours/new/", views.hours_new, name="hours_new"),
+    path(
+        "credentials/supervision/new/",
+        views.supervision_certificate_new,
+        name="supervision_certificate_new",
+    ),
     path("credentials/people/<int:person_id>/hours/", views.hours_for_person, name="hours_for"),
     path("credentials/batches/", views.batch_list, name="batches"),
     path("credentials/batches/<int:pk>/", views.batch_detail, name="batch"),

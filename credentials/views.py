@@ -127,6 +127,8 @@ def mine(request: HttpRequest) -> HttpResponse:
             "verifications": selectors.verifications_of(person=person)[:50],
             "links": selectors.share_links_of(person=person),
             "now": timezone.now(),
+            "is_supervisor": hasattr(person, "supervisor_profile"),
+            "last_year": timezone.localdate().year - 1,
         },
     )
 
@@ -356,3 +358,20 @@ def qualification_scan(request: HttpRequest, pk: int) -> FileResponse:
     if not qualification.scan:
         raise Http404
     return FileResponse(qualification.scan.open("rb"), as_attachment=False)
+
+
+@login_required
+@require_POST
+def supervision_certificate_new(request: HttpRequest) -> HttpResponse:
+    """A supervisor issues the yearly certificate of supervision given (R7)."""
+    profile = permissions.own_supervisor_profile(user=request.user)
+    try:
+        year = int(request.POST.get("year", ""))
+        services.supervision_certificate_issue(profile=profile, year=year, issued_by=request.user)
+    except ValueError:
+        messages.error(request, _("请选择年度。"))
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, _("督导服务证明已出具。"))
+    return redirect("credentials:mine")
