@@ -164,6 +164,7 @@ def catalogue(
     starts_after: dt.date | None = None,
     starts_before: dt.date | None = None,
     places_left: bool = False,
+    ending_after: dt.date | None = None,
 ) -> QuerySet[CourseRun]:
     """Runs in the catalogue with their enrolled count, soonest first."""
     runs = CourseRun.objects.select_related(
@@ -186,6 +187,8 @@ def catalogue(
         runs = runs.filter(starts_on__gte=starts_after)
     if starts_before:
         runs = runs.filter(starts_on__lte=starts_before)
+    if ending_after:
+        runs = runs.filter(ends_on__gte=ending_after)
     if places_left:
         runs = runs.filter(enrolled__lt=F("capacity"))
     return runs.order_by("starts_on", "pk")

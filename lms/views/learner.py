@@ -23,6 +23,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     region = (
         Region.objects.filter(pk=filters.get("region")).first() if filters.get("region") else None
     )
+    upcoming_only = not (filters.get("starts_after") or filters.get("starts_before"))
     runs = selectors.catalogue(
         query=(filters.get("q") or "").strip(),
         kind=filters.get("kind") or "",
@@ -31,12 +32,19 @@ def catalogue(request: HttpRequest) -> HttpResponse:
         starts_after=filters.get("starts_after"),
         starts_before=filters.get("starts_before"),
         places_left=bool(filters.get("places_left")),
+        ending_after=timezone.localdate() if upcoming_only else None,
     )
     regions = Region.objects.filter(depth__lte=3).order_by("path")
     return render(
         request,
         "lms/catalogue.html",
-        {"form": form, "page": paginate(request, runs), "regions": regions, "region": region},
+        {
+            "form": form,
+            "page": paginate(request, runs),
+            "regions": regions,
+            "region": region,
+            "upcoming_only": upcoming_only,
+        },
     )
 
 

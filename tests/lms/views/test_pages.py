@@ -192,3 +192,25 @@ def test_people_hours_lists_scope_with_year_totals(client, wang_fang, zhang_min,
     assert "王芳" in page and "1.5" in page
     client.force_login(chen_jing.user)
     assert "王芳" not in client.get(reverse("lms:people_hours")).content.decode()
+
+
+def test_catalogue_filters(client, course, tree, wang_fang):
+    now = timezone.now()
+    past = make_run(course, sessions=1, start=now - dt.timedelta(days=60))
+    full = make_run(course, capacity=1, sessions=1, start=now + dt.timedelta(days=3))
+    enrolment.enrolment_create(run=full, person=wang_fang, user=wang_fang.user)
+    other = make_run(course, sessions=1, start=now + dt.timedelta(days=9))
+    other.name = "第二期"
+    other.save()
+    client.force_login(wang_fang.user)
+
+    def runs(**params):
+        response = client.get(reverse("lms:catalogue"), params)
+        return {run.pk for run in response.context["page"].object_list}
+
+    assert runs() == {full.pk, other.pk}
+    assert past.pk in runs(starts_after="2000-01-01")
+    assert runs(places_left="on") == {other.pk}
+    assert runs(kind="policy") == set()
+    assert runs(q="实务技巧", level="county", region=tree.county_a.pk) == {full.pk, other.pk}
+    assert runs(region=tree.county_b.pk) == set()
