@@ -6,6 +6,8 @@ from pathlib import Path
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.crypto import keyed_hash
+from directory import identity
 from supervision.models import Assignment, CommitteeLevel, SessionForm, SupervisionSession
 from supervision.privacy import sensitive_kinds
 
@@ -153,3 +155,53 @@ class AssignmentForm(forms.Form):
         if starts_on and planned_end_on and planned_end_on <= starts_on:
             self.add_error("planned_end_on", _("计划结束日期必须晚于开始日期。"))
         return cleaned
+
+
+class ProfileForm(forms.Form):
+    """Make a person in the administrator's scope a supervisor, found by ID or mobile number."""
+
+    identifier = forms.CharField(
+        label=_("身份证号或手机号"), max_length=30, help_text=_("此人须已登记在人员库中。")
+    )
+    committee_level = forms.ChoiceField(label=_("督导委员会层级"), choices=CommitteeLevel.choices)
+    starts_on = forms.DateField(
+        label=_("现等级起始日期"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    specialties = forms.CharField(label=_("专长领域"), max_length=200, required=False)
+
+    def __init__(self, *args, people, grades, mentors, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.people = people
+        self.fields["grade"] = forms.ModelChoiceField(label=_("等级"), queryset=grades)
+        self.fields["mentor"] = forms.ModelChoiceField(
+            label=_("带教督导"), queryset=mentors, required=False
+        )
+
+    def clean_identifier(self):
+        text = self.cleaned_data["identifier"]
+        try:
+            number, _born_on, _gender = identity.parse_id_number(text)
+            lookup = {"id_number_hash": keyed_hash(number)}
+        except identity.IdentityError:
+            try:
+                lookup = {"mobile_hash": keyed_hash(identity.normalise_mobile(text))}
+            except identity.IdentityError:
+                raise forms.ValidationError(_("请输入有效的身份证号或手机号。")) from None
+        person = self.people.filter(**lookup).first()
+        if person is None:
+            raise forms.ValidationError(_("在您管辖的范围内找不到此人，请先在人员库中登记。"))
+        if hasattr(person, "supervisor_profile"):
+            raise forms.ValidationError(_("此人已经是督导。"))
+        self.cleaned_data["person"] = person
+        return text
+
+
+class GradeForm(forms.Form):
+    starts_on = forms.DateField(label=_("起始日期"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, grades, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields = {
+            "grade": forms.ModelChoiceField(label=_("新等级"), queryset=grades),
+            **self.fields,
+        }

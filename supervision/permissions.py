@@ -8,6 +8,7 @@ from accounts import scope
 from accounts.models import User
 from accounts.roles import Action
 from directory.models import ServicePoint
+from supervision import selectors
 from supervision.models import (
     Assignment,
     Supervisee,
@@ -123,3 +124,14 @@ def assignment_for_user(*, user: User, assignment_id: int) -> Assignment:
     if not scope.role_allows(user=user, action=Action.MANAGE_SUPERVISION, obj=assignment.scope):
         raise PermissionDenied
     return assignment
+
+
+def profile_for_user(*, user: User, profile_id: int) -> SupervisorProfile:
+    """A supervisor the user can see (their file or an assignment in scope); changing them
+    takes MANAGE_SUPERVISION there."""
+    visible = selectors.supervisors_for_user(user=user, action=Action.VIEW_DIRECTORY)
+    profile = get_object_or_404(visible.select_related("person__region"), pk=profile_id)
+    managed = selectors.supervisors_for_user(user=user).filter(pk=profile.pk)
+    if not managed.exists():
+        raise PermissionDenied
+    return profile

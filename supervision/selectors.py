@@ -310,12 +310,19 @@ def supervisor_load(*, user: User, today: dt.date) -> list[dict]:
     return sorted(result, key=lambda row: (-row["workers"], row["supervisor"].person.name))
 
 
-def supervisors_for_user(*, user: User) -> QuerySet[SupervisorProfile]:
-    """Supervisors an administrator may assign: people they manage, or already assigned in
-    their regions."""
-    people = scope.people_visible_to(user, Action.MANAGE_SUPERVISION)
+def supervisors_for_user(
+    *, user: User, action: Action = Action.MANAGE_SUPERVISION
+) -> QuerySet[SupervisorProfile]:
+    """Supervisors whose file lies in the user's scope for `action`, or who hold an
+    assignment there (a city's expert working in a county is that county's to manage too)."""
+    people = scope.people_visible_to(user, action)
+    points = scope.service_points_visible_to(user, action)
+    regions = scope.regions_visible_to(user, action)
+    assigned = Assignment.objects.filter(
+        Q(service_point__in=points) | Q(region__in=regions)
+    ).values("supervisor_id")
     return (
-        SupervisorProfile.objects.filter(person__in=people)
+        SupervisorProfile.objects.filter(Q(person__in=people) | Q(pk__in=assigned))
         .select_related("person", "grade")
         .order_by("person__name", "pk")
     )

@@ -81,6 +81,14 @@ def supervisor_grade_change(
     *, profile: SupervisorProfile, grade: SupervisorGrade, starts_on: dt.date, changed_by: User
 ) -> GradeChange:
     """Move a supervisor to another grade; the history keeps every step (R24)."""
+    latest = profile.grade_changes.order_by("-starts_on").first()
+    if latest and starts_on <= latest.starts_on:
+        raise ValidationError(
+            {
+                "starts_on": _("新等级的起始日期必须晚于上一次等级变更（%(day)s）。")
+                % {"day": latest.starts_on.isoformat()}
+            }
+        )
     before = {"grade": profile.grade.name}
     change = GradeChange.objects.create(profile=profile, grade=grade, starts_on=starts_on)
     profile.grade = grade

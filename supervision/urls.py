@@ -29,6 +29,13 @@ urlpatterns = [
     path("stations/<int:pk>/assign/", login_required(views.assignment_new), name="assignment_new"),
     path("assignments/<int:pk>/end/", login_required(views.assignment_end), name="assignment_end"),
     path("supervisors/", login_required(views.supervisors), name="supervisors"),
+    path("supervisors/profiles/", login_required(views.profiles), name="profiles"),
+    path("supervisors/profiles/new/", login_required(views.profile_new), name="profile_new"),
+    path(
+        "supervisors/profiles/<int:pk>/grade/",
+        login_required(views.profile_grade),
+        name="profile_grade",
+    ),
     path("disputes/", login_required(views.disputes), name="disputes"),
     path("parts/<int:pk>/resolve/", login_required(views.part_resolve), name="part_resolve"),
     path("locks/", login_required(views.locks), name="locks"),

@@ -5,6 +5,7 @@ import datetime as dt
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,7 +18,7 @@ from accounts import scope
 from accounts.roles import Action
 from calendars.ical import render_calendar
 from supervision import calendar_events, forms, pdf, permissions, selectors, services, terms
-from supervision.models import CommitteeLevel, Supervisee, SupervisionSession
+from supervision.models import CommitteeLevel, Supervisee, SupervisionSession, SupervisorGrade
 
 PAGE_SIZE = 50
 MONTHS = range(1, 13)
@@ -397,11 +398,11 @@ def station_archive(request: HttpRequest, pk: int, year: int, fmt: str) -> HttpR
 
 def disputes(request: HttpRequest) -> HttpResponse:
     permissions.require_anywhere(user=request.user, action=Action.MANAGE_SUPERVISION)
-    return render(
-        request,
-        "supervision/disputes.html",
-        {"page": _page(request, selectors.disputes_for_user(user=request.user))},
-    )
+    query = request.GET.get("q", "").strip()
+    found = selectors.disputes_for_user(user=request.user)
+    if query:
+        found = found.filter(session__service_point__name__icontains=query)
+    return render(request, "supervision/disputes.html", {"page": _page(request, found), "q": query})
 
 
 def part_resolve(request: HttpRequest, pk: int) -> HttpResponse:
@@ -427,7 +428,20 @@ def supervisors(request: HttpRequest) -> HttpResponse:
     """Administrators: supervisor load (R24) and active assignments with term countdowns."""
     permissions.require_anywhere(user=request.user, action=Action.MANAGE_SUPERVISION)
     today = timezone.localdate()
-    page = _page(request, selectors.assignments_visible_to(user=request.user, today=today))
+    query = request.GET.get("q", "").strip()
+    expiring = request.GET.get("expiring") == "1"
+    found = selectors.assignments_visible_to(user=request.user, today=today)
+    if query:
+        found = found.filter(
+            Q(supervisor__person__name__icontains=query)
+            | Q(service_point__name__icontains=query)
+            | Q(region__name__icontains=query)
+        )
+    if expiring:
+        found = found.filter(
+            planned_end_on__lte=today + dt.timedelta(days=max(terms.REMINDER_DAYS))
+        )
+    page = _page(request, found)
     rows = [
         {
             "assignment": a,
@@ -445,6 +459,8 @@ def supervisors(request: HttpRequest) -> HttpResponse:
             "rows": rows,
             "reminder_days": max(terms.REMINDER_DAYS),
             "ratio": terms.WORKERS_PER_SUPERVISOR,
+            "q": query,
+            "expiring": expiring,
         },
     )
 
@@ -493,11 +509,11 @@ def assignment_end(request: HttpRequest, pk: int) -> HttpResponse:
 
 def locks(request: HttpRequest) -> HttpResponse:
     permissions.require_anywhere(user=request.user, action=Action.MANAGE_SUPERVISION)
-    return render(
-        request,
-        "supervision/locks.html",
-        {"page": _page(request, selectors.locks_visible_to(user=request.user))},
-    )
+    year = _year(request)
+    found = selectors.locks_visible_to(user=request.user)
+    if year:
+        found = found.filter(year=year)
+    return render(request, "supervision/locks.html", {"page": _page(request, found), "year": year})
 
 
 def lock_reopen(request: HttpRequest, pk: int) -> HttpResponse:
@@ -510,3 +526,62 @@ def lock_reopen(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("年度已重新开放。"))
         return redirect("supervision:locks")
     return render(request, "supervision/lock_reopen.html", {"form": form, "lock": lock})
+
+
+def profiles(request: HttpRequest) -> HttpResponse:
+    """Supervisors in the administrator's scope, with grade and mentor (R16, R24)."""
+    permissions.require_anywhere(user=request.user, action=Action.MANAGE_SUPERVISION)
+    query = request.GET.get("q", "").strip()
+    found = selectors.supervisors_for_user(user=request.user).select_related("mentor__person")
+    if query:
+        found = found.filter(person__name__icontains=query)
+    return render(request, "supervision/profiles.html", {"page": _page(request, found), "q": query})
+
+
+def profile_new(request: HttpRequest) -> HttpResponse:
+    permissions.require_anywhere(user=request.user, action=Action.MANAGE_SUPERVISION)
+    form = forms.ProfileForm(
+        request.POST or None,
+        people=scope.people_visible_to(request.user, Action.MANAGE_SUPERVISION),
+        grades=SupervisorGrade.objects.all(),
+        mentors=selectors.supervisors_for_user(user=request.user),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.supervisor_profile_create(
+            person=data["person"],
+            committee_level=data["committee_level"],
+            grade=data["grade"],
+            starts_on=data["starts_on"],
+            specialties=data["specialties"],
+            mentor=data["mentor"],
+            created_by=request.user,
+        )
+        messages.success(request, _("已登记为督导。"))
+        return redirect("supervision:profiles")
+    return render(request, "supervision/profile_form.html", {"form": form})
+
+
+def profile_grade(request: HttpRequest, pk: int) -> HttpResponse:
+    """Move a supervisor up (or down) the ladder; the history keeps every step."""
+    profile = permissions.profile_for_user(user=request.user, profile_id=pk)
+    form = forms.GradeForm(request.POST or None, grades=SupervisorGrade.objects.all())
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.supervisor_grade_change(
+                profile=profile,
+                grade=form.cleaned_data["grade"],
+                starts_on=form.cleaned_data["starts_on"],
+                changed_by=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("等级已更新。"))
+            return redirect("supervision:profiles")
+    history = profile.grade_changes.select_related("grade").order_by("starts_on")
+    return render(
+        request,
+        "supervision/profile_grade.html",
+        {"form": form, "profile": profile, "history": history},
+    )

@@ -27,6 +27,9 @@ PAGES = [
     ("assignment_new", ["tree.station_a"], "get", "zhang_min", "chen_jing", "li_qiang"),
     ("assignment_end", ["assignment"], "post", "zhang_min", "chen_jing", "li_qiang"),
     ("locks", [], "get", "zhang_min", None, "li_qiang"),
+    ("profiles", [], "get", "zhang_min", None, "li_qiang"),
+    ("profile_new", [], "get", "zhang_min", None, "wang_fang"),
+    ("profile_grade", ["li_qiang_profile"], "get", "zhang_min", "chen_jing", "zhao_lei"),
     ("lock_reopen", ["lock"], "get", "zhang_min", "chen_jing", "li_qiang"),
 ]
 

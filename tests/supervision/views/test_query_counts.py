@@ -45,6 +45,7 @@ PAGES = [
     ("supervisors", "zhang_min", [], ""),
     ("locks", "zhang_min", [], ""),
     ("my_stations", "li_qiang", [], ""),
+    ("profiles", "zhang_min", [], ""),
 ]
 
 
