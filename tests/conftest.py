@@ -8,6 +8,7 @@ import datetime as dt
 from types import SimpleNamespace
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
 from accounts.roles import Role
@@ -18,6 +19,14 @@ from tests import factories
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("createcachetable", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache(settings):
+    """Each test starts with an empty cache: rate-limit counters live there, and Redis would keep
+    them between tests and runs. (The database cache is rolled back with each test already.)"""
+    if not settings.CACHES["default"]["BACKEND"].endswith("DatabaseCache"):
+        cache.clear()
 
 
 @pytest.fixture
