@@ -80,3 +80,12 @@ def qualification_for_viewer(*, user: User, qualification_id: int) -> Qualificat
 
 def own_supervisor_profile(*, user: User) -> SupervisorProfile:
     return get_object_or_404(SupervisorProfile, person__user=user)
+
+
+def certificate_for_issuer(*, user: User, certificate_id: int) -> Certificate:
+    """Revoke: 404 outside the user's people, 403 without the administrator role over them."""
+    visible = Certificate.objects.filter(holder__in=scope.people_visible_to(user))
+    certificate = get_object_or_404(visible.select_related("holder"), pk=certificate_id)
+    if not scope.role_allows(user=user, action=Action.MANAGE_DIRECTORY, obj=certificate.holder):
+        raise PermissionDenied
+    return certificate

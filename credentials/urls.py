@@ -32,6 +32,16 @@ urlpatterns = [
         name="supervision_certificate_new",
     ),
     path("credentials/people/<int:person_id>/hours/", views.hours_for_person, name="hours_for"),
+    path(
+        "credentials/people/<int:person_id>/",
+        views.person_certificates,
+        name="person_certificates",
+    ),
+    path(
+        "credentials/certificates/<int:pk>/revoke/",
+        views.certificate_revoke,
+        name="certificate_revoke",
+    ),
     path("credentials/batches/", views.batch_list, name="batches"),
     path("credentials/batches/<int:pk>/", views.batch_detail, name="batch"),
     path("credentials/batches/<int:pk>/archive/", views.batch_archive, name="batch_archive"),

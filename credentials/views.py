@@ -235,7 +235,7 @@ def hours_for_person(request: HttpRequest, person_id: int) -> HttpResponse:
     form = HoursCertificateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if _issue_hours(request, person=person, form=form):
-            return redirect("directory:person_detail", pk=person.pk)
+            return redirect("credentials:person_certificates", person_id=person.pk)
     return render(request, "credentials/hours_new.html", {"form": form, "person": person})
 
 
@@ -375,3 +375,31 @@ def supervision_certificate_new(request: HttpRequest) -> HttpResponse:
     else:
         messages.success(request, _("督导服务证明已出具。"))
     return redirect("credentials:mine")
+
+
+@login_required
+def person_certificates(request: HttpRequest, person_id: int) -> HttpResponse:
+    """An administrator's view of one person's certificates: issue, revoke with a reason."""
+    person = permissions.person_for_issuer(user=request.user, person_id=person_id)
+    return render(
+        request,
+        "credentials/person_certificates.html",
+        {"person": person, "certificates": selectors.certificates_of(person=person)},
+    )
+
+
+@login_required
+@require_POST
+def certificate_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    certificate = permissions.certificate_for_issuer(user=request.user, certificate_id=pk)
+    try:
+        services.certificate_revoke(
+            certificate=certificate,
+            revoked_by=request.user,
+            reason=request.POST.get("reason", ""),
+        )
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, _("证明已撤销。"))
+    return redirect("credentials:person_certificates", person_id=certificate.holder_id)

@@ -111,3 +111,32 @@ def test_verify_certificate_command(tmp_path, client, certificate, capsys):
         encoding="utf-8",
     )
     call_command("verify_certificate", str(saved), "--public-key", str(pem))
+
+
+def test_admin_revokes_with_reason_only(client, certificate, zhang_min):
+    client.force_login(zhang_min.user)
+    url = reverse("credentials:certificate_revoke", args=[certificate.pk])
+    client.post(url, {"reason": " "})
+    certificate.refresh_from_db()
+    assert certificate.status == "valid"
+    client.post(url, {"reason": "学时重复录入"})
+    certificate.refresh_from_db()
+    assert certificate.status == "revoked" and certificate.revoke_reason == "学时重复录入"
+
+
+@pytest.mark.parametrize(
+    ("who", "status"), [("chen_jing", 404), ("li_qiang", 403), ("wang_fang", 403)]
+)
+def test_revoke_refuses_wrong_user(client, request, certificate, who, status):
+    client.force_login(request.getfixturevalue(who).user)
+    url = reverse("credentials:certificate_revoke", args=[certificate.pk])
+    assert client.post(url, {"reason": "x"}).status_code == status
+
+
+def test_person_certificates_page_is_scoped(client, certificate, wang_fang, zhang_min, chen_jing):
+    url = reverse("credentials:person_certificates", args=[wang_fang.pk])
+    client.force_login(chen_jing.user)
+    assert client.get(url).status_code == 404
+    client.force_login(zhang_min.user)
+    page = client.get(url)
+    assert page.status_code == 200 and certificate.short_code in page.content.decode()
