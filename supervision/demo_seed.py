@@ -30,6 +30,7 @@ from core.crypto import keyed_hash
 from directory.demo.base import SUPERVISION
 from directory.demo.people import PeopleMaker
 from directory.models import Person, Position, Region, ServicePoint
+from supervision import terms
 from supervision.models import (
     Assignment,
     Attachment,
@@ -315,7 +316,7 @@ def _write_sessions(plan, *, staff, today, rng, per_session) -> int:
             sessions.append(
                 SupervisionSession(
                     service_point_id=point,
-                    providing_level=_providing_level(assignment.supervisor.committee_level),
+                    providing_level=terms.providing_level(assignment.supervisor.committee_level),
                     form=rng.choice(forms),
                     started_at=started_at,
                     held_on=day,
@@ -368,11 +369,6 @@ def _write_sessions(plan, *, staff, today, rng, per_session) -> int:
         Supervisee.objects.bulk_create(parts, batch_size=BATCH)
         written += len(sessions) + len(parts)
     return written
-
-
-def _providing_level(committee_level: str) -> str:
-    """Local ("本土") experts serve their county's committee: the county provides (R8)."""
-    return CommitteeLevel.COUNTY if committee_level == CommitteeLevel.LOCAL else committee_level
 
 
 # Province scale

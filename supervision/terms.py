@@ -62,3 +62,9 @@ WORKERS_PER_SUPERVISOR = 40
 def overloaded(*, workers: int) -> bool:
     """R24: one supervisor to about 40 social workers; more is flagged to administrators."""
     return workers > WORKERS_PER_SUPERVISOR
+
+
+def providing_level(committee_level: str) -> str:
+    """R8 attributes a session's minutes to the level that provides it; local (本土, R16)
+    experts serve their county's committee, so the county provides their sessions."""
+    return "county" if committee_level == "local" else committee_level

@@ -91,7 +91,10 @@ def session_log(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST or None,
         request.FILES or None,
         workers=workers,
-        initial={"providing_level": profile.committee_level},
+        initial={
+            "providing_level": terms.providing_level(profile.committee_level),
+            "started_at": timezone.localtime().replace(second=0, microsecond=0),
+        },
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

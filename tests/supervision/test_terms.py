@@ -47,3 +47,10 @@ def test_covers_is_inclusive():
 @pytest.mark.parametrize(("workers", "flag"), [(40, False), (41, True), (0, False)])
 def test_r24_about_40_workers_per_supervisor(workers, flag):
     assert terms.overloaded(workers=workers) is flag
+
+
+@pytest.mark.parametrize(
+    ("committee", "provider"), [("local", "county"), ("county", "county"), ("city", "city")]
+)
+def test_r8_local_experts_sessions_count_for_the_county(committee, provider):
+    assert terms.providing_level(committee) == provider
