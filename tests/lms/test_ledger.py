@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.forms.models import model_to_dict
 
 from lms import selectors
@@ -110,3 +110,11 @@ def test_selectors_by_kind_level_station_and_region(wang_fang, zhang_min, tree):
         "county": 90,
     }
     assert selectors.region_minutes(region_path=tree.county_b.path, today=today, **year) == {}
+
+
+def test_postgresql_refuses_updating_a_ledger_row(credit):
+    if connection.vendor != "postgresql":
+        pytest.skip("the append-only trigger exists on PostgreSQL only")
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
+        HourEntry.objects.filter(pk=credit.pk).update(minutes=999)
+    assert HourEntry.objects.get(pk=credit.pk).minutes == 120
