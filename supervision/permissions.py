@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from accounts import scope
@@ -47,23 +48,27 @@ def station_for_user(*, user: User, service_point_id: int, action: Action) -> Se
 
 
 def session_for_user(*, user: User, session_id: int, action: Action) -> SupervisionSession:
-    """Sessions at stations in scope, or in which the user's person took part."""
-    points = scope.service_points_visible_to(user)
+    """Sessions at stations in scope, or in which the user's person took part (each check is
+    an indexed lookup of this one session)."""
+    session = (
+        SupervisionSession.objects.select_related("service_point__region")
+        .filter(pk=session_id)
+        .first()
+    )
+    if session is None:
+        raise Http404
     mine = Q(supervisors__person__user=user) | Q(supervisees__person__user=user)
-    visible = SupervisionSession.objects.filter(
-        pk__in=SupervisionSession.objects.filter(Q(service_point__in=points) | mine).values("pk")
-    ).select_related("service_point__region")
-    session = get_object_or_404(visible, pk=session_id)
-    if action == Action.VIEW_SUPERVISION and user.is_authenticated:
-        took_part = SupervisionSession.objects.filter(mine, pk=session.pk).exists()
-        if took_part:
-            return session
-    if (
-        action == Action.LOG_SUPERVISION
-        and not session.supervisors.filter(person__user=user).exists()
-        and not user.is_superuser
-    ):
-        raise PermissionDenied
+    took_part = (
+        user.is_authenticated and SupervisionSession.objects.filter(mine, pk=session.pk).exists()
+    )
+    in_scope = scope.service_points_visible_to(user).filter(pk=session.service_point_id).exists()
+    if not (took_part or in_scope):
+        raise Http404
+    if action == Action.VIEW_SUPERVISION and took_part:
+        return session
+    if action == Action.LOG_SUPERVISION and not user.is_superuser:
+        if not session.supervisors.filter(person__user=user).exists():
+            raise PermissionDenied
     if not scope.role_allows(user=user, action=action, obj=session.service_point):
         raise PermissionDenied
     return session

@@ -276,38 +276,56 @@ def assignments_visible_to(*, user: User, today: dt.date) -> QuerySet[Assignment
 
 def supervisor_load(*, user: User, today: dt.date) -> list[dict]:
     """R24: workers per supervisor (about 40 each) over the stations of their active
-    assignments, for supervisors working where the user manages supervision. Two queries."""
-    assignments = list(assignments_visible_to(user=user, today=today).filter(starts_on__lte=today))
+    assignments, for supervisors working where the user manages supervision. Two queries,
+    plain values: `{"supervisor_id", "name", "grade", "workers", "overloaded"}`."""
+    assignments = (
+        assignments_visible_to(user=user, today=today)
+        .filter(starts_on__lte=today)
+        .values_list(
+            "supervisor_id",
+            "supervisor__person__name",
+            "supervisor__grade__name",
+            "service_point_id",
+            "region__path",
+        )
+    )
+    names: dict[int, tuple[str, str]] = {}
     station_ids_by_supervisor: dict[int, set[int]] = defaultdict(set)
     region_paths: dict[int, list[str]] = defaultdict(list)
-    for assignment in assignments:
-        if assignment.service_point_id:
-            station_ids_by_supervisor[assignment.supervisor_id].add(assignment.service_point_id)
+    for supervisor_id, name, grade, point_id, region_path in assignments:
+        names[supervisor_id] = (name, grade)
+        if point_id:
+            station_ids_by_supervisor[supervisor_id].add(point_id)
         else:
-            region_paths[assignment.supervisor_id].append(assignment.region.path)
-    staff = (
+            region_paths[supervisor_id].append(region_path)
+    staff_rows = list(
         Position.objects.filter(starts_on__lte=today)
         .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
         .filter(service_point__in=scope.service_points_visible_to(user, Action.MANAGE_SUPERVISION))
         .values("service_point_id", "service_point__region__path")
         .annotate(workers=Count("person", distinct=True))
     )
-    staff_rows = list(staff)
-    profiles = {a.supervisor_id: a.supervisor for a in assignments}
+    workers_at_point = {row["service_point_id"]: row["workers"] for row in staff_rows}
     result = []
-    for supervisor_id, profile in profiles.items():
-        paths = region_paths.get(supervisor_id, [])
-        points = station_ids_by_supervisor.get(supervisor_id, set())
-        workers = sum(
-            row["workers"]
-            for row in staff_rows
-            if row["service_point_id"] in points
-            or any(row["service_point__region__path"].startswith(p) for p in paths)
-        )
+    for supervisor_id, (name, grade) in names.items():
+        points = set(station_ids_by_supervisor.get(supervisor_id, ()))
+        for path in region_paths.get(supervisor_id, ()):  # chief supervisors: few
+            points.update(
+                row["service_point_id"]
+                for row in staff_rows
+                if row["service_point__region__path"].startswith(path)
+            )
+        workers = sum(workers_at_point.get(point, 0) for point in points)
         result.append(
-            {"supervisor": profile, "workers": workers, "overloaded": overloaded(workers=workers)}
+            {
+                "supervisor_id": supervisor_id,
+                "name": name,
+                "grade": grade,
+                "workers": workers,
+                "overloaded": overloaded(workers=workers),
+            }
         )
-    return sorted(result, key=lambda row: (-row["workers"], row["supervisor"].person.name))
+    return sorted(result, key=lambda row: (-row["workers"], row["name"], row["supervisor_id"]))
 
 
 def supervisors_for_user(

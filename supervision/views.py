@@ -457,7 +457,9 @@ def supervisors(request: HttpRequest) -> HttpResponse:
         request,
         "supervision/supervisors.html",
         {
-            "load": selectors.supervisor_load(user=request.user, today=today),
+            "load": Paginator(
+                selectors.supervisor_load(user=request.user, today=today), PAGE_SIZE
+            ).get_page(request.GET.get("load_page")),
             "page": page,
             "rows": rows,
             "reminder_days": max(terms.REMINDER_DAYS),

@@ -91,6 +91,6 @@ def test_grid_by_month(session, tree):
 
 def test_r24_supervisor_load(session, zhang_min, li_qiang_profile):
     rows = selectors.supervisor_load(user=zhang_min.user, today=D(2025, 6, 1))
-    assert [(r["supervisor"], r["workers"], r["overloaded"]) for r in rows] == [
-        (li_qiang_profile, 2, False)
+    assert [(r["supervisor_id"], r["name"], r["workers"], r["overloaded"]) for r in rows] == [
+        (li_qiang_profile.pk, "李强", 2, False)
     ]
