@@ -12,6 +12,7 @@ from directory.models import ServicePoint
 from supervision import selectors
 from supervision.models import (
     Assignment,
+    Attachment,
     Supervisee,
     SupervisionSession,
     SupervisorProfile,
@@ -140,3 +141,9 @@ def profile_for_user(*, user: User, profile_id: int) -> SupervisorProfile:
     if not managed.exists():
         raise PermissionDenied
     return profile
+
+
+def attachment_for_user(*, user: User, attachment_id: int) -> Attachment:
+    attachment = get_object_or_404(Attachment, pk=attachment_id)
+    session_for_user(user=user, session_id=attachment.session_id, action=Action.VIEW_SUPERVISION)
+    return attachment

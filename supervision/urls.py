@@ -14,6 +14,11 @@ urlpatterns = [
     path("sessions/<int:pk>/edit/", login_required(views.session_edit), name="session_edit"),
     path("sessions/<int:pk>/cancel/", login_required(views.session_cancel), name="session_cancel"),
     path("sessions/<int:pk>.ics", login_required(views.session_ics), name="session_ics"),
+    path(
+        "attachments/<int:pk>/",
+        login_required(views.attachment_download),
+        name="attachment_download",
+    ),
     # Worker (and station head on their behalf)
     path("my/received/", login_required(views.received), name="received"),
     path("parts/<int:pk>/confirm/", login_required(views.part_confirm), name="part_confirm"),

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -249,6 +249,12 @@ def session_ics(request: HttpRequest, pk: int) -> HttpResponse:
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="supervision-{session.pk}.ics"'
     return response
+
+
+def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
+    """An attachment, to those who may see its session."""
+    attachment = permissions.attachment_for_user(user=request.user, attachment_id=pk)
+    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
 
 
 # Worker

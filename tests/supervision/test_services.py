@@ -243,3 +243,14 @@ def test_year_close_is_idempotent(tree):
     first = services.year_close(service_point=tree.station_a, year=2025, closed_by=None)
     second = services.year_close(service_point=tree.station_a, year=2025, closed_by=None)
     assert first.pk == second.pk
+
+
+def test_daily_schedule_runs_the_reminder_task(li_qiang_profile, monkeypatch):
+    from django_q.models import Schedule
+
+    from supervision import tasks
+
+    schedule = Schedule.objects.get(name="supervision.term_reminders")
+    assert (schedule.func, schedule.schedule_type) == ("supervision.tasks.term_reminders_send", "D")
+    monkeypatch.setattr(tasks.timezone, "localdate", lambda: D(2026, 10, 2))
+    assert tasks.term_reminders_send() == 1

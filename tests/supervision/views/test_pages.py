@@ -71,11 +71,18 @@ def test_log_refuses_a_wrong_attachment_type(client, log_url, wang_fang):
     assert not SupervisionSession.objects.exists()
 
 
-def test_log_keeps_a_pdf_attachment(client, log_url, wang_fang, settings, tmp_path):
+def test_log_keeps_a_pdf_attachment(client, log_url, wang_fang, chen_jing, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     upload = SimpleUploadedFile("签到表.pdf", b"%PDF-1.4", content_type="application/pdf")
     assert client.post(log_url, {**_form(wang_fang), "attachment": upload}).status_code == 302
-    assert Attachment.objects.get().size_bytes == 8
+    attachment = Attachment.objects.get()
+    assert attachment.size_bytes == 8
+    url = reverse("supervision:attachment_download", args=[attachment.pk])
+    assert b"".join(client.get(url).streaming_content) == b"%PDF-1.4"
+    client.force_login(wang_fang.user)
+    assert client.get(url).status_code == 200
+    client.force_login(chen_jing.user)
+    assert client.get(url).status_code == 404
 
 
 def test_station_head_confirms_on_behalf(client, zhao_lei, wang_fang_part, tree):
