@@ -25,6 +25,7 @@ from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear
 from accounts import scope
 from accounts.models import User
 from accounts.roles import Action
+from audit.models import AuditEvent
 from directory.models import Person, Position, Region, ServicePoint
 from supervision.models import (
     Assignment,
@@ -405,4 +406,17 @@ def given_by_year(*, supervisor: SupervisorProfile) -> list[dict]:
             ),
         )
         .order_by("year")
+    )
+
+
+def history_of(*, session: SupervisionSession) -> QuerySet[AuditEvent]:
+    """The audit trail of a session and of its supervisees' answers, oldest first (R7)."""
+    parts = [str(pk) for pk in session.supervisees.values_list("pk", flat=True)]
+    return (
+        AuditEvent.objects.filter(
+            Q(target_type="supervision.supervisionsession", target_id=str(session.pk))
+            | Q(target_type="supervision.supervisee", target_id__in=parts)
+        )
+        .select_related("actor")
+        .order_by("at", "pk")
     )

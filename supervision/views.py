@@ -235,6 +235,7 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 user=request.user, action=Action.MANAGE_SUPERVISION, obj=point
             ),
             "locked": services.year_locked(service_point=point, year=session.held_on.year),
+            "history": selectors.history_of(session=session),
         },
     )
 

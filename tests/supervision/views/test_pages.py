@@ -232,3 +232,14 @@ def test_feed_renders_cancelled_status(client, tree, li_qiang_profile, wang_fang
     )
     assert str(event["STATUS"]) == "CANCELLED"
     assert int(event["SEQUENCE"]) == 2
+
+
+def test_session_page_shows_the_change_history(
+    client, li_qiang, wang_fang, session, wang_fang_part
+):
+    services.supervisee_confirm(supervisee=wang_fang_part, confirmed_by=wang_fang.user)
+    services.session_update(session=session, edited_by=li_qiang.user, duration_minutes=150)
+    client.force_login(li_qiang.user)
+    page = client.get(reverse("supervision:session_detail", args=[session.pk])).content.decode()
+    assert "session.update" in page
+    assert "supervisee.confirm" in page
