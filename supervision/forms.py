@@ -61,9 +61,16 @@ class SessionLogForm(forms.Form):
         label=_("我已核对，文字中的号码不是个人身份信息"), required=False
     )
 
-    def __init__(self, *args, workers=(), **kwargs):
+    def __init__(self, *args, workers=(), co_supervisors=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.workers = list(workers)
+        if co_supervisors is not None and co_supervisors.exists():
+            self.fields["co_supervisors"] = forms.ModelMultipleChoiceField(
+                label=_("共同督导"),
+                queryset=co_supervisors,
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+            )
         if not self.is_bound and "key" not in self.initial:
             self.initial["key"] = uuid.uuid4().hex
         for person in self.workers:

@@ -263,6 +263,20 @@ def assignments_at(*, service_point: ServicePoint) -> QuerySet[Assignment]:
     )
 
 
+def supervisors_at(*, service_point: ServicePoint, day: dt.date) -> QuerySet[SupervisorProfile]:
+    """Supervisors whose assignment covers the station on `day` (its own and its regions')."""
+    active = (
+        assignments_at(service_point=service_point)
+        .filter(starts_on__lte=day, planned_end_on__gte=day)
+        .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=day))
+    )
+    return (
+        SupervisorProfile.objects.filter(pk__in=active.values("supervisor_id"))
+        .select_related("person")
+        .order_by("person__name", "pk")
+    )
+
+
 def assignments_visible_to(*, user: User, today: dt.date) -> QuerySet[Assignment]:
     """Active assignments whose target lies where the user may manage supervision."""
     points = scope.service_points_visible_to(user, Action.MANAGE_SUPERVISION)

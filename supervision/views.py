@@ -86,11 +86,15 @@ def session_log(request: HttpRequest, pk: int) -> HttpResponse:
         user=request.user, service_point_id=pk, action=Action.LOG_SUPERVISION
     )
     profile = permissions.supervisor_of(user=request.user)
-    workers = selectors.workers_at(service_point=point, day=timezone.localdate())
+    today = timezone.localdate()
+    workers = selectors.workers_at(service_point=point, day=today)
     form = forms.SessionLogForm(
         request.POST or None,
         request.FILES or None,
         workers=workers,
+        co_supervisors=selectors.supervisors_at(service_point=point, day=today).exclude(
+            pk=profile.pk
+        ),
         initial={
             "providing_level": terms.providing_level(profile.committee_level),
             "started_at": timezone.localtime().replace(second=0, microsecond=0),
@@ -101,7 +105,7 @@ def session_log(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             session = services.session_log(
                 service_point=point,
-                supervisors=[profile],
+                supervisors=[profile, *data.get("co_supervisors", [])],
                 providing_level=data["providing_level"],
                 form=data["form"],
                 started_at=data["started_at"],

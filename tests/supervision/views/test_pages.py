@@ -243,3 +243,33 @@ def test_session_page_shows_the_change_history(
     page = client.get(reverse("supervision:session_detail", args=[session.pk])).content.decode()
     assert "session.update" in page
     assert "supervisee.confirm" in page
+
+
+def test_log_with_a_co_supervisor(client, log_url, wang_fang, tree, grades):
+    from tests import factories
+
+    other = factories.PersonFactory(name="周红", region=tree.city, user=factories.UserFactory())
+    profile = services.supervisor_profile_create(
+        person=other,
+        committee_level="city",
+        grade=grades[2],
+        starts_on=dt.date(2020, 1, 1),
+        created_by=None,
+    )
+    services.assignment_create(
+        supervisor=profile,
+        target=tree.station_a,
+        mode="resident",
+        starts_on=dt.date(2025, 1, 1),
+        planned_end_on=dt.date(2027, 12, 31),
+        created_by=None,
+    )
+    assert "周红" in client.get(log_url).content.decode()
+    assert (
+        client.post(log_url, {**_form(wang_fang), "co_supervisors": [profile.pk]}).status_code
+        == 302
+    )
+    session = SupervisionSession.objects.get()
+    assert {s.person.name for s in session.supervisors.all()} == {"李强", "周红"}
+    uids = {e.uid for e in calendar_events.events_for_user(user=other.user)}
+    assert f"supervision-session-{session.pk}@shegongzhan" in uids
