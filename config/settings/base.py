@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "lms",
     "supervision",
     "credentials",
+    "quotas",
     "cms",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -1,0 +1,301 @@
+"""Evaluation: every rule that applies to a person or a station, with its status and numbers.
+
+One module answers for the pages, the exports and the benchmark (issue: quotas). Rules come from
+the region of the person's or station's service point and every region above it (R13); each
+rule counts only what its own providing level gave (levels stack, never pool).
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from credentials.models import Qualification, Registration
+from directory.models import Person, Position, Region, ServicePoint
+from lms import selectors as lms_selectors
+from quotas import rules
+from quotas.models import PERSON_MEASURES, Measure, Period, PolicyRule
+from supervision import selectors as supervision_selectors
+from supervision.models import Assignment
+
+INTERMEDIATE_OR_ABOVE = ("intermediate", "senior")
+
+
+@dataclass(frozen=True)
+class Result:
+    """One rule's outcome: amounts in the rule's base unit (minutes for hours and days)."""
+
+    rule: PolicyRule
+    status: str
+    achieved: int
+    owed: int
+    pending: int
+    starts_on: dt.date
+    ends_on: dt.date
+    sentence: str
+    gap: str
+
+    @property
+    def percent(self) -> int:
+        return 100 if not self.owed else min(100, self.achieved * 100 // self.owed)
+
+
+def rules_in_force(*, region: Region | None, on: dt.date) -> list[PolicyRule]:
+    """National rules plus those of `region` and every region above it, in force on `on`."""
+    paths = [region.path[:end] for end in range(4, len(region.path) + 1, 4)] if region else []
+    return list(
+        PolicyRule.objects.filter(Q(region__isnull=True) | Q(region__path__in=paths))
+        .filter(in_force_from__lte=on)
+        .filter(Q(in_force_until__isnull=True) | Q(in_force_until__gte=on))
+        .select_related("pack", "region")
+        .order_by("region__depth", "pack__name", "code")
+    )
+
+
+def _year(year: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def _owed(rule: PolicyRule, year: int) -> int:
+    threshold = rules.threshold_for_year(
+        threshold=rule.threshold,
+        growth_per_year=rule.growth_per_year,
+        base_year=rule.base_year,
+        year=year,
+        cap=rule.cap,
+    )
+    if rule.measure == Measure.TRAINING_DAYS:
+        return rules.days_to_minutes(days=threshold, hours_per_day=rule.pack.hours_per_day)
+    return threshold
+
+
+def _amount(rule: PolicyRule, value: int) -> str:
+    """A number in the rule's unit for sentences: hours, days, people or percent."""
+    if rule.measure == Measure.TRAINING_DAYS:
+        per_day = rule.pack.hours_per_day * 60
+        tenths = (value * 10 + per_day // 2) // per_day
+        return f"{tenths // 10}.{tenths % 10}".removesuffix(".0")
+    if rule.unit == "minutes":
+        return rules.hours_text(value)
+    return str(value)
+
+
+UNIT_WORDS = {"minutes": "小时", "days": "天", "count": "", "percent": "%"}
+
+
+def _sentence(rule: PolicyRule, *, achieved: int, owed: int, pending: int) -> tuple[str, str]:
+    unit = UNIT_WORDS["days" if rule.measure == Measure.TRAINING_DAYS else rule.unit]
+    sentence = _("%(title)s：已完成 %(done)s/%(owed)s %(unit)s") % {
+        "title": rule.title,
+        "done": _amount(rule, achieved),
+        "owed": _amount(rule, owed),
+        "unit": unit,
+    }
+    if pending:
+        sentence += _("（另有 %(pending)s 小时待确认）") % {"pending": rules.hours_text(pending)}
+    missing = rules.shortfall(achieved=achieved, owed=owed)
+    gap = (
+        _("还差 %(missing)s %(unit)s") % {"missing": _amount(rule, missing), "unit": unit}
+        if missing
+        else ""
+    )
+    return sentence.strip(), gap
+
+
+def _result(rule, *, achieved, owed, pending, starts_on, ends_on, today) -> Result:
+    elapsed = rules.elapsed_share(starts_on=starts_on, ends_on=ends_on, today=today)
+    sentence, gap = _sentence(rule, achieved=achieved, owed=owed, pending=pending)
+    return Result(
+        rule=rule,
+        status=rules.status(achieved=achieved, owed=owed, elapsed=elapsed),
+        achieved=achieved,
+        owed=owed,
+        pending=pending,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        sentence=sentence,
+        gap=gap,
+    )
+
+
+def _not_applicable(rule, *, reason: str, starts_on, ends_on) -> Result:
+    return Result(rule, rules.NOT_APPLICABLE, 0, 0, 0, starts_on, ends_on, reason, "")
+
+
+# People
+
+
+def _current_positions(person: Person, on: dt.date) -> list[Position]:
+    return list(
+        person.positions.filter(starts_on__lte=on)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=on))
+        .select_related("service_point__region")
+    )
+
+
+def _registration(person: Person, level: str, on: dt.date) -> Registration | None:
+    return (
+        Registration.objects.filter(
+            qualification__person=person,
+            qualification__level=level,
+            starts_on__lte=on,
+            ends_on__gte=on,
+        )
+        .order_by("-starts_on")
+        .first()
+    )
+
+
+def evaluate_person(*, person: Person, year: int, today: dt.date) -> list[Result]:
+    """Every person rule that applies to `person` in `year`, as of `today`."""
+    starts_on, ends_on = _year(year)
+    on = min(max(today, starts_on), ends_on)
+    positions = _current_positions(person, on)
+    region = positions[0].service_point.region if positions else person.region
+    roles = {position.role for position in positions}
+    levels = set(Qualification.objects.filter(person=person).values_list("level", flat=True))
+    cache: dict[tuple[dt.date, dt.date], tuple[dict, dict]] = {}
+
+    def totals(first: dt.date, last: dt.date) -> tuple[dict, dict]:
+        if (first, last) not in cache:
+            cache[first, last] = (
+                lms_selectors.person_minutes(person=person, starts_on=first, ends_on=last),
+                supervision_selectors.minutes_received(
+                    person=person, starts_on=first, ends_on=last
+                ),
+            )
+        return cache[first, last]
+
+    results = []
+    for rule in rules_in_force(region=region, on=on):
+        if rule.measure not in PERSON_MEASURES:
+            continue
+        if rule.applies_to_role and rule.applies_to_role not in roles:
+            continue
+        if rule.qualification_level and rule.qualification_level not in levels:
+            continue
+        first, last = starts_on, ends_on
+        if rule.period == Period.REGISTRATION:
+            registration = _registration(person, rule.qualification_level, on)
+            if registration is None:
+                results.append(
+                    _not_applicable(
+                        rule,
+                        reason=_("%(title)s：当前没有有效的职业资格登记") % {"title": rule.title},
+                        starts_on=starts_on,
+                        ends_on=ends_on,
+                    )
+                )
+                continue
+            first, last = registration.starts_on, registration.ends_on
+        training, received = totals(first, min(last, today))
+        achieved = pending = 0
+        if rule.measure == Measure.SUPERVISION_RECEIVED:
+            for level, parts in received.items():
+                if not rule.providing_level or level == rule.providing_level:
+                    achieved += parts["confirmed"]
+                    pending += parts["pending"]
+        else:
+            achieved = sum(
+                minutes
+                for (kind, level), minutes in training.items()
+                if (not rule.training_kind or kind == rule.training_kind)
+                and (not rule.providing_level or level == rule.providing_level)
+            )
+        results.append(
+            _result(
+                rule,
+                achieved=achieved,
+                owed=_owed(rule, year),
+                pending=pending,
+                starts_on=first,
+                ends_on=last,
+                today=today,
+            )
+        )
+    return results
+
+
+# Stations
+
+
+def _station_staff(point: ServicePoint, on: dt.date) -> list[Position]:
+    return list(
+        Position.objects.filter(service_point=point, starts_on__lte=on)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=on))
+        .select_related("person")
+    )
+
+
+def _station_value(
+    rule: PolicyRule, point: ServicePoint, year: int, on: dt.date, staff
+) -> int | None:
+    """The station's value for a station measure, or None when the system has no data for it."""
+    people = {position.person_id for position in staff}
+    full_time = {position.person_id for position in staff if position.full_time}
+    qualified = dict(
+        Qualification.objects.filter(person_id__in=people, verified_at__isnull=False)
+        .values_list("person_id", "level")
+        .order_by("level")
+    )
+    measure = rule.measure
+    if measure == Measure.FULL_TIME_STAFF:
+        return len(full_time)
+    if measure == Measure.CERTIFIED_STAFF:
+        return len(full_time & set(qualified))
+    if measure == Measure.INTERMEDIATE_STAFF:
+        return sum(1 for pid, level in qualified.items() if level in INTERMEDIATE_OR_ABOVE)
+    if measure == Measure.CERTIFIED_SHARE:
+        if not people:
+            return 0
+        educated = {p.person_id for p in staff if p.person.social_work_major}
+        return len((set(qualified) | educated) & people) * 100 // len(people)
+    if measure == Measure.STATION_SUPERVISION:
+        return supervision_selectors.station_minutes(service_point=point, year=year)["minutes"]
+    if measure == Measure.LINKED_SUPERVISORS:
+        return (
+            Assignment.objects.filter(
+                service_point=point, mode=Assignment.Mode.LINKED_EXPERT, starts_on__lte=on
+            )
+            .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=on))
+            .count()
+        )
+    return None  # station cases and service-time share arrive with the monthly reports
+
+
+def evaluate_station(*, service_point: ServicePoint, year: int, today: dt.date) -> list[Result]:
+    """Every station rule that applies to the service point in `year`, as of `today`."""
+    starts_on, ends_on = _year(year)
+    on = min(max(today, starts_on), ends_on)
+    staff = _station_staff(service_point, on)
+    results = []
+    for rule in rules_in_force(region=service_point.region, on=on):
+        if rule.measure in PERSON_MEASURES:
+            continue
+        if rule.applies_to_point_kind and rule.applies_to_point_kind != service_point.kind:
+            continue
+        value = _station_value(rule, service_point, year, on, staff)
+        if value is None:
+            results.append(
+                _not_applicable(
+                    rule,
+                    reason=_("%(title)s：月报功能上线后统计") % {"title": rule.title},
+                    starts_on=starts_on,
+                    ends_on=ends_on,
+                )
+            )
+            continue
+        cumulative = rule.measure == Measure.STATION_SUPERVISION
+        results.append(
+            _result(
+                rule,
+                achieved=value,
+                owed=_owed(rule, year),
+                pending=0,
+                starts_on=starts_on,
+                ends_on=ends_on,
+                today=today if cumulative else ends_on,
+            )
+        )
+    return results

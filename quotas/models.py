@@ -1,0 +1,176 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from directory.models import Position, ServicePoint
+
+
+class PolicyPack(models.Model):
+    """A set of rules from one policy document, loaded by `load_policy_pack` (R13)."""
+
+    name = models.SlugField(_("代号"), unique=True)
+    title = models.CharField(_("名称"), max_length=200)
+    region = models.ForeignKey(
+        "directory.Region",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="policy_packs",
+        verbose_name=_("适用区域"),
+        help_text=_("留空表示全国适用。"),
+    )
+    source_document = models.CharField(_("依据文件"), max_length=200)
+    hours_per_day = models.PositiveSmallIntegerField(
+        _("每个培训日折合小时数"), default=6, help_text=_("以“天”计的培训指标按此折算。")
+    )
+    report_due_day = models.PositiveSmallIntegerField(
+        _("月报截止日"), null=True, blank=True, help_text=_("每月几号前报送月报（R17）。")
+    )
+    loaded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("政策包")
+        verbose_name_plural = _("政策包")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(hours_per_day__gte=1, hours_per_day__lte=24),
+                name="policy_pack_hours_per_day_1_to_24",
+            ),
+            models.CheckConstraint(
+                condition=Q(report_due_day__isnull=True)
+                | Q(report_due_day__gte=1, report_due_day__lte=28),
+                name="policy_pack_report_due_day_1_to_28",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Measure(models.TextChoices):
+    TRAINING_MINUTES = "training_minutes", _("培训学时")
+    TRAINING_DAYS = "training_days", _("培训天数")
+    SUPERVISION_RECEIVED = "supervision_received", _("接受督导学时")
+    STATION_SUPERVISION = "station_supervision", _("站点督导学时")
+    STATION_CASES = "station_cases", _("站点服务个案数")
+    LINKED_SUPERVISORS = "linked_supervisors", _("挂钩督导专家人数")
+    CERTIFIED_STAFF = "certified_staff", _("持证专职社工人数")
+    INTERMEDIATE_STAFF = "intermediate_staff", _("中级及以上社工人数")
+    CERTIFIED_SHARE = "certified_share", _("持证或社工专业人员占比")
+    FULL_TIME_STAFF = "full_time_staff", _("专职人员数")
+    SERVICE_TIME_SHARE = "service_time_share", _("专业服务时间占比")
+
+
+PERSON_MEASURES = frozenset(
+    {Measure.TRAINING_MINUTES, Measure.TRAINING_DAYS, Measure.SUPERVISION_RECEIVED}
+)
+UNITS = {
+    Measure.TRAINING_MINUTES: "minutes",
+    Measure.TRAINING_DAYS: "days",
+    Measure.SUPERVISION_RECEIVED: "minutes",
+    Measure.STATION_SUPERVISION: "minutes",
+    Measure.STATION_CASES: "count",
+    Measure.LINKED_SUPERVISORS: "count",
+    Measure.CERTIFIED_STAFF: "count",
+    Measure.INTERMEDIATE_STAFF: "count",
+    Measure.CERTIFIED_SHARE: "percent",
+    Measure.FULL_TIME_STAFF: "count",
+    Measure.SERVICE_TIME_SHARE: "percent",
+}
+
+
+class Period(models.TextChoices):
+    CALENDAR_YEAR = "calendar_year", _("自然年")
+    REGISTRATION = "registration", _("职业资格登记期（3 年）")
+
+
+class PolicyRule(models.Model):
+    """One requirement: what is measured, for whom, per which period, how much (R13).
+
+    A rule applies to its region and everything below it; lower regions add their own rules,
+    and each counts only what its own providing level gave (levels stack, never pool).
+    Thresholds are in the measure's unit: minutes, days, a count or percentage points.
+    """
+
+    pack = models.ForeignKey(
+        PolicyPack, on_delete=models.CASCADE, related_name="rules", verbose_name=_("政策包")
+    )
+    code = models.SlugField(_("规则代号"), max_length=60)
+    region = models.ForeignKey(
+        "directory.Region",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="policy_rules",
+        verbose_name=_("适用区域（含下级）"),
+    )
+    title = models.CharField(_("名称"), max_length=100)
+    measure = models.CharField(_("考核内容"), max_length=30, choices=Measure.choices)
+    training_kind = models.CharField(_("培训类别"), max_length=20, blank=True)
+    providing_level = models.CharField(_("提供层级"), max_length=12, blank=True)
+    applies_to_role = models.CharField(
+        _("适用岗位"), max_length=30, choices=Position.Role.choices, blank=True
+    )
+    applies_to_point_kind = models.CharField(
+        _("适用站点类型"), max_length=20, choices=ServicePoint.Kind.choices, blank=True
+    )
+    qualification_level = models.CharField(_("适用资格等级"), max_length=20, blank=True)
+    period = models.CharField(
+        _("考核周期"), max_length=20, choices=Period.choices, default=Period.CALENDAR_YEAR
+    )
+    threshold = models.PositiveIntegerField(_("指标值"))
+    growth_per_year = models.PositiveSmallIntegerField(_("每年增长"), default=0)
+    base_year = models.PositiveSmallIntegerField(_("增长起算年"), null=True, blank=True)
+    cap = models.PositiveIntegerField(_("上限"), null=True, blank=True)
+    in_force_from = models.DateField(_("生效日期"))
+    in_force_until = models.DateField(_("失效日期"), null=True, blank=True)
+    source_clause = models.CharField(_("条款出处"), max_length=200)
+    rule_ref = models.CharField(_("规则编号"), max_length=10, blank=True)
+
+    class Meta:
+        verbose_name = _("指标规则")
+        verbose_name_plural = _("指标规则")
+        ordering = ["pack", "code", "in_force_from"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["pack", "code", "in_force_from"], name="policy_rule_once_per_start"
+            ),
+            models.CheckConstraint(
+                condition=Q(in_force_until__isnull=True)
+                | Q(in_force_until__gte=models.F("in_force_from")),
+                name="policy_rule_in_force_until_after_from",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def unit(self) -> str:
+        return UNITS[self.measure]
+
+    def clean(self) -> None:
+        errors = {}
+        if self.period == Period.REGISTRATION and self.measure not in {
+            Measure.TRAINING_MINUTES,
+            Measure.TRAINING_DAYS,
+        }:
+            errors["period"] = _("只有个人培训学时可以按职业资格登记期考核。")
+        if self.growth_per_year and self.base_year is None:
+            errors["base_year"] = _("设置了每年增长时必须填写增长起算年。")
+        if self.pack_id and self.code and self.in_force_from:
+            overlapping = PolicyRule.objects.filter(pack_id=self.pack_id, code=self.code).exclude(
+                pk=self.pk
+            )
+            until = self.in_force_until
+            for other in overlapping:
+                if (
+                    other.in_force_until is None or other.in_force_until >= self.in_force_from
+                ) and (until is None or other.in_force_from <= until):
+                    errors["in_force_from"] = _("同一规则的生效期间与已有规则重叠。")
+                    break
+        if errors:
+            raise ValidationError(errors)

@@ -1,0 +1,230 @@
+"""The policy packs of the seed documents, as data (R13). `load_policy_pack NAME` writes one.
+
+Thresholds are in the measure's unit: minutes for hours, days, counts, percentage points.
+Every rule cites its document and clause; `rule_ref` is the rule's number in DOMAIN.md.
+"""
+
+import datetime as dt
+
+H = 60  # minutes per hour
+SINCE_2021 = dt.date(2021, 1, 1)
+HUNAN_R8 = "三、（八）市县两级分别确保驻站社工每年接受专业督导不少于12、24小时"
+
+PACKS = {
+    "hangzhou": {
+        "title": "杭州市乡镇（街道）社会工作站建设指导意见",
+        "region": "330100",
+        "source_document": "hangzhou-2021-station-opinions.txt",
+        "hours_per_day": 6,
+        "rules": [
+            {
+                "code": "station-certified-staff",
+                "title": "专职持证社工",
+                "measure": "certified_staff",
+                "applies_to_point_kind": "township_station",
+                "threshold": 3,
+                "source_clause": "二、（三）配强服务力量：专职的持证社会工作者不少于3人",
+                "rule_ref": "R1",
+            },
+            {
+                "code": "station-intermediate-staff",
+                "title": "中级及以上社会工作师",
+                "measure": "intermediate_staff",
+                "applies_to_point_kind": "township_station",
+                "threshold": 1,
+                "source_clause": "二、（三）有条件的社会工作站应配备至少1名中级及以上社会工作师",
+                "rule_ref": "R1",
+            },
+            {
+                "code": "room-certified-staff",
+                "title": "社工室持证社工",
+                "measure": "certified_staff",
+                "applies_to_point_kind": "community_room",
+                "threshold": 1,
+                "source_clause": "二、（三）社区特色社会工作室示范点至少应当配备1名持证社会工作者",
+                "rule_ref": "R1",
+            },
+            {
+                "code": "worker-training-days",
+                "title": "年度培训",
+                "measure": "training_days",
+                "applies_to_role": "resident_worker",
+                "threshold": 3,
+                "source_clause": "二、（五）确保每人每年接受培训不少于3天",
+                "rule_ref": "R11",
+            },
+        ],
+    },
+    "haining": {
+        "title": "海宁市镇（街道）社会工作站“6430”建设要求",
+        "region": "330481",
+        "source_document": "jiaxing-2021-station-practice.txt",
+        "hours_per_day": 6,
+        "rules": [
+            {
+                "code": "station-full-time-staff",
+                "title": "专职人员",
+                "measure": "full_time_staff",
+                "applies_to_point_kind": "township_station",
+                "threshold": 6,
+                "source_clause": "“6430”：6名专职人员",
+                "rule_ref": "R2",
+            },
+            {
+                "code": "station-certified-staff",
+                "title": "持证社工",
+                "measure": "certified_staff",
+                "applies_to_point_kind": "township_station",
+                "threshold": 4,
+                "source_clause": "“6430”：其中4名持证社工",
+                "rule_ref": "R2",
+            },
+        ],
+    },
+    "pinghu": {
+        "title": "平湖市社工站督导“1+1”挂钩联系制度",
+        "region": "330482",
+        "source_document": "jiaxing-2021-station-practice.txt",
+        "hours_per_day": 6,
+        "rules": [
+            {
+                "code": "station-linked-expert",
+                "title": "挂钩督导专家",
+                "measure": "linked_supervisors",
+                "applies_to_point_kind": "township_station",
+                "threshold": 1,
+                "source_clause": "专业化督导：1名督导专委会专家联系一个镇（街道）社工站",
+                "rule_ref": "R5",
+            },
+        ],
+    },
+    "hunan": {
+        "title": "湖南省乡镇（街道）社工站建设三年行动计划（2021—2023年）",
+        "region": "430000",
+        "source_document": "hunan-2021-2023-station-action-plan.txt",
+        "hours_per_day": 8,
+        "rules": [
+            {
+                "code": "station-certified-share",
+                "title": "社工教育背景或持证人员占比",
+                "measure": "certified_share",
+                "applies_to_point_kind": "township_station",
+                "threshold": 30,
+                "growth_per_year": 10,
+                "base_year": 2021,
+                "cap": 100,
+                "source_clause": "二、4：2021年不低于30%，每年新增10%",
+                "rule_ref": "R4",
+            },
+            {
+                "code": "station-service-time-share",
+                "title": "专业服务时长占比",
+                "measure": "service_time_share",
+                "applies_to_point_kind": "township_station",
+                "threshold": 30,
+                "growth_per_year": 10,
+                "base_year": 2021,
+                "cap": 100,
+                "source_clause": "二、5：2021年不低于30%，每年新增10%",
+                "rule_ref": "R18",
+            },
+            {
+                "code": "worker-city-supervision",
+                "title": "市级督导",
+                "measure": "supervision_received",
+                "providing_level": "city",
+                "applies_to_role": "resident_worker",
+                "threshold": 12 * H,
+                "source_clause": HUNAN_R8,
+                "rule_ref": "R8",
+            },
+            {
+                "code": "worker-county-supervision",
+                "title": "县级督导",
+                "measure": "supervision_received",
+                "providing_level": "county",
+                "applies_to_role": "resident_worker",
+                "threshold": 24 * H,
+                "source_clause": HUNAN_R8,
+                "rule_ref": "R8",
+            },
+            {
+                "code": "worker-city-training",
+                "title": "市级培训",
+                "measure": "training_minutes",
+                "providing_level": "city",
+                "applies_to_role": "resident_worker",
+                "threshold": 20 * H,
+                "source_clause": "三、（八）专业培训不少于20、40小时",
+                "rule_ref": "R12",
+            },
+            {
+                "code": "worker-county-training",
+                "title": "县级培训",
+                "measure": "training_minutes",
+                "providing_level": "county",
+                "applies_to_role": "resident_worker",
+                "threshold": 40 * H,
+                "source_clause": "三、（八）专业培训不少于20、40小时",
+                "rule_ref": "R12",
+            },
+        ],
+    },
+    "beijing": {
+        "title": "北京市街道（乡镇）社会工作服务中心试点建设",
+        "region": "110000",
+        "source_document": "beijing-2021-service-center-pilot.txt",
+        "hours_per_day": 8,
+        "rules": [
+            {
+                "code": "centre-supervision",
+                "title": "中心专业督导",
+                "measure": "station_supervision",
+                "applies_to_point_kind": "township_station",
+                "threshold": 60 * H,
+                "source_clause": "二、每年至少完成10个服务案例，60小时专业督导",
+                "rule_ref": "R9",
+            },
+            {
+                "code": "centre-cases",
+                "title": "中心服务案例",
+                "measure": "station_cases",
+                "applies_to_point_kind": "township_station",
+                "threshold": 10,
+                "source_clause": "二、每年至少完成10个服务案例，60小时专业督导",
+                "rule_ref": "R9",
+            },
+        ],
+    },
+    "yunlong": {
+        "title": "云龙县乡镇社会工作站建设工作方案",
+        "region": "532929",
+        "source_document": "yunlong-2021-station-work-plan.txt",
+        "hours_per_day": 8,
+        "report_due_day": 26,
+        "rules": [],
+    },
+    "national": {
+        "title": "社会工作者继续教育办法",
+        "region": None,
+        "source_document": "《社会工作者继续教育办法》（民政部，国家规定）",
+        "hours_per_day": 8,
+        "rules": [
+            {
+                "code": f"continuing-education-{level}",
+                "title": f"继续教育（{label}）",
+                "measure": "training_minutes",
+                "qualification_level": level,
+                "period": "registration",
+                "threshold": hours * H,
+                "source_clause": f"每个登记有效期（3年）内累计不少于{hours}小时",
+                "rule_ref": "R22",
+            }
+            for level, label, hours in [
+                ("assistant", "助理社会工作师", 72),
+                ("intermediate", "社会工作师", 90),
+                ("senior", "高级社会工作师", 90),
+            ]
+        ],
+    },
+}

@@ -1,0 +1,62 @@
+"""Quota arithmetic on plain values (no ORM, no clock): thresholds that grow, statuses, gaps.
+
+R4 and R18: a share that starts at a base value and grows by a number of points each year.
+R11: a quota in days, converted with the pack's hours per training day.
+R13: levels stack, never pool: each rule counts only what its own providing level gave.
+"""
+
+import datetime as dt
+
+MET, ON_TRACK, AT_RISK, BEHIND, NOT_APPLICABLE = "met", "on_track", "at_risk", "behind", "n/a"
+AT_RISK_MARGIN = 0.8  # below this share of the expected pace: behind, not just at risk
+
+
+def threshold_for_year(
+    *, threshold: int, growth_per_year: int, base_year: int | None, year: int, cap: int | None
+) -> int:
+    """R4, R18: the threshold in `year`, grown by `growth_per_year` from `base_year` (capped)."""
+    if not growth_per_year or base_year is None or year <= base_year:
+        return threshold
+    grown = threshold + growth_per_year * (year - base_year)
+    return min(grown, cap) if cap is not None else grown
+
+
+def days_to_minutes(*, days: int, hours_per_day: int) -> int:
+    """R11: a quota of training days, in minutes, with the pack's hours per day."""
+    return days * hours_per_day * 60
+
+
+def elapsed_share(*, starts_on: dt.date, ends_on: dt.date, today: dt.date) -> float:
+    """How much of the period has passed, from 0.0 (not started) to 1.0 (over)."""
+    if today < starts_on:
+        return 0.0
+    if today >= ends_on:
+        return 1.0
+    return ((today - starts_on).days + 1) / ((ends_on - starts_on).days + 1)
+
+
+def status(*, achieved: int, owed: int, elapsed: float) -> str:
+    """Met when the threshold is reached; otherwise compare progress with the share of the period
+    that has passed: on track at or above that pace, at risk a little below, behind well below
+    (and behind whenever the period is over)."""
+    if owed <= 0 or achieved >= owed:
+        return MET
+    if elapsed >= 1.0:
+        return BEHIND
+    expected = owed * elapsed
+    if achieved >= expected:
+        return ON_TRACK
+    return AT_RISK if achieved >= expected * AT_RISK_MARGIN else BEHIND
+
+
+def shortfall(*, achieved: int, owed: int) -> int:
+    """What is still owed on one quota line (R8, R12, R22); levels stack, never pool (R13)."""
+    return max(owed - achieved, 0)
+
+
+def hours_text(minutes: int) -> str:
+    """Minutes as hours for sentences: whole hours without decimals, else one decimal."""
+    if minutes % 60 == 0:
+        return str(minutes // 60)
+    tenths = (minutes * 10 + 30) // 60
+    return f"{tenths // 10}.{tenths % 10}"

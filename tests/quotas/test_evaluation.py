@@ -1,0 +1,180 @@
+import datetime as dt
+
+import pytest
+
+from credentials.models import Qualification, Registration
+from quotas import evaluation, services
+from quotas.models import PolicyPack, PolicyRule
+from supervision import services as supervision_services
+from supervision.models import Assignment, CommitteeLevel, SessionForm, SupervisorGrade
+from tests import factories
+from tests.supervision.conftest import at
+
+D = dt.date
+MID_2025 = D(2025, 7, 2)
+
+
+def by_code(results):
+    return {result.rule.code: result for result in results}
+
+
+def test_pack_loads_twice_without_changes(hunan):
+    _, created, changed = services.policy_pack_load(name="hunan")
+    assert (created, changed) == (0, 0)
+    assert hunan.rules.count() == 6
+
+
+def test_r13_hunan_county_worker_owes_city_and_county_quotas(hunan, wang_fang, credit):
+    results = by_code(evaluation.evaluate_person(person=wang_fang, year=2025, today=MID_2025))
+    assert {
+        "worker-city-supervision",
+        "worker-county-supervision",
+        "worker-city-training",
+        "worker-county-training",
+    } <= set(results)
+    assert results["worker-city-supervision"].owed == 12 * 60
+    assert results["worker-county-supervision"].owed == 24 * 60
+
+
+def test_r13_county_hours_do_not_count_for_the_city_rule(hunan, wang_fang, credit):
+    credit(wang_fang, 30 * 60, level="county")
+    results = by_code(evaluation.evaluate_person(person=wang_fang, year=2025, today=MID_2025))
+    assert results["worker-county-training"].achieved == 30 * 60
+    assert results["worker-city-training"].achieved == 0
+    assert results["worker-city-training"].status == "behind"
+
+
+def test_sentence_and_gap_in_chinese(hunan, wang_fang, credit):
+    credit(wang_fang, 14 * 60, level="county")
+    result = by_code(evaluation.evaluate_person(person=wang_fang, year=2025, today=MID_2025))[
+        "worker-county-training"
+    ]
+    assert result.sentence == "县级培训：已完成 14/40 小时"
+    assert result.gap == "还差 26 小时"
+
+
+@pytest.mark.parametrize(
+    ("hours", "today", "status"),
+    [
+        (40, MID_2025, "met"),
+        (21, MID_2025, "on_track"),
+        (17, MID_2025, "at_risk"),
+        (5, MID_2025, "behind"),
+        (39, D(2026, 1, 5), "behind"),
+    ],
+)
+def test_each_status(hunan, wang_fang, credit, hours, today, status):
+    credit(wang_fang, hours * 60, level="county")
+    result = by_code(evaluation.evaluate_person(person=wang_fang, year=2025, today=today))[
+        "worker-county-training"
+    ]
+    assert result.status == status
+
+
+def test_r8_confirmed_supervision_counts_pending_shows_apart(hunan, tree, wang_fang, li_qiang):
+    grade = SupervisorGrade.objects.create(name="中级督导", rank=4)
+    profile = supervision_services.supervisor_profile_create(
+        person=li_qiang,
+        committee_level=CommitteeLevel.COUNTY,
+        grade=grade,
+        starts_on=D(2020, 1, 1),
+        created_by=None,
+    )
+    supervision_services.assignment_create(
+        supervisor=profile,
+        target=tree.station_a,
+        mode=Assignment.Mode.LINKED_EXPERT,
+        starts_on=D(2024, 1, 1),
+        planned_end_on=D(2026, 12, 31),
+        created_by=None,
+    )
+    sessions = [
+        supervision_services.session_log(
+            service_point=tree.station_a,
+            supervisors=[profile],
+            providing_level=CommitteeLevel.COUNTY,
+            form=SessionForm.CIRCUIT,
+            started_at=at(2025, month, 3),
+            duration_minutes=120,
+            status="held",
+            topic="个案督导",
+            supervisees=[(wang_fang, 120)],
+            logged_by=li_qiang.user,
+        )
+        for month in (3, 4)
+    ]
+    supervision_services.supervisee_confirm(
+        supervisee=sessions[0].supervisees.get(), confirmed_by=wang_fang.user
+    )
+    result = by_code(evaluation.evaluate_person(person=wang_fang, year=2025, today=MID_2025))[
+        "worker-county-supervision"
+    ]
+    assert (result.achieved, result.pending) == (120, 120)
+    assert result.sentence == "县级督导：已完成 2/24 小时（另有 2 小时待确认）"
+
+
+def test_r22_registration_period_and_not_applicable(national, wang_fang, credit):
+    qualification = Qualification.objects.create(
+        person=wang_fang, level="assistant", certificate_number="A1", passed_on=D(2022, 6, 1)
+    )
+    results = by_code(evaluation.evaluate_person(person=wang_fang, year=2025, today=MID_2025))
+    assert results["continuing-education-assistant"].status == "n/a"
+    assert "continuing-education-intermediate" not in results
+    Registration.objects.create(
+        qualification=qualification, starts_on=D(2023, 1, 1), ends_on=D(2025, 12, 31)
+    )
+    credit(wang_fang, 20 * 60, on=D(2023, 5, 1))
+    credit(wang_fang, 30 * 60, on=D(2025, 2, 1))
+    credit(wang_fang, 10 * 60, on=D(2022, 5, 1))  # before the period
+    result = by_code(evaluation.evaluate_person(person=wang_fang, year=2025, today=MID_2025))[
+        "continuing-education-assistant"
+    ]
+    assert (result.achieved, result.owed) == (50 * 60, 72 * 60)
+    assert (result.starts_on, result.ends_on) == (D(2023, 1, 1), D(2025, 12, 31))
+
+
+def test_r11_days_convert_with_the_packs_hours_per_day(tree, wang_fang, credit):
+    zhejiang = factories.region("浙江省", "330000", "province")
+    hangzhou = factories.region("杭州市", "330100", "city", zhejiang)
+    county = factories.region("西湖区", "330106", "county", hangzhou)
+    town = factories.region("北山街道", "330106001", "township", county)
+    station = factories.ServicePointFactory(region=town)
+    worker = factories.PersonFactory(region=county)
+    factories.PositionFactory(person=worker, service_point=station)
+    services.policy_pack_load(name="hangzhou")
+    credit(worker, 2 * 6 * 60 + 3 * 60, level="city")  # 2.5 days of 6 hours
+    result = by_code(evaluation.evaluate_person(person=worker, year=2025, today=MID_2025))[
+        "worker-training-days"
+    ]
+    assert result.owed == 3 * 6 * 60
+    assert result.sentence == "年度培训：已完成 2.5/3 天"
+    assert PolicyPack.objects.get(name="hangzhou").hours_per_day == 6
+
+
+def test_r4_certified_share_grows_and_uses_verified_certificates(hunan, tree, wang_fang):
+    colleague = factories.PersonFactory(region=tree.county_a, social_work_major=False)
+    factories.PositionFactory(person=colleague, service_point=tree.station_a)
+    results = by_code(
+        evaluation.evaluate_station(service_point=tree.station_a, year=2023, today=MID_2025)
+    )
+    share = results["station-certified-share"]
+    assert share.owed == 50 and share.achieved == 50  # 王芳 has a social-work degree
+    assert share.status == "met"
+    later = by_code(
+        evaluation.evaluate_station(service_point=tree.station_a, year=2025, today=MID_2025)
+    )
+    assert later["station-certified-share"].owed == 70
+    assert later["station-certified-share"].status == "behind"
+    assert later["station-service-time-share"].status == "n/a"
+
+
+def test_rules_out_of_force_do_not_apply(hunan, wang_fang):
+    PolicyRule.objects.filter(pack=hunan).update(in_force_until=D(2023, 12, 31))
+    assert evaluation.evaluate_person(person=wang_fang, year=2025, today=MID_2025) == []
+
+
+def test_other_regions_rules_do_not_apply(wang_fang, tree):
+    factories.region("北京市", "110000", "province")  # sorts first: the tree's paths move
+    services.policy_pack_load(name="beijing")
+    station = type(tree.station_a).objects.select_related("region").get(pk=tree.station_a.pk)
+    assert evaluation.evaluate_station(service_point=station, year=2025, today=MID_2025) == []
