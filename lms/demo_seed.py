@@ -32,9 +32,11 @@ from lms.models import (
     EnrolmentMode,
     ExternalTraining,
     HourEntry,
+    HourSummary,
     Kind,
     TrainingSession,
 )
+from lms.services import ledger
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 SEED = 20251111
@@ -58,16 +60,22 @@ BATCH = 100_000
 
 def seed(*, scale: str, figures) -> None:
     started = time.perf_counter()
-    rows = _seed_demo()
+    added = rows = _seed_demo()
     figures.add("lms: courses and attendance", time.perf_counter() - started, rows)
     if scale == "province":
         started = time.perf_counter()
         rows = _seed_province()
+        added += rows
         figures.add("lms: province ledger", time.perf_counter() - started, rows)
+    if added:
+        started = time.perf_counter()
+        rows = ledger.summary_rebuild()
+        figures.add("lms: yearly summary", time.perf_counter() - started, rows)
 
 
 def reset() -> None:
     """Delete every training row (the ledger first: reversals, then the rest)."""
+    HourSummary.objects.all()._raw_delete(connection.alias)
     HourEntry.objects.filter(reverses__isnull=False)._raw_delete(connection.alias)
     HourEntry.objects.all()._raw_delete(connection.alias)
     for model in (Attendance, Enrolment, ExternalTraining, TrainingSession):

@@ -22,6 +22,7 @@ from lms.models import (
     Enrolment,
     ExternalTraining,
     HourEntry,
+    HourSummary,
     TrainingSession,
 )
 
@@ -142,6 +143,38 @@ def people_minutes(
     for person_id, kind, level, total in rows:
         result[person_id][(kind, level)] = total
     return dict(result)
+
+
+# Whole calendar years from the yearly summary (kept by lms.services.ledger).
+
+
+def people_year_minutes(
+    *, people: QuerySet[Person] | list[int], year: int
+) -> dict[int, dict[tuple[str, str], int]]:
+    """Many people's minutes in one calendar year by (kind, level), from the summary."""
+    result: dict[int, dict[tuple[str, str], int]] = defaultdict(dict)
+    rows = HourSummary.objects.filter(person__in=people, year=year).values_list(
+        "person_id", "kind", "providing_level", "minutes"
+    )
+    for person_id, kind, level, minutes in rows:
+        if minutes:
+            result[person_id][(kind, level)] = minutes
+    return dict(result)
+
+
+def region_year_minutes(*, region_path: str, year: int, today: dt.date) -> dict[str, int]:
+    """A calendar year's minutes of the people currently working at stations in a region
+    subtree, by providing level, from the summary (fast for a whole province)."""
+    staff = _current_positions(today=today).filter(
+        service_point__region__path__startswith=region_path
+    )
+    rows = (
+        HourSummary.objects.filter(person_id__in=staff.values("person_id"), year=year)
+        .values_list("providing_level")
+        .annotate(total=Sum("minutes"))
+        .order_by()
+    )
+    return dict(rows)
 
 
 def ledger_for_person(*, person: Person) -> QuerySet[HourEntry]:

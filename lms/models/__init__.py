@@ -15,7 +15,7 @@ from lms.models.courses import (
     Level,
     TrainingSession,
 )
-from lms.models.ledger import ExternalTraining, HourEntry, evidence_path
+from lms.models.ledger import ExternalTraining, HourEntry, HourSummary, evidence_path
 
 __all__ = [
     "Attendance",
@@ -26,6 +26,7 @@ __all__ = [
     "EnrolmentMode",
     "ExternalTraining",
     "HourEntry",
+    "HourSummary",
     "Kind",
     "Level",
     "TrainingSession",

@@ -134,3 +134,33 @@ class HourEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person_id} · {self.on} · {self.minutes}"
+
+
+class HourSummary(models.Model):
+    """A person's credited minutes in one calendar year for one kind and providing level.
+
+    Derived from `HourEntry`: `lms.services.ledger` adds every new ledger row's minutes here in
+    the same transaction, and `manage.py ledger_summary --check` / `--rebuild` verifies or
+    rebuilds the table from the ledger (bulk loads such as the demo seed rebuild it).
+    """
+
+    person = models.ForeignKey(
+        "directory.Person", on_delete=models.CASCADE, related_name="hour_summaries"
+    )
+    year = models.PositiveSmallIntegerField()
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    providing_level = models.CharField(max_length=10, choices=Level.choices)
+    minutes = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("年度学时汇总")
+        verbose_name_plural = _("年度学时汇总")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "year", "kind", "providing_level"], name="hour_summary_once"
+            ),
+        ]
+        indexes = [models.Index(fields=["year", "person"], name="hour_summary_year_person")]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} · {self.year} · {self.kind} · {self.providing_level}"

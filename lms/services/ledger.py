@@ -1,21 +1,25 @@
 """The training-hours ledger: credits, reversals and manual adjustments (append-only).
 
-Rows are only ever inserted. Totals are summed from the rows with one grouped query
-(lms/selectors.py) using the (person, on) index; no summary table is kept, so there is nothing
-to keep in step (STACK.md: a worker's yearly sum from the index takes well under 1 ms).
+Rows are only ever inserted, and only here: every function that writes a row also adds its
+minutes to the yearly `HourSummary` in the same transaction (`_summarise`). Period totals are
+summed from the ledger rows (index on (person, on)); whole-year totals for many people read the
+summary (lms/selectors.py). `manage.py ledger_summary --check` compares the two and `--rebuild`
+recomputes the summary after bulk loads.
 """
 
 import datetime as dt
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import F, Sum
+from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
 from audit.services import audit_record
 from directory.models import Person
-from lms.models import Attendance, ExternalTraining, HourEntry
+from lms.models import Attendance, ExternalTraining, HourEntry, HourSummary
 
 
 def hour_entry_credit_attendance(*, attendance: Attendance, entered_by: User) -> HourEntry:
@@ -23,29 +27,33 @@ def hour_entry_credit_attendance(*, attendance: Attendance, entered_by: User) ->
     and providing level. The one-to-one on `attendance` stops a second credit."""
     session = attendance.session
     course = session.run.course
-    return HourEntry.objects.create(
-        person_id=attendance.person_id,
-        on=timezone.localdate(session.starts_at),
-        minutes=session.minutes,
-        kind=course.kind,
-        providing_level=course.providing_level,
-        source=HourEntry.Source.ATTENDANCE,
-        attendance=attendance,
-        entered_by=entered_by,
+    return _summarise(
+        HourEntry.objects.create(
+            person_id=attendance.person_id,
+            on=timezone.localdate(session.starts_at),
+            minutes=session.minutes,
+            kind=course.kind,
+            providing_level=course.providing_level,
+            source=HourEntry.Source.ATTENDANCE,
+            attendance=attendance,
+            entered_by=entered_by,
+        )
     )
 
 
 def hour_entry_credit_external(*, external: ExternalTraining, entered_by: User) -> HourEntry:
     """Credit an approved external training on its last day."""
-    return HourEntry.objects.create(
-        person_id=external.person_id,
-        on=external.ends_on,
-        minutes=external.minutes,
-        kind=external.kind,
-        providing_level=external.providing_level,
-        source=HourEntry.Source.EXTERNAL,
-        external=external,
-        entered_by=entered_by,
+    return _summarise(
+        HourEntry.objects.create(
+            person_id=external.person_id,
+            on=external.ends_on,
+            minutes=external.minutes,
+            kind=external.kind,
+            providing_level=external.providing_level,
+            source=HourEntry.Source.EXTERNAL,
+            external=external,
+            entered_by=entered_by,
+        )
     )
 
 
@@ -71,6 +79,7 @@ def hour_entry_reverse(*, entry: HourEntry, reason: str, entered_by: User) -> Ho
         reason=reason,
         entered_by=entered_by,
     )
+    _summarise(reversal)
     audit_record(
         actor=entered_by,
         verb="lms.hour_entry.reverse",
@@ -107,6 +116,7 @@ def hour_entry_adjust(
         reason=reason,
         entered_by=entered_by,
     )
+    _summarise(entry)
     audit_record(
         actor=entered_by,
         verb="lms.hour_entry.adjust",
@@ -114,3 +124,68 @@ def hour_entry_adjust(
         after={"minutes": minutes, "on": on.isoformat(), "reason": reason},
     )
     return entry
+
+
+def _summarise(entry: HourEntry) -> HourEntry:
+    """Add a new ledger row's minutes to its yearly summary (call inside the writing
+    transaction). The increment is one UPDATE; a missing summary row is inserted, and a
+    concurrent insert of the same row is retried as an UPDATE."""
+    key = {
+        "person_id": entry.person_id,
+        "year": entry.on.year,
+        "kind": entry.kind,
+        "providing_level": entry.providing_level,
+    }
+    rows = HourSummary.objects.filter(**key)
+    if rows.update(minutes=F("minutes") + entry.minutes):
+        return entry
+    try:
+        with transaction.atomic():
+            HourSummary.objects.create(minutes=entry.minutes, **key)
+    except IntegrityError:
+        rows.update(minutes=F("minutes") + entry.minutes)
+    return entry
+
+
+def _ledger_totals():
+    return (
+        HourEntry.objects.annotate(year=ExtractYear("on"))
+        .values_list("person_id", "year", "kind", "providing_level")
+        .annotate(total=Sum("minutes"))
+        .order_by()
+    )
+
+
+@transaction.atomic
+def summary_rebuild() -> int:
+    """Recompute every yearly summary row from the ledger; returns the rows written."""
+    HourSummary.objects.all().delete()
+    batch, written = [], 0
+    for person_id, year, kind, level, total in _ledger_totals().iterator(chunk_size=20_000):
+        batch.append(
+            HourSummary(
+                person_id=person_id, year=year, kind=kind, providing_level=level, minutes=total
+            )
+        )
+        if len(batch) == 20_000:
+            HourSummary.objects.bulk_create(batch)
+            written, batch = written + len(batch), []
+    HourSummary.objects.bulk_create(batch)
+    return written + len(batch)
+
+
+def summary_differences() -> list[tuple]:
+    """Summary rows that disagree with the ledger: (person, year, kind, level, ledger, summary)."""
+    ledger_totals = {row[:4]: row[4] for row in _ledger_totals()}
+    summary = {
+        row[:4]: row[4]
+        for row in HourSummary.objects.values_list(
+            "person_id", "year", "kind", "providing_level", "minutes"
+        )
+    }
+    keys = sorted(set(ledger_totals) | set(summary))
+    return [
+        (*key, ledger_totals.get(key, 0), summary.get(key, 0))
+        for key in keys
+        if ledger_totals.get(key, 0) != summary.get(key, 0)
+    ]

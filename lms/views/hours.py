@@ -1,7 +1,5 @@
 """Training hours: own and others' hours, ledger corrections, external training, approvals."""
 
-import datetime as dt
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
@@ -171,11 +169,7 @@ def people_hours(request: HttpRequest) -> HttpResponse:
     if query:
         people = people.filter(name__icontains=query)
     page = paginate(request, people)
-    totals = selectors.people_minutes(
-        people=[p.pk for p in page.object_list],
-        starts_on=dt.date(year, 1, 1),
-        ends_on=dt.date(year, 12, 31),
-    )
+    totals = selectors.people_year_minutes(people=[p.pk for p in page.object_list], year=year)
     rows = []
     for person in page.object_list:
         by_level = dict.fromkeys(Level.values, 0)

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from lms import selectors
-from lms.models import Attendance, HourEntry
+from lms.models import Attendance, HourEntry, HourSummary
 from lms.services import attendance, sheet
 from lms.services import enrolment as enrolments
 from tests.lms.conftest import make_run, worker
@@ -42,6 +42,7 @@ def test_checklist_credits_one_ledger_row_per_session_once(run, enrolled, traine
         "attendance",
     )
     assert entry.on == timezone.localdate(session.starts_at)
+    assert HourSummary.objects.get().minutes == 180
 
 
 def test_session_not_yet_started_is_refused(run, enrolled, trainer):

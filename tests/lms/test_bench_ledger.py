@@ -27,6 +27,8 @@ def test_bench_prints_json_lines(wang_fang, zhang_min):
         "station_totals",
         "county_totals",
         "province_totals",
+        "county_year_from_summary",
+        "province_year_from_summary",
     }
     assert all(line["result_minutes"] == 90 for line in lines[1:])
 

@@ -1,12 +1,14 @@
 import datetime as dt
+from io import StringIO
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.management import CommandError, call_command
 from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.forms.models import model_to_dict
 
 from lms import selectors
-from lms.models import HourEntry, Kind, Level
+from lms.models import HourEntry, HourSummary, Kind, Level
 from lms.services import ledger
 
 
@@ -118,3 +120,44 @@ def test_postgresql_refuses_updating_a_ledger_row(credit):
     with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
         HourEntry.objects.filter(pk=credit.pk).update(minutes=999)
     assert HourEntry.objects.get(pk=credit.pk).minutes == 120
+
+
+def test_summary_follows_every_write_and_check_command(credit, wang_fang, zhang_min):
+    ledger.hour_entry_adjust(
+        person=wang_fang,
+        on=dt.date(2026, 9, 1),
+        minutes=30,
+        kind=Kind.POLICY,
+        providing_level=Level.CITY,
+        reason="补录",
+        entered_by=zhang_min.user,
+    )
+    ledger.hour_entry_reverse(entry=credit, reason="重复", entered_by=zhang_min.user)
+    assert list(HourSummary.objects.values_list("year", "kind", "providing_level", "minutes")) == [
+        (2026, "policy", "city", 30)
+    ]
+    assert selectors.people_year_minutes(people=[wang_fang.pk], year=2026) == {
+        wang_fang.pk: {("policy", "city"): 30}
+    }
+    call_command("ledger_summary", "--check", stdout=StringIO())
+    HourEntry.objects.bulk_create(
+        [
+            HourEntry(
+                person=wang_fang,
+                on=dt.date(2025, 1, 1),
+                minutes=60,
+                kind=Kind.POLICY,
+                providing_level=Level.COUNTY,
+                source="adjustment",
+                reason="批量",
+            )
+        ]
+    )
+    with pytest.raises(CommandError):
+        call_command("ledger_summary", "--check", stdout=StringIO())
+    call_command("ledger_summary", "--rebuild", stdout=StringIO())
+    call_command("ledger_summary", "--check", stdout=StringIO())
+    today = dt.date(2026, 11, 1)
+    assert selectors.region_year_minutes(
+        region_path=wang_fang.region.path[:4], year=2025, today=today
+    ) == {"county": 60}

@@ -1,7 +1,8 @@
 """`manage.py bench_ledger`: time the ledger selectors on the current data (JSON lines).
 
-Prints the ledger size, then for one person's yearly summary, a station's and a county's
-totals the median time over `--repeat` runs (the first run warms the cache and is not counted).
+Prints the ledger size, then for one person's yearly summary, a station's, a county's and the
+province's totals (from the ledger rows, and for whole years from the summary table) the median
+time over `--repeat` runs (the first run warms the cache and is not counted).
 """
 
 import json
@@ -50,6 +51,12 @@ class Command(BaseCommand):
             ),
             "province_totals": lambda: selectors.region_minutes(
                 region_path=county.path[: Region.steplen], today=today, **year
+            ),
+            "county_year_from_summary": lambda: selectors.region_year_minutes(
+                region_path=county.path, year=today.year, today=today
+            ),
+            "province_year_from_summary": lambda: selectors.region_year_minutes(
+                region_path=county.path[: Region.steplen], year=today.year, today=today
             ),
         }
         for name, call in cases.items():
