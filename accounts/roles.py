@@ -37,6 +37,8 @@ class Action(StrEnum):
     MANAGE_COURSES = "lms.manage_courses"  # courses, runs, sessions, attendance of own runs
     APPROVE_TRAINING = "lms.approve"  # enrolments needing approval, external training
     ADJUST_LEDGER = "lms.adjust"  # reversing and manual ledger rows
+    # Quotas (quotas/)
+    VIEW_QUOTAS = "quotas.view"  # compliance of a station's staff or a region
 
 
 ROLE_ACTIONS: dict[str, frozenset[Action]] = {
@@ -51,6 +53,7 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
             Action.CONFIRM_FOR_OTHERS,
             Action.VIEW_TRAINING,
             Action.APPROVE_TRAINING,
+            Action.VIEW_QUOTAS,
         }
     ),
     Role.REGION_ADMIN: frozenset(
@@ -65,6 +68,7 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
             Action.MANAGE_COURSES,
             Action.APPROVE_TRAINING,
             Action.ADJUST_LEDGER,
+            Action.VIEW_QUOTAS,
         }
     ),
     Role.TRAINING_PROVIDER: frozenset({Action.MANAGE_COURSES}),

@@ -20,6 +20,7 @@ urlpatterns = [
     path("calendar/", include("calendars.urls")),
     path("supervision/", include("supervision.urls")),
     path("training/", include("lms.urls")),
+    path("quotas/", include("quotas.urls")),
     path("", include("credentials.urls")),
 ]
 

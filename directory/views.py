@@ -50,6 +50,9 @@ def station_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "point": point,
             "current": [p for p in positions if p.ends_on is None or p.ends_on >= today],
             "past": [p for p in positions if p.ends_on is not None and p.ends_on < today],
+            "may_view_quotas": scope.role_allows(
+                user=request.user, action=Action.VIEW_QUOTAS, obj=point
+            ),
         },
     )
 

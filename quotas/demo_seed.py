@@ -1,0 +1,20 @@
+"""Demo policy packs for `manage.py seed_demo`: every pack of quotas/packs.py (idempotent)."""
+
+import time
+
+from quotas import packs, services
+from quotas.models import PolicyPack
+
+
+def seed(*, scale: str, figures) -> None:
+    started = time.perf_counter()
+    created = 0
+    for name in packs.PACKS:
+        _pack, new, _changed = services.policy_pack_load(name=name)
+        created += new
+    figures.add("quotas: policy packs", time.perf_counter() - started, created)
+
+
+def reset() -> None:
+    """Packs refer to regions; delete them (and their rules) before the directory."""
+    PolicyPack.objects.all().delete()

@@ -1,0 +1,66 @@
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from directory import selectors as directory_selectors
+from quotas import evaluation, permissions
+
+
+def _year(request: HttpRequest) -> int:
+    this_year = timezone.localdate().year
+    try:
+        year = int(request.GET.get("year", this_year))
+    except ValueError:
+        return this_year
+    return year if 2000 <= year <= this_year else this_year
+
+
+@login_required
+def mine(request: HttpRequest) -> HttpResponse:
+    """The worker's own progress against every rule that applies to them."""
+    person = permissions.own_person(user=request.user)
+    year = _year(request)
+    results = evaluation.evaluate_person(person=person, year=year, today=timezone.localdate())
+    return render(
+        request,
+        "quotas/mine.html",
+        {"person": person, "year": year, "results": results, "years": _years()},
+    )
+
+
+@login_required
+def station(request: HttpRequest, pk: int) -> HttpResponse:
+    """A station's own rules, and its staff × person rules grid."""
+    point = permissions.station_for_user(user=request.user, service_point_id=pk)
+    year = _year(request)
+    today = timezone.localdate()
+    staff = directory_selectors.current_staff(service_point=point, today=today)
+    rows = [
+        (person, evaluation.evaluate_person(person=person, year=year, today=today))
+        for person in staff
+    ]
+    codes = sorted({(r.rule.pk, r.rule.title) for _, results in rows for r in results})
+    grid = [
+        (person, [next((r for r in results if r.rule.pk == pk_), None) for pk_, _ in codes])
+        for person, results in rows
+    ]
+    return render(
+        request,
+        "quotas/station.html",
+        {
+            "point": point,
+            "year": year,
+            "years": _years(),
+            "station_results": evaluation.evaluate_station(
+                service_point=point, year=year, today=today
+            ),
+            "columns": [title for _, title in codes],
+            "grid": grid,
+        },
+    )
+
+
+def _years() -> list[int]:
+    this_year = timezone.localdate().year
+    return list(range(this_year, this_year - 4, -1))

@@ -1,0 +1,44 @@
+import pytest
+from django.urls import reverse
+
+from accounts.roles import Role
+from tests import factories
+
+
+def test_worker_sees_own_progress(client, hunan, wang_fang, credit):
+    credit(wang_fang, 14 * 60, level="county")
+    client.force_login(wang_fang.user)
+    page = client.get(reverse("quotas:mine"), {"year": "2025"}).content.decode()
+    assert "县级培训：已完成 14/40 小时" in page and "R12" in page
+
+
+def test_user_without_person_gets_404(client, db):
+    client.force_login(factories.UserFactory())
+    assert client.get(reverse("quotas:mine")).status_code == 404
+
+
+def test_anonymous_goes_to_login(client, db):
+    assert client.get(reverse("quotas:mine")).status_code == 302
+
+
+def test_station_grid_for_head_and_admin(client, hunan, tree, wang_fang, zhang_min):
+    head = factories.UserFactory()
+    factories.RoleGrantFactory(user=head, role=Role.STATION_HEAD, service_point=tree.station_a)
+    for user in (head, zhang_min.user):
+        client.force_login(user)
+        page = client.get(reverse("quotas:station", args=[tree.station_a.pk]))
+        assert page.status_code == 200
+        assert "王芳" in page.content.decode() and "县级督导" in page.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("who", "status"), [("chen_jing", 404), ("wang_fang", 403), ("li_qiang", 403)]
+)
+def test_station_grid_refuses_wrong_user(client, request, hunan, tree, who, status):
+    client.force_login(request.getfixturevalue(who).user)
+    assert client.get(reverse("quotas:station", args=[tree.station_a.pk])).status_code == status
+
+
+def test_bad_year_falls_back_to_this_year(client, hunan, wang_fang):
+    client.force_login(wang_fang.user)
+    assert client.get(reverse("quotas:mine"), {"year": "abc"}).status_code == 200
