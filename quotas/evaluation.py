@@ -147,74 +147,112 @@ def _registration(person: Person, level: str, on: dt.date) -> Registration | Non
     )
 
 
-def evaluate_person(*, person: Person, year: int, today: dt.date) -> list[Result]:
-    """Every person rule that applies to `person` in `year`, as of `today`."""
+def person_results(
+    *,
+    rule_list: list[PolicyRule],
+    roles: set[str],
+    levels: set[str],
+    training: dict,
+    received: dict,
+    year: int,
+    today: dt.date,
+) -> list[Result]:
+    """Calendar-year person rules for one person from already-fetched totals."""
     starts_on, ends_on = _year(year)
-    on = min(max(today, starts_on), ends_on)
-    positions = _current_positions(person, on)
-    region = positions[0].service_point.region if positions else person.region
-    roles = {position.role for position in positions}
-    levels = set(Qualification.objects.filter(person=person).values_list("level", flat=True))
-    cache: dict[tuple[dt.date, dt.date], tuple[dict, dict]] = {}
-
-    def totals(first: dt.date, last: dt.date) -> tuple[dict, dict]:
-        if (first, last) not in cache:
-            cache[first, last] = (
-                lms_selectors.person_minutes(person=person, starts_on=first, ends_on=last),
-                supervision_selectors.minutes_received(
-                    person=person, starts_on=first, ends_on=last
-                ),
-            )
-        return cache[first, last]
-
     results = []
-    for rule in rules_in_force(region=region, on=on):
-        if rule.measure not in PERSON_MEASURES:
+    for rule in rule_list:
+        if rule.measure not in PERSON_MEASURES or rule.period != Period.CALENDAR_YEAR:
             continue
         if rule.applies_to_role and rule.applies_to_role not in roles:
             continue
         if rule.qualification_level and rule.qualification_level not in levels:
             continue
-        first, last = starts_on, ends_on
-        if rule.period == Period.REGISTRATION:
-            registration = _registration(person, rule.qualification_level, on)
-            if registration is None:
-                results.append(
-                    _not_applicable(
-                        rule,
-                        reason=_("%(title)s：当前没有有效的职业资格登记") % {"title": rule.title},
-                        starts_on=starts_on,
-                        ends_on=ends_on,
-                    )
-                )
-                continue
-            first, last = registration.starts_on, registration.ends_on
-        training, received = totals(first, min(last, today))
-        achieved = pending = 0
-        if rule.measure == Measure.SUPERVISION_RECEIVED:
-            for level, parts in received.items():
-                if not rule.providing_level or level == rule.providing_level:
-                    achieved += parts["confirmed"]
-                    pending += parts["pending"]
-        else:
-            achieved = sum(
-                minutes
-                for (kind, level), minutes in training.items()
-                if (not rule.training_kind or kind == rule.training_kind)
-                and (not rule.providing_level or level == rule.providing_level)
-            )
+        achieved, pending = _person_amount(rule, training=training, received=received)
         results.append(
             _result(
                 rule,
                 achieved=achieved,
                 owed=_owed(rule, year),
                 pending=pending,
-                starts_on=first,
-                ends_on=last,
+                starts_on=starts_on,
+                ends_on=ends_on,
                 today=today,
             )
         )
     return results
+
+
+def _person_amount(rule: PolicyRule, *, training: dict, received: dict) -> tuple[int, int]:
+    """(achieved, pending) minutes for a person rule, counting only the rule's own level."""
+    if rule.measure == Measure.SUPERVISION_RECEIVED:
+        achieved = pending = 0
+        for level, parts in received.items():
+            if not rule.providing_level or level == rule.providing_level:
+                achieved += parts["confirmed"]
+                pending += parts["pending"]
+        return achieved, pending
+    achieved = sum(
+        minutes
+        for (kind, level), minutes in training.items()
+        if (not rule.training_kind or kind == rule.training_kind)
+        and (not rule.providing_level or level == rule.providing_level)
+    )
+    return achieved, 0
+
+
+def evaluate_person(*, person: Person, year: int, today: dt.date) -> list[Result]:
+    """Every person rule that applies to `person` in `year`, as of `today`: the calendar-year
+    rules, then those counted over the person's registration period (R22)."""
+    starts_on, ends_on = _year(year)
+    on = min(max(today, starts_on), ends_on)
+    positions = _current_positions(person, on)
+    region = positions[0].service_point.region if positions else person.region
+    roles = {position.role for position in positions}
+    levels = set(Qualification.objects.filter(person=person).values_list("level", flat=True))
+    rule_list = rules_in_force(region=region, on=on)
+    last = min(ends_on, today)
+    results = person_results(
+        rule_list=rule_list,
+        roles=roles,
+        levels=levels,
+        training=lms_selectors.person_minutes(person=person, starts_on=starts_on, ends_on=last),
+        received=supervision_selectors.minutes_received(
+            person=person, starts_on=starts_on, ends_on=last
+        ),
+        year=year,
+        today=today,
+    )
+    for rule in rule_list:
+        if rule.period == Period.REGISTRATION and rule.qualification_level in levels:
+            results.append(_registration_result(rule, person=person, year=year, today=today))
+    return results
+
+
+def _registration_result(rule: PolicyRule, *, person: Person, year: int, today: dt.date) -> Result:
+    """R22: a rule counted over the person's current 3-year registration period."""
+    starts_on, ends_on = _year(year)
+    on = min(max(today, starts_on), ends_on)
+    registration = _registration(person, rule.qualification_level, on)
+    if registration is None:
+        return _not_applicable(
+            rule,
+            reason=_("%(title)s：当前没有有效的职业资格登记") % {"title": rule.title},
+            starts_on=starts_on,
+            ends_on=ends_on,
+        )
+    training = lms_selectors.person_minutes(
+        person=person, starts_on=registration.starts_on, ends_on=min(registration.ends_on, today)
+    )
+    achieved, _pending = _person_amount(rule, training=training, received={})
+    return _result(
+        rule,
+        achieved=achieved,
+        owed=_owed(rule, year),
+        pending=0,
+        starts_on=registration.starts_on,
+        ends_on=registration.ends_on,
+        today=today,
+    )
 
 
 # Stations

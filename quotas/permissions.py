@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404
 from accounts import scope
 from accounts.models import User
 from accounts.roles import Action
-from directory.models import Person, ServicePoint
+from directory.models import Person, Region, ServicePoint
 
 
 def own_person(*, user: User) -> Person:
@@ -22,3 +22,16 @@ def station_for_user(*, user: User, service_point_id: int) -> ServicePoint:
     if not scope.role_allows(user=user, action=Action.VIEW_QUOTAS, obj=point):
         raise PermissionDenied
     return point
+
+
+def region_for_user(*, user: User, region_id: int) -> Region:
+    """404 outside the user's regions; 403 unless they may view the region's compliance."""
+    region = get_object_or_404(scope.regions_visible_to(user), pk=region_id)
+    if not scope.role_allows(user=user, action=Action.VIEW_QUOTAS, obj=region):
+        raise PermissionDenied
+    return region
+
+
+def require_quota_viewer(*, user: User) -> None:
+    if not scope.may_anywhere(user, Action.VIEW_QUOTAS):
+        raise PermissionDenied

@@ -6,4 +6,6 @@ app_name = "quotas"
 urlpatterns = [
     path("", views.mine, name="mine"),
     path("stations/<int:pk>/", views.station, name="station"),
+    path("regions/", views.regions, name="regions"),
+    path("regions/<int:pk>/", views.region, name="region"),
 ]

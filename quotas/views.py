@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from directory import selectors as directory_selectors
-from quotas import evaluation, permissions
+from quotas import dashboards, evaluation, permissions, selectors
 
 
 def _year(request: HttpRequest) -> int:
@@ -64,3 +64,35 @@ def station(request: HttpRequest, pk: int) -> HttpResponse:
 def _years() -> list[int]:
     this_year = timezone.localdate().year
     return list(range(this_year, this_year - 4, -1))
+
+
+@login_required
+def regions(request: HttpRequest) -> HttpResponse:
+    """The regions the user administers, as starting points for their dashboards."""
+    permissions.require_quota_viewer(user=request.user)
+    return render(
+        request,
+        "quotas/regions.html",
+        {"regions": selectors.dashboard_roots(user=request.user)},
+    )
+
+
+@login_required
+def region(request: HttpRequest, pk: int) -> HttpResponse:
+    """A region's share of people meeting each rule, by station or sub-region (drill-down)."""
+    found = permissions.region_for_user(user=request.user, region_id=pk)
+    year = _year(request)
+    board = dashboards.region_dashboard(region=found, year=year, today=timezone.localdate())
+    return render(
+        request,
+        "quotas/region.html",
+        {
+            "board": board,
+            "year": year,
+            "years": _years(),
+            "table": [
+                (row, [row.tallies.get(rule.pk) for rule in board.rules]) for row in board.rows
+            ],
+            "totals": [board.totals.get(rule.pk) for rule in board.rules],
+        },
+    )

@@ -1,0 +1,166 @@
+"""Region dashboards: the share of people meeting each person rule, by station or sub-region.
+
+Built from a constant number of grouped queries whatever the region's size: positions, levels,
+rules, training minutes and supervision minutes, then evaluated in memory with the same code
+as a single person's page (evaluation.person_results). Rules counted over a person's
+registration period (R22) appear on personal pages only.
+"""
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+
+from credentials.models import Qualification
+from directory.models import Person, Position, Region
+from lms import selectors as lms_selectors
+from quotas import evaluation, rules
+from quotas.models import PolicyRule
+from supervision import selectors as supervision_selectors
+
+STATUSES = (rules.MET, rules.ON_TRACK, rules.AT_RISK, rules.BEHIND)
+
+
+@dataclass
+class Tally:
+    """How many applicable people are in each status, for one rule."""
+
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATUSES, 0))
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def met_percent(self) -> int | None:
+        return self.counts[rules.MET] * 100 // self.total if self.total else None
+
+    def add(self, status: str) -> None:
+        self.counts[status] += 1
+
+
+@dataclass
+class Row:
+    """A station or a sub-region: its people and each rule's tally."""
+
+    key: int
+    name: str
+    kind: str  # "station" or "region"
+    people: int = 0
+    tallies: dict[int, Tally] = field(default_factory=lambda: defaultdict(Tally))
+
+
+@dataclass
+class Dashboard:
+    region: Region
+    year: int
+    rules: list[PolicyRule]
+    totals: dict[int, Tally]
+    rows: list[Row]
+    people: int
+
+
+def _rules_around(region: Region, on: dt.date) -> list[PolicyRule]:
+    """Rules of the region, the regions above it and below it, in force on `on`."""
+    above = [region.path[:end] for end in range(4, len(region.path) + 1, 4)]
+    return list(
+        PolicyRule.objects.filter(
+            Q(region__isnull=True)
+            | Q(region__path__in=above)
+            | Q(region__path__startswith=region.path)
+        )
+        .filter(in_force_from__lte=on)
+        .filter(Q(in_force_until__isnull=True) | Q(in_force_until__gte=on))
+        .select_related("pack", "region")
+        .order_by("region__depth", "pack__name", "code")
+    )
+
+
+def region_dashboard(*, region: Region, year: int, today: dt.date) -> Dashboard:
+    starts_on, ends_on = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    on = min(max(today, starts_on), ends_on)
+    last = min(ends_on, today)
+    current = Position.objects.filter(
+        service_point__region__path__startswith=region.path, starts_on__lte=on
+    ).filter(Q(ends_on__isnull=True) | Q(ends_on__gte=on))
+    placed = list(
+        current.values_list(
+            "person_id",
+            "role",
+            "service_point_id",
+            "service_point__name",
+            "service_point__region__path",
+        ).order_by("person_id", "pk")
+    )
+    people = Person.objects.filter(pk__in=current.values("person_id"))
+    levels: dict[int, set[str]] = defaultdict(set)
+    for person_id, level in Qualification.objects.filter(person__in=people).values_list(
+        "person_id", "level"
+    ):
+        levels[person_id].add(level)
+    rule_list = _rules_around(region, on)
+    training = lms_selectors.people_minutes(people=people, starts_on=starts_on, ends_on=last)
+    received = supervision_selectors.minutes_received_by_people(
+        people=people, starts_on=starts_on, ends_on=last
+    )
+
+    first_place: dict[int, tuple[int, str, str]] = {}
+    roles: dict[int, set[str]] = defaultdict(set)
+    for person_id, role, point_id, point_name, path in placed:
+        roles[person_id].add(role)
+        first_place.setdefault(person_id, (point_id, point_name, path))
+
+    by_station = region.level in (Region.Level.COUNTY, Region.Level.TOWNSHIP)
+    child_names = _child_names(region, {p for _, _, p in first_place.values()}, by_station)
+    rows: dict[int, Row] = {}
+    totals: dict[int, Tally] = defaultdict(Tally)
+    used: set[int] = set()
+    for person_id, (point_id, point_name, path) in first_place.items():
+        applicable = [r for r in rule_list if r.region is None or path.startswith(r.region.path)]
+        results = evaluation.person_results(
+            rule_list=applicable,
+            roles=roles[person_id],
+            levels=levels[person_id],
+            training=training.get(person_id, {}),
+            received=received.get(person_id, {}),
+            year=year,
+            today=today,
+        )
+        row = _row_for(rows, by_station, point_id, point_name, path, region, child_names)
+        row.people += 1
+        for result in results:
+            used.add(result.rule.pk)
+            totals[result.rule.pk].add(result.status)
+            row.tallies[result.rule.pk].add(result.status)
+    return Dashboard(
+        region=region,
+        year=year,
+        rules=[rule for rule in rule_list if rule.pk in used],
+        totals=totals,
+        rows=sorted(rows.values(), key=lambda row: row.name),
+        people=len(first_place),
+    )
+
+
+def _child_names(region: Region, paths: set[str], by_station: bool) -> dict[str, tuple[int, str]]:
+    if by_station:
+        return {}
+    child_paths = {path[: len(region.path) + 4] for path in paths}
+    return {
+        path: (pk, name)
+        for pk, path, name in Region.objects.filter(path__in=child_paths).values_list(
+            "pk", "path", "name"
+        )
+    }
+
+
+def _row_for(rows, by_station, point_id, point_name, path, region, child_names) -> Row:
+    if by_station:
+        key, name, kind = point_id, point_name, "station"
+    else:
+        key, name = child_names[path[: len(region.path) + 4]]
+        kind = "region"
+    if key not in rows:
+        rows[key] = Row(key=key, name=name, kind=kind)
+    return rows[key]
