@@ -1,10 +1,12 @@
+from urllib.parse import quote
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from directory import selectors as directory_selectors
-from quotas import dashboards, evaluation, permissions, selectors
+from quotas import dashboards, evaluation, exports, permissions, selectors
 
 
 def _year(request: HttpRequest) -> int:
@@ -96,3 +98,17 @@ def region(request: HttpRequest, pk: int) -> HttpResponse:
             "totals": [board.totals.get(rule.pk) for rule in board.rules],
         },
     )
+
+
+@login_required
+def region_export(request: HttpRequest, pk: int) -> HttpResponse:
+    found = permissions.region_for_user(user=request.user, region_id=pk)
+    year = _year(request)
+    board = dashboards.region_dashboard(region=found, year=year, today=timezone.localdate())
+    response = HttpResponse(
+        exports.dashboard_workbook(board),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    filename = quote(f"{found.name}-{year}-指标.xlsx")
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{filename}"
+    return response

@@ -82,3 +82,26 @@ def test_station_head_gets_403_on_the_township_dashboard(client, staffed):
     factories.RoleGrantFactory(user=head, role=Role.STATION_HEAD, service_point=staffed.station_a)
     client.force_login(head)
     assert client.get(reverse("quotas:region", args=[staffed.town_a.pk])).status_code == 403
+
+
+def test_excel_export_has_the_same_numbers(client, staffed, zhang_min):
+    import io
+
+    import openpyxl
+
+    client.force_login(zhang_min.user)
+    response = client.get(
+        reverse("quotas:region_export", args=[staffed.county_a.pk]), {"year": "2025"}
+    )
+    assert response.status_code == 200
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    header = [cell.value for cell in sheet[2]]
+    total = [cell.value for cell in sheet[3]]
+    column = header.index("县级培训 达标人数")
+    assert total[column : column + 3] == [1, 4, 25]
+
+
+def test_excel_export_is_scoped(client, staffed, chen_jing):
+    client.force_login(chen_jing.user)
+    url = reverse("quotas:region_export", args=[staffed.county_a.pk])
+    assert client.get(url).status_code == 404
