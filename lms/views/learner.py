@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -104,7 +105,11 @@ def cancel(request: HttpRequest, pk: int) -> HttpResponse:
         show_errors(request, error)
     else:
         messages.success(request, _("已取消报名。"))
-    return redirect(request.POST.get("next") or reverse("lms:my_courses"))
+    target = request.POST.get("next", "")
+    safe = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return redirect(target if safe else reverse("lms:my_courses"))
 
 
 def my_courses(request: HttpRequest) -> HttpResponse:

@@ -214,3 +214,10 @@ def test_catalogue_filters(client, course, tree, wang_fang):
     assert runs(kind="policy") == set()
     assert runs(q="实务技巧", level="county", region=tree.county_a.pk) == {full.pk, other.pk}
     assert runs(region=tree.county_b.pk) == set()
+
+
+def test_cancel_redirects_only_inside_the_site(client, run, wang_fang):
+    mine = enrolment.enrolment_create(run=run, person=wang_fang, user=wang_fang.user)
+    client.force_login(wang_fang.user)
+    response = client.post(reverse("lms:cancel", args=[mine.pk]), {"next": "https://evil.example/"})
+    assert response["Location"] == reverse("lms:my_courses")
