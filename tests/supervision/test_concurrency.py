@@ -10,7 +10,7 @@ from supervision.models import SupervisionSession
 from tests.supervision.conftest import log
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_simultaneous_double_submit_makes_one_session(tree, li_qiang_profile, wang_fang):
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL: concurrent transactions")

@@ -246,10 +246,18 @@ def test_year_close_is_idempotent(tree):
 
 
 def test_daily_schedule_runs_the_reminder_task(li_qiang_profile, monkeypatch):
+    """The data migration's schedule (created again here: transactional tests elsewhere may have
+    flushed the reused test database) calls the task daily."""
+    from importlib import import_module
+
+    from django.apps import apps
     from django_q.models import Schedule
 
     from supervision import tasks
 
+    migration = import_module("supervision.migrations.0002_term_reminder_schedule")
+    migration.delete_schedule(apps, None)
+    migration.create_schedule(apps, None)
     schedule = Schedule.objects.get(name="supervision.term_reminders")
     assert (schedule.func, schedule.schedule_type) == ("supervision.tasks.term_reminders_send", "D")
     monkeypatch.setattr(tasks.timezone, "localdate", lambda: D(2026, 10, 2))
