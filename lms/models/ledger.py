@@ -1,5 +1,8 @@
 """External training and the append-only training-hours ledger (STYLE.md §5)."""
 
+import uuid
+from pathlib import PurePath
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -9,7 +12,10 @@ from lms.models.courses import Attendance, Kind, Level
 
 
 def evidence_path(instance, filename: str) -> str:
-    return f"lms/evidence/{instance.person_id}/{filename}"
+    """An unguessable name: evidence is served only through the permission-checked view."""
+    return (
+        f"lms/evidence/{instance.person_id}/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
+    )
 
 
 class ExternalTraining(models.Model):
