@@ -82,3 +82,9 @@ def station_head(tree):
     )
     factories.RoleGrantFactory(user=user, role=Role.STATION_HEAD, service_point=tree.station_a)
     return person
+
+
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    """Evidence and material uploads go to a temporary folder, not var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
