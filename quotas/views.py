@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from directory import selectors as directory_selectors
-from quotas import dashboards, evaluation, exports, permissions, selectors
+from quotas import charts, dashboards, evaluation, exports, permissions, selectors
 
 
 def _year(request: HttpRequest) -> int:
@@ -23,11 +23,24 @@ def mine(request: HttpRequest) -> HttpResponse:
     """The worker's own progress against every rule that applies to them."""
     person = permissions.own_person(user=request.user)
     year = _year(request)
-    results = evaluation.evaluate_person(person=person, year=year, today=timezone.localdate())
+    today = timezone.localdate()
+    results = evaluation.evaluate_person(person=person, year=year, today=today)
+    training, supervision = charts.monthly_minutes(person=person, year=year)
+    lines = [
+        charts.progress_line(r, training=training, supervision=supervision, year=year, today=today)
+        if r.rule.period == "calendar_year" and r.status != "n/a"
+        else ""
+        for r in results
+    ]
     return render(
         request,
         "quotas/mine.html",
-        {"person": person, "year": year, "results": results, "years": _years()},
+        {
+            "person": person,
+            "year": year,
+            "results": list(zip(results, lines, strict=True)),
+            "years": _years(),
+        },
     )
 
 

@@ -42,3 +42,14 @@ def test_station_grid_refuses_wrong_user(client, request, hunan, tree, who, stat
 def test_bad_year_falls_back_to_this_year(client, hunan, wang_fang):
     client.force_login(wang_fang.user)
     assert client.get(reverse("quotas:mine"), {"year": "abc"}).status_code == 200
+
+
+def test_progress_chart_follows_the_months(client, hunan, wang_fang, credit):
+    import datetime as dt
+
+    credit(wang_fang, 20 * 60, level="county", on=dt.date(2025, 3, 10))
+    credit(wang_fang, 20 * 60, level="county", on=dt.date(2025, 9, 10))
+    client.force_login(wang_fang.user)
+    page = client.get(reverse("quotas:mine"), {"year": "2025"}).content.decode()
+    # 40 h owed: half by March, all by September, on a 60-pixel-high chart
+    assert 'points="0,60 20,60 40,60 60,30 80,30 100,30 120,30 140,30 160,30 180,0' in page
