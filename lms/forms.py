@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User
 from directory.models import Position
 from lms import hours
-from lms.models import Course, CourseRun, ExternalTraining, Kind, Level
+from lms.models import Course, CourseMaterial, CourseRun, ExternalTraining, Kind, Level
 from lms.services.external import MINUTE_PROBLEMS
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -223,3 +223,34 @@ class RunForm(forms.ModelForm):
 
 class AssignForm(forms.Form):
     id_number = forms.CharField(label=_("指派人员的身份证号"), max_length=20)
+
+
+MATERIAL_EXTENSIONS = (".pdf", ".docx", ".pptx", ".xlsx", ".jpg", ".jpeg", ".png", ".mp4")
+MATERIAL_MAX_BYTES = 50 * 1024 * 1024
+
+
+class MaterialForm(forms.ModelForm):
+    url = forms.URLField(required=False, assume_scheme="https", label=_("链接"))
+    class Meta:
+        model = CourseMaterial
+        fields = ["title", "file", "url"]
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if not upload:
+            return upload
+        if PurePath(upload.name or "").suffix.lower() not in MATERIAL_EXTENSIONS:
+            raise forms.ValidationError(
+                _("资料只能是 PDF、Word、PowerPoint、Excel、图片或 MP4 文件。")
+            )
+        if upload.size > MATERIAL_MAX_BYTES:
+            raise forms.ValidationError(
+                _("资料不能超过 %(limit)s。") % {"limit": filesizeformat(MATERIAL_MAX_BYTES)}
+            )
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("file") and not cleaned.get("url"):
+            raise forms.ValidationError(_("请上传文件或填写链接。"))
+        return cleaned

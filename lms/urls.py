@@ -23,6 +23,7 @@ _routes = [
     ("approvals/enrolments/<int:pk>/", hours.enrolment_decide, "enrolment_decide"),
     ("manage/", organiser.manage, "manage"),
     ("manage/courses/new/", organiser.course_new, "course_new"),
+    ("manage/courses/<int:pk>/materials/", organiser.course_materials, "course_materials"),
     ("manage/courses/<int:pk>/runs/new/", organiser.run_new, "run_new"),
     ("manage/runs/<int:pk>/", organiser.run_detail, "run_detail"),
     ("manage/runs/<int:pk>/assign/", organiser.run_assign, "run_assign"),

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from audit.services import audit_record
 from directory.models import Region
-from lms.models import Course, CourseRun, Enrolment, TrainingSession
+from lms.models import Course, CourseMaterial, CourseRun, Enrolment, TrainingSession
 from outbox.services import mail_queue
 
 
@@ -88,3 +88,10 @@ def session_cancel(*, session: TrainingSession, cancelled_by: User) -> TrainingS
     for email in emails:
         mail_queue(to=email, subject=subject, body=subject)
     return session
+
+
+@transaction.atomic
+def material_add(*, course: Course, added_by: User, **fields) -> CourseMaterial:
+    material = CourseMaterial.objects.create(course=course, **fields)
+    audit_record(actor=added_by, verb="lms.material.add", target=material)
+    return material

@@ -221,3 +221,17 @@ def session_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("课次已取消，已通知报名人员。"))
     return redirect("lms:run_detail", session.run_id)
+
+
+def course_materials(request: HttpRequest, pk: int) -> HttpResponse:
+    course = permissions.course_for_manager(user=request.user, course_id=pk)
+    form = forms.MaterialForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        courses.material_add(course=course, added_by=request.user, **form.cleaned_data)
+        messages.success(request, _("资料已添加。"))
+        return redirect("lms:course_materials", course.pk)
+    return render(
+        request,
+        "lms/course_materials.html",
+        {"course": course, "form": form, "materials": course.materials.all()},
+    )

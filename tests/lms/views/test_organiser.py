@@ -1,4 +1,5 @@
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from accounts.roles import Role
@@ -73,3 +74,21 @@ def test_admin_assigns_by_id_number_trainer_may_not(client, run, wang_fang, zhan
     client.force_login(zhang_min.user)
     client.post(url, {"id_number": wang_fang.id_number})
     assert Enrolment.objects.get().assigned
+
+
+def test_materials_added_by_organiser(client, course, zhang_min):
+    url = reverse("lms:course_materials", args=[course.pk])
+    client.force_login(zhang_min.user)
+    client.post(url, {"title": "讲义", "file": SimpleUploadedFile("讲义.pdf", b"%PDF-1")})
+    client.post(url, {"title": "回放", "url": "https://example.cn/v/1"})
+    bad = client.post(url, {"title": "病毒", "file": SimpleUploadedFile("x.exe", b"MZ")})
+    assert "只能是" in bad.content.decode()
+    assert sorted(course.materials.values_list("title", flat=True)) == ["回放", "讲义"]
+    page = client.get(reverse("lms:course_detail", args=[course.pk])).content.decode()
+    assert "讲义" in page and "https://example.cn/v/1" in page
+
+
+@pytest.mark.parametrize(("who", "status"), [("chen_jing", 404), ("wang_fang", 403)])
+def test_materials_refuse_wrong_user(client, request, course, who, status):
+    client.force_login(request.getfixturevalue(who).user)
+    assert client.get(reverse("lms:course_materials", args=[course.pk])).status_code == status
