@@ -231,6 +231,7 @@ MATERIAL_MAX_BYTES = 50 * 1024 * 1024
 
 class MaterialForm(forms.ModelForm):
     url = forms.URLField(required=False, assume_scheme="https", label=_("链接"))
+
     class Meta:
         model = CourseMaterial
         fields = ["title", "file", "url"]
