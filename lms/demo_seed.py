@@ -39,6 +39,7 @@ from lms.models import (
 from lms.services import ledger
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
+DAY = dt.timedelta(days=1)
 SEED = 20251111
 LEVELS = ("province", "city", "county")
 TITLES = {
@@ -136,8 +137,9 @@ def _seed_demo() -> int:
                     enrolment_mode=EnrolmentMode.ASSIGNED
                     if course.kind == Kind.PRE_JOB
                     else EnrolmentMode.OPEN,
-                    enrolment_deadline=_at(first - dt.timedelta(days=1), 18),
-                    cancellation_deadline=_at(first - dt.timedelta(days=2), 18),
+                    # Today's run stays open until the evening, for the enrol-then-scan demo.
+                    enrolment_deadline=_at(first, 20) if offset == 0 else _at(first - DAY, 18),
+                    cancellation_deadline=_at(first, 7) if offset == 0 else _at(first - DAY, 12),
                     starts_on=first,
                     ends_on=first + dt.timedelta(days=SESSIONS_PER_RUN - 1),
                 )
