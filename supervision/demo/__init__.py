@@ -1,0 +1,1 @@
+"""Demo supervision data, written by `supervision/demo_seed.py`."""

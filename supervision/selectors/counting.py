@@ -1,0 +1,155 @@
+"""Reads for supervision, including the counts other apps call (R7, R8, R9, R24).
+
+Counting rules: a worker's minutes are counted per supervisee row, by the level that provided
+the session (R8); a station's minutes once per session, whoever attended (R9). Only confirmed
+minutes count as confirmed; pending (and disputed) ones are shown apart. Cancelled and planned
+sessions count nothing.
+"""
+
+import datetime as dt
+from collections import defaultdict
+
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear
+
+from directory.models import Person, ServicePoint
+from supervision.models import (
+    Supervisee,
+    SupervisionSession,
+    SupervisorProfile,
+)
+
+HELD = SupervisionSession.Status.HELD
+# Parts not (yet) confirmed: shown apart from confirmed minutes.
+OPEN_STATES = (Supervisee.State.PENDING, Supervisee.State.DISPUTED)
+
+
+def _year_bounds(year: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def minutes_received(
+    *, person: Person, starts_on: dt.date, ends_on: dt.date
+) -> dict[str, dict[str, int]]:
+    """Minutes `person` received between two dates (inclusive), by providing level (R8):
+    `{"county": {"confirmed": 1440, "pending": 120}}`. One grouped, indexed query."""
+    rows = (
+        Supervisee.objects.filter(
+            person=person,
+            held_on__gte=starts_on,
+            held_on__lte=ends_on,
+            session__status=HELD,
+        )
+        .values("providing_level")
+        .annotate(
+            confirmed=Coalesce(Sum("minutes", filter=Q(state=Supervisee.State.CONFIRMED)), 0),
+            pending=Coalesce(Sum("minutes", filter=Q(state__in=OPEN_STATES)), 0),
+        )
+    )
+    return {
+        row["providing_level"]: {"confirmed": row["confirmed"], "pending": row["pending"]}
+        for row in rows
+    }
+
+
+def minutes_received_by_people(
+    *, people: QuerySet[Person] | list[int], starts_on: dt.date, ends_on: dt.date
+) -> dict[int, dict[str, dict[str, int]]]:
+    """`minutes_received` for many people at once (one grouped query): person id → level → …"""
+    rows = (
+        Supervisee.objects.filter(
+            person__in=people,
+            held_on__gte=starts_on,
+            held_on__lte=ends_on,
+            session__status=HELD,
+        )
+        .values("person_id", "providing_level")
+        .annotate(
+            confirmed=Coalesce(Sum("minutes", filter=Q(state=Supervisee.State.CONFIRMED)), 0),
+            pending=Coalesce(Sum("minutes", filter=Q(state__in=OPEN_STATES)), 0),
+        )
+    )
+    result: dict[int, dict[str, dict[str, int]]] = defaultdict(dict)
+    for row in rows:
+        result[row["person_id"]][row["providing_level"]] = {
+            "confirmed": row["confirmed"],
+            "pending": row["pending"],
+        }
+    return dict(result)
+
+
+def minutes_given(*, supervisor: SupervisorProfile, year: int) -> list[dict]:
+    """Minutes a supervisor gave in a year, by station and form (R7): session minutes, plus how
+    many of those sessions are fully confirmed. One grouped query."""
+    first, last = _year_bounds(year)
+    open_parts = Supervisee.objects.filter(session=OuterRef("pk"), state__in=OPEN_STATES)
+    rows = (
+        SupervisionSession.objects.filter(
+            supervisors=supervisor, status=HELD, held_on__gte=first, held_on__lte=last
+        )
+        .annotate(open=Exists(open_parts))
+        .values("service_point_id", "service_point__name", "form")
+        .annotate(
+            sessions=Count("pk"),
+            minutes=Sum("duration_minutes"),
+            confirmed_minutes=Coalesce(
+                Sum("duration_minutes", filter=Q(open=False)), Value(0), output_field=IntegerField()
+            ),
+        )
+        .order_by("service_point__name", "form")
+    )
+    return list(rows)
+
+
+def station_minutes(*, service_point: ServicePoint, year: int) -> dict[str, int]:
+    """A station's supervision minutes in a year, once per session (R9: 60 h a year):
+    `{"sessions": n, "minutes": m}`. One query."""
+    first, last = _year_bounds(year)
+    totals = SupervisionSession.objects.filter(
+        service_point=service_point, status=HELD, held_on__gte=first, held_on__lte=last
+    ).aggregate(sessions=Count("pk"), minutes=Coalesce(Sum("duration_minutes"), 0))
+    return {"sessions": totals["sessions"], "minutes": totals["minutes"]}
+
+
+def station_month_grid(*, service_points: QuerySet[ServicePoint], year: int) -> dict:
+    """Minutes per station and month (once per session), as {station id: {month: minutes}}."""
+    first, last = _year_bounds(year)
+    rows = (
+        SupervisionSession.objects.filter(
+            service_point__in=service_points, status=HELD, held_on__gte=first, held_on__lte=last
+        )
+        .annotate(month=ExtractMonth("held_on"))
+        .values("service_point_id", "month")
+        .annotate(minutes=Sum("duration_minutes"))
+    )
+    grid: dict[int, dict[int, int]] = defaultdict(dict)
+    for row in rows:
+        grid[row["service_point_id"]][row["month"]] = row["minutes"]
+    return dict(grid)
+
+
+def given_by_year(*, supervisor: SupervisorProfile) -> list[dict]:
+    """Per year: sessions, minutes given and minutes of fully confirmed sessions. One query."""
+    open_parts = Supervisee.objects.filter(session=OuterRef("pk"), state__in=OPEN_STATES)
+    return list(
+        SupervisionSession.objects.filter(supervisors=supervisor, status=HELD)
+        .annotate(open=Exists(open_parts), year=ExtractYear("held_on"))
+        .values("year")
+        .annotate(
+            sessions=Count("pk"),
+            minutes=Sum("duration_minutes"),
+            confirmed_minutes=Coalesce(
+                Sum("duration_minutes", filter=Q(open=False)), Value(0), output_field=IntegerField()
+            ),
+        )
+        .order_by("year")
+    )

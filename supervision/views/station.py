@@ -1,0 +1,104 @@
+"""Station heads and administrators: the grid, a station's sessions and its archive."""
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from accounts import scope
+from accounts.roles import Action
+from supervision import pdf, permissions, selectors
+from supervision.models import SupervisionSession
+from supervision.views.common import (
+    MONTHS,
+    PAGE_SIZE,
+    choice_param,
+    month_param,
+    page_of,
+    year_param,
+)
+
+
+def grid(request: HttpRequest) -> HttpResponse:
+    """Stations × months of supervision minutes (once per session, R9), with drill-down."""
+    permissions.require_anywhere(user=request.user, action=Action.VIEW_SUPERVISION)
+    year = year_param(request, timezone.localdate().year)
+    query = request.GET.get("q", "").strip()
+    points = scope.service_points_visible_to(request.user, Action.VIEW_SUPERVISION)
+    if query:
+        points = points.filter(name__icontains=query)
+    page = page_of(request, points.select_related("region").order_by("region__path", "code"))
+    minutes = selectors.station_month_grid(
+        service_points=[p.pk for p in page.object_list], year=year
+    )
+    rows = [
+        {
+            "point": point,
+            "months": [minutes.get(point.pk, {}).get(m, 0) for m in MONTHS],
+            "total": sum(minutes.get(point.pk, {}).values()),
+        }
+        for point in page.object_list
+    ]
+    return render(
+        request,
+        "supervision/grid.html",
+        {"page": page, "rows": rows, "year": year, "q": query, "months": MONTHS},
+    )
+
+
+def station_sessions(request: HttpRequest, pk: int) -> HttpResponse:
+    """A station's sessions, pending confirmations and current and past supervisors."""
+    point = permissions.station_for_user(
+        user=request.user, service_point_id=pk, action=Action.VIEW_SUPERVISION
+    )
+    year = year_param(request, timezone.localdate().year)
+    month = month_param(request)
+    status = choice_param(request, "status", SupervisionSession.Status.values)
+    sessions = selectors.sessions_at(
+        service_points=[point.pk], year=year, month=month, status=status
+    )
+    may_confirm = scope.role_allows(user=request.user, action=Action.CONFIRM_FOR_OTHERS, obj=point)
+    pending = selectors.pending_at(service_points=[point.pk])[:PAGE_SIZE] if may_confirm else []
+    today = timezone.localdate()
+    return render(
+        request,
+        "supervision/station_sessions.html",
+        {
+            "point": point,
+            "page": page_of(request, sessions),
+            "pending": pending,
+            "may_confirm": may_confirm,
+            "assignments": [
+                {"assignment": a, "current": a.starts_on <= today <= a.end_on}
+                for a in selectors.assignments_at(service_point=point)
+            ],
+            "totals": selectors.station_minutes(service_point=point, year=year),
+            "year": year,
+            "month": month,
+            "status": status,
+            "statuses": SupervisionSession.Status.choices,
+            "months": MONTHS,
+            "may_manage": scope.role_allows(
+                user=request.user, action=Action.MANAGE_SUPERVISION, obj=point
+            ),
+        },
+    )
+
+
+def station_archive(request: HttpRequest, pk: int, year: int, fmt: str) -> HttpResponse:
+    """A station's yearly archive as PDF or Excel (R7)."""
+    if fmt not in {"pdf", "xlsx"}:
+        raise Http404
+    point = permissions.station_for_user(
+        user=request.user, service_point_id=pk, action=Action.VIEW_SUPERVISION
+    )
+    if fmt == "pdf":
+        body = pdf.station_archive_pdf(service_point=point, year=year)
+        content_type = "application/pdf"
+    else:
+        body = pdf.station_archive_xlsx(service_point=point, year=year)
+        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = (
+        f'attachment; filename="supervision-{point.code}-{year}.{fmt}"'
+    )
+    return response
