@@ -39,6 +39,8 @@ class Action(StrEnum):
     ADJUST_LEDGER = "lms.adjust"  # reversing and manual ledger rows
     # Quotas (quotas/)
     VIEW_QUOTAS = "quotas.view"  # compliance of a station's staff or a region
+    FILE_REPORTS = "quotas.file_reports"  # a station's monthly reports (R17)
+    REVIEW_REPORTS = "quotas.review_reports"  # accept or return monthly reports
 
 
 ROLE_ACTIONS: dict[str, frozenset[Action]] = {
@@ -54,6 +56,7 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
             Action.VIEW_TRAINING,
             Action.APPROVE_TRAINING,
             Action.VIEW_QUOTAS,
+            Action.FILE_REPORTS,
         }
     ),
     Role.REGION_ADMIN: frozenset(
@@ -69,6 +72,7 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
             Action.APPROVE_TRAINING,
             Action.ADJUST_LEDGER,
             Action.VIEW_QUOTAS,
+            Action.REVIEW_REPORTS,
         }
     ),
     Role.TRAINING_PROVIDER: frozenset({Action.MANAGE_COURSES}),

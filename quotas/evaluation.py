@@ -8,18 +8,19 @@ rule counts only what its own providing level gave (levels stack, never pool).
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Q, Sum
 from django.utils.translation import gettext as _
 
 from credentials.models import Qualification, Registration
 from directory.models import Person, Position, Region, ServicePoint
 from lms import selectors as lms_selectors
 from quotas import rules
-from quotas.models import PERSON_MEASURES, Measure, Period, PolicyRule
+from quotas.models import PERSON_MEASURES, Measure, MonthlyReport, Period, PolicyRule
 from supervision import selectors as supervision_selectors
 from supervision.models import Assignment
 
 INTERMEDIATE_OR_ABOVE = ("intermediate", "senior")
+FILED = (MonthlyReport.Status.SUBMITTED, MonthlyReport.Status.ACCEPTED)
 
 
 @dataclass(frozen=True)
@@ -299,7 +300,16 @@ def _station_value(
             .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=on))
             .count()
         )
-    return None  # station cases and service-time share arrive with the monthly reports
+    if measure in (Measure.STATION_CASES, Measure.SERVICE_TIME_SHARE):
+        filed = MonthlyReport.objects.filter(
+            service_point=point, month__year=year, status__in=FILED
+        ).aggregate(cases=Sum("cases_served"), work=Sum("work_hours"), service=Sum("service_hours"))
+        if measure == Measure.STATION_CASES:
+            return filed["cases"] or 0
+        if not filed["work"]:
+            return None  # no working time reported yet
+        return rules.service_time_share(service_hours=filed["service"], work_hours=filed["work"])
+    return None
 
 
 def evaluate_station(*, service_point: ServicePoint, year: int, today: dt.date) -> list[Result]:
@@ -318,13 +328,13 @@ def evaluate_station(*, service_point: ServicePoint, year: int, today: dt.date) 
             results.append(
                 _not_applicable(
                     rule,
-                    reason=_("%(title)s：月报功能上线后统计") % {"title": rule.title},
+                    reason=_("%(title)s：尚无月报数据") % {"title": rule.title},
                     starts_on=starts_on,
                     ends_on=ends_on,
                 )
             )
             continue
-        cumulative = rule.measure == Measure.STATION_SUPERVISION
+        cumulative = rule.measure in (Measure.STATION_SUPERVISION, Measure.STATION_CASES)
         results.append(
             _result(
                 rule,

@@ -174,3 +174,64 @@ class PolicyRule(models.Model):
                     break
         if errors:
             raise ValidationError(errors)
+
+
+class MonthlyReport(models.Model):
+    """A station's monthly report (R17): figures pre-filled from the system, plus what only the
+    station knows: cases served, working and service hours, narrative. Filed by the due day,
+    reviewed by the county; accepted reports are final."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("草稿")
+        SUBMITTED = "submitted", _("已报送")
+        RETURNED = "returned", _("已退回")
+        ACCEPTED = "accepted", _("已通过")
+
+    service_point = models.ForeignKey(
+        "directory.ServicePoint",
+        on_delete=models.PROTECT,
+        related_name="monthly_reports",
+        verbose_name=_("服务站点"),
+    )
+    month = models.DateField(_("月份"), help_text=_("该月第一天。"))
+    due_on = models.DateField(_("报送截止日"))
+    status = models.CharField(
+        _("状态"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    figures = models.JSONField(_("系统数据"), default=dict)
+    cases_served = models.PositiveIntegerField(_("本月服务个案数"), default=0)
+    work_hours = models.PositiveIntegerField(_("本月工作总时长（小时）"), default=0)
+    service_hours = models.PositiveIntegerField(_("其中专业服务时长（小时）"), default=0)
+    highlights = models.TextField(_("工作亮点"), blank=True)
+    problems = models.TextField(_("存在问题"), blank=True)
+    next_plan = models.TextField(_("下月计划"), blank=True)
+    submitted_at = models.DateTimeField(_("报送时间"), null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(_("审核时间"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    review_comment = models.TextField(_("审核意见"), blank=True)
+
+    class Meta:
+        verbose_name = _("月报")
+        verbose_name_plural = _("月报")
+        ordering = ["-month", "service_point"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["service_point", "month"], name="monthly_report_once_per_month"
+            ),
+            models.CheckConstraint(
+                condition=Q(month__day=1), name="monthly_report_month_is_first_day"
+            ),
+            models.CheckConstraint(
+                condition=Q(service_hours__lte=models.F("work_hours")),
+                name="monthly_report_service_within_work",
+            ),
+        ]
+        indexes = [models.Index(fields=["month", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.service_point} {self.month:%Y-%m}"

@@ -6,6 +6,7 @@ from accounts import scope
 from accounts.models import User
 from accounts.roles import Action
 from directory.models import Person, Region, ServicePoint
+from quotas.models import MonthlyReport
 
 
 def own_person(*, user: User) -> Person:
@@ -35,3 +36,24 @@ def region_for_user(*, user: User, region_id: int) -> Region:
 def require_quota_viewer(*, user: User) -> None:
     if not scope.may_anywhere(user, Action.VIEW_QUOTAS):
         raise PermissionDenied
+
+
+def station_for_reports(*, user: User, service_point_id: int) -> ServicePoint:
+    """The station's reports: its head files them, the county reviews them."""
+    visible = scope.service_points_visible_to(user).select_related("region")
+    point = get_object_or_404(visible, pk=service_point_id)
+    if not any(
+        scope.role_allows(user=user, action=action, obj=point)
+        for action in (Action.FILE_REPORTS, Action.REVIEW_REPORTS)
+    ):
+        raise PermissionDenied
+    return point
+
+
+def report_for_user(*, user: User, report_id: int) -> MonthlyReport:
+    visible = MonthlyReport.objects.filter(
+        service_point__in=scope.service_points_visible_to(user)
+    ).select_related("service_point__region")
+    report = get_object_or_404(visible, pk=report_id)
+    station_for_reports(user=user, service_point_id=report.service_point_id)
+    return report

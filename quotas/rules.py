@@ -60,3 +60,28 @@ def hours_text(minutes: int) -> str:
         return str(minutes // 60)
     tenths = (minutes * 10 + 30) // 60
     return f"{tenths // 10}.{tenths % 10}"
+
+
+def month_end(month: dt.date) -> dt.date:
+    following = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
+def report_due_on(*, month: dt.date, due_day: int) -> dt.date:
+    """R17: a month's report is due on `due_day` of the following month (Yunlong: the 26th)."""
+    return month_end(month) + dt.timedelta(days=due_day)
+
+
+def report_may_open(*, month: dt.date, today: dt.date) -> bool:
+    """R17: a report covers a month that has ended."""
+    return month_end(month) < today
+
+
+def report_is_late(*, due_on: dt.date, submitted_on: dt.date | None, today: dt.date) -> bool:
+    """Filed after the due day, or not filed and the due day has passed (R17)."""
+    return (submitted_on or today) > due_on
+
+
+def service_time_share(*, service_hours: int, work_hours: int) -> int:
+    """R18: professional service time as whole percent of all working time."""
+    return service_hours * 100 // work_hours if work_hours else 0

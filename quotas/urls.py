@@ -1,6 +1,6 @@
 from django.urls import path
 
-from quotas import views
+from quotas import report_views, views
 
 app_name = "quotas"
 urlpatterns = [
@@ -9,4 +9,7 @@ urlpatterns = [
     path("regions/", views.regions, name="regions"),
     path("regions/<int:pk>/", views.region, name="region"),
     path("regions/<int:pk>/export.xlsx", views.region_export, name="region_export"),
+    path("regions/<int:pk>/reports/", report_views.region_reports, name="region_reports"),
+    path("stations/<int:pk>/reports/", report_views.station_reports, name="station_reports"),
+    path("reports/<int:pk>/", report_views.report, name="report"),
 ]

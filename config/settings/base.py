@@ -204,6 +204,9 @@ CERTIFICATE_SIGNING_KEY = env(
 VERIFY_RATE_LIMIT = env.int("VERIFY_RATE_LIMIT", default=30)  # public lookups per IP per minute
 CERTIFICATE_ISSUER = env("CERTIFICATE_ISSUER", default="社工站督导与培训平台")
 
+# R17: the day of the following month a monthly report is due, where no policy pack sets one.
+REPORT_DUE_DAY_DEFAULT = env.int("REPORT_DUE_DAY_DEFAULT", default=26)
+
 # Invitations expire; uploads for bulk import are capped.
 INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=14)
 IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=2 * 1024 * 1024)

@@ -1,0 +1,141 @@
+"""Pages for monthly reports (R17): the station's list, one report, the county's overview."""
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from accounts import scope
+from accounts.roles import Action
+from directory.models import ServicePoint
+from quotas import permissions, reports, rules
+from quotas.forms import MonthForm, ReportForm
+from quotas.models import MonthlyReport
+
+
+def _late(report: MonthlyReport, today: dt.date) -> bool:
+    submitted_on = timezone.localdate(report.submitted_at) if report.submitted_at else None
+    return rules.report_is_late(due_on=report.due_on, submitted_on=submitted_on, today=today)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def station_reports(request: HttpRequest, pk: int) -> HttpResponse:
+    point = permissions.station_for_reports(user=request.user, service_point_id=pk)
+    may_file = scope.role_allows(user=request.user, action=Action.FILE_REPORTS, obj=point)
+    form = MonthForm(request.POST or None)
+    today = timezone.localdate()
+    if request.method == "POST" and may_file and form.is_valid():
+        try:
+            report = reports.report_open(
+                service_point=point, month=form.cleaned_data["month"], by=request.user, today=today
+            )
+        except ValidationError as error:
+            form.add_error("month", error)
+        else:
+            return redirect("quotas:report", pk=report.pk)
+    listed = MonthlyReport.objects.filter(service_point=point).order_by("-month")
+    page = Paginator(listed, 24).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "quotas/station_reports.html",
+        {
+            "point": point,
+            "form": form,
+            "may_file": may_file,
+            "page": page,
+            "rows": [(report, _late(report, today)) for report in page.object_list],
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report(request: HttpRequest, pk: int) -> HttpResponse:
+    found = permissions.report_for_user(user=request.user, report_id=pk)
+    point = found.service_point
+    may_file = scope.role_allows(user=request.user, action=Action.FILE_REPORTS, obj=point)
+    may_review = scope.role_allows(user=request.user, action=Action.REVIEW_REPORTS, obj=point)
+    editable = may_file and found.status in reports.EDITABLE
+    form = ReportForm(request.POST if editable else None, instance=found)
+    if request.method == "POST":
+        action = request.POST.get("action", "")
+        try:
+            if action in ("save", "submit") and editable and form.is_valid():
+                reports.report_save(report=found, data=form.cleaned_data, by=request.user)
+                if action == "submit":
+                    reports.report_submit(report=found, by=request.user)
+                    messages.success(request, _("月报已报送。"))
+                else:
+                    messages.success(request, _("已保存。"))
+                return redirect("quotas:report", pk=found.pk)
+            if action in ("accept", "return") and may_review:
+                reports.report_review(
+                    report=found,
+                    by=request.user,
+                    accept=action == "accept",
+                    comment=request.POST.get("comment", ""),
+                )
+                messages.success(request, _("审核结果已保存。"))
+                return redirect("quotas:report", pk=found.pk)
+            if action not in ("save", "submit", "accept", "return") or not (may_file or may_review):
+                return HttpResponse(status=403)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+    return render(
+        request,
+        "quotas/report.html",
+        {
+            "report": found,
+            "form": form,
+            "editable": editable,
+            "may_review": may_review and found.status == MonthlyReport.Status.SUBMITTED,
+            "late": _late(found, timezone.localdate()),
+        },
+    )
+
+
+@login_required
+def region_reports(request: HttpRequest, pk: int) -> HttpResponse:
+    """The county's view of one month: every station, filed or not, late or not."""
+    region = permissions.region_for_user(user=request.user, region_id=pk)
+    today = timezone.localdate()
+    default = (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+    form = MonthForm(request.GET or None)
+    month = form.cleaned_data["month"].replace(day=1) if form.is_valid() else default
+    points = ServicePoint.objects.filter(
+        region__path__startswith=region.path, kind=ServicePoint.Kind.TOWNSHIP_STATION
+    ).order_by("code")
+    page = Paginator(points, 50).get_page(request.GET.get("page"))
+    filed = {
+        r.service_point_id: r
+        for r in MonthlyReport.objects.filter(service_point__in=list(page.object_list), month=month)
+    }
+    rows = [
+        (point, filed.get(point.pk), _late(filed[point.pk], today) if point.pk in filed else None)
+        for point in page.object_list
+    ]
+    return render(
+        request,
+        "quotas/region_reports.html",
+        {
+            "region": region,
+            "month": month,
+            "rows": rows,
+            "page": page,
+            "missing_late": rules.report_is_late(
+                due_on=rules.report_due_on(
+                    month=month, due_day=reports.due_day_for_region(region=region)
+                ),
+                submitted_on=None,
+                today=today,
+            ),
+        },
+    )

@@ -1,0 +1,194 @@
+"""Monthly reports (R17): open with system figures, edit, submit by the due day, review."""
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q, Sum
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import RoleGrant
+from accounts.roles import Role
+from audit.services import audit_record
+from directory.models import Position, ServicePoint
+from lms.models import HourEntry
+from outbox.services import mail_queue
+from quotas import rules
+from quotas.models import MonthlyReport, PolicyPack
+from supervision.models import SupervisionSession
+
+EDITABLE = (MonthlyReport.Status.DRAFT, MonthlyReport.Status.RETURNED)
+NARRATIVE = ("cases_served", "work_hours", "service_hours", "highlights", "problems", "next_plan")
+REMIND_DAYS_BEFORE = 3
+
+
+def due_day_for(*, service_point: ServicePoint) -> int:
+    """The due day of the nearest policy pack above the station that sets one (R17)."""
+    return due_day_for_region(region=service_point.region)
+
+
+def due_day_for_region(*, region) -> int:
+    """The due day of the nearest policy pack at or above `region` that sets one (R17), else the
+    platform's default (REPORT_DUE_DAY_DEFAULT)."""
+    path = region.path
+    above = [path[:end] for end in range(4, len(path) + 1, 4)]
+    pack = (
+        PolicyPack.objects.filter(report_due_day__isnull=False)
+        .filter(Q(region__path__in=above) | Q(region__isnull=True))
+        .order_by("-region__depth")
+        .first()
+    )
+    return pack.report_due_day if pack else settings.REPORT_DUE_DAY_DEFAULT
+
+
+def figures_for(*, service_point: ServicePoint, month: dt.date) -> dict:
+    """What the system knows of the station's month: supervision, training, staff changes."""
+    last = rules.month_end(month)
+    sessions = SupervisionSession.objects.filter(
+        service_point=service_point,
+        held_on__gte=month,
+        held_on__lte=last,
+        status=SupervisionSession.Status.HELD,
+    )
+    staff = Position.objects.filter(service_point=service_point)
+    current = staff.filter(starts_on__lte=last).filter(
+        Q(ends_on__isnull=True) | Q(ends_on__gte=month)
+    )
+    training = HourEntry.objects.filter(
+        person__in=current.values("person_id"), on__gte=month, on__lte=last
+    ).aggregate(total=Sum("minutes"))["total"]
+    changes = [
+        {"name": p.person.name, "role": p.get_role_display(), "change": change}
+        for change, positions in (
+            ("joined", staff.filter(starts_on__gte=month, starts_on__lte=last)),
+            ("left", staff.filter(ends_on__gte=month, ends_on__lte=last)),
+        )
+        for p in positions.select_related("person")
+    ]
+    return {
+        "supervision_sessions": sessions.count(),
+        "supervision_minutes": sessions.aggregate(total=Sum("duration_minutes"))["total"] or 0,
+        "training_minutes": training or 0,
+        "staff": current.count(),
+        "staff_changes": changes,
+    }
+
+
+@transaction.atomic
+def report_open(
+    *, service_point: ServicePoint, month: dt.date, by, today: dt.date
+) -> MonthlyReport:
+    """The station's report for `month`, created with the system's figures if new. A month that
+    has not ended cannot be reported on (R17)."""
+    month = month.replace(day=1)
+    if not rules.report_may_open(month=month, today=today):
+        raise ValidationError(_("该月尚未结束，不能填报月报。"))
+    report, created = MonthlyReport.objects.get_or_create(
+        service_point=service_point,
+        month=month,
+        defaults={
+            "due_on": rules.report_due_on(
+                month=month, due_day=due_day_for(service_point=service_point)
+            ),
+            "figures": figures_for(service_point=service_point, month=month),
+        },
+    )
+    if created:
+        audit_record(actor=by, verb="monthly_report.open", target=report)
+    return report
+
+
+def _editable(report: MonthlyReport) -> None:
+    if report.status not in EDITABLE:
+        raise ValidationError(_("月报已报送或已通过审核，不能修改。"))
+
+
+@transaction.atomic
+def report_save(*, report: MonthlyReport, data: dict, by) -> MonthlyReport:
+    report = MonthlyReport.objects.select_for_update().get(pk=report.pk)
+    _editable(report)
+    if data["service_hours"] > data["work_hours"]:
+        raise ValidationError(_("专业服务时长不能超过工作总时长。"))
+    before = {field: getattr(report, field) for field in NARRATIVE}
+    for field in NARRATIVE:
+        setattr(report, field, data[field])
+    report.save(update_fields=list(NARRATIVE))
+    audit_record(actor=by, verb="monthly_report.save", target=report, before=before, after=data)
+    return report
+
+
+@transaction.atomic
+def report_submit(*, report: MonthlyReport, by) -> MonthlyReport:
+    """Submit with the figures refreshed; the county then reviews it."""
+    report = (
+        MonthlyReport.objects.select_for_update().select_related("service_point").get(pk=report.pk)
+    )
+    _editable(report)
+    report.figures = figures_for(service_point=report.service_point, month=report.month)
+    report.status = MonthlyReport.Status.SUBMITTED
+    report.submitted_at = timezone.now()
+    report.submitted_by = by
+    report.save(update_fields=["figures", "status", "submitted_at", "submitted_by"])
+    audit_record(actor=by, verb="monthly_report.submit", target=report)
+    return report
+
+
+@transaction.atomic
+def report_review(*, report: MonthlyReport, by, accept: bool, comment: str) -> MonthlyReport:
+    """Accept (final) or return with a comment (the station edits and submits again)."""
+    report = MonthlyReport.objects.select_for_update().get(pk=report.pk)
+    if report.status != MonthlyReport.Status.SUBMITTED:
+        raise ValidationError(_("只能审核已报送的月报。"))
+    comment = comment.strip()
+    if not accept and not comment:
+        raise ValidationError(_("退回月报必须填写审核意见。"))
+    report.status = MonthlyReport.Status.ACCEPTED if accept else MonthlyReport.Status.RETURNED
+    report.reviewed_at = timezone.now()
+    report.reviewed_by = by
+    report.review_comment = comment
+    report.save(update_fields=["status", "reviewed_at", "reviewed_by", "review_comment"])
+    audit_record(
+        actor=by,
+        verb="monthly_report.accept" if accept else "monthly_report.return",
+        target=report,
+        after={"comment": comment},
+    )
+    return report
+
+
+def reminders_send(*, today: dt.date) -> int:
+    """Mail station heads whose report for last month is due in 3 days and not yet submitted."""
+    month = (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+    sent = 0
+    for point in ServicePoint.objects.filter(
+        kind=ServicePoint.Kind.TOWNSHIP_STATION
+    ).select_related("region"):
+        due_on = rules.report_due_on(month=month, due_day=due_day_for(service_point=point))
+        if due_on - today != dt.timedelta(days=REMIND_DAYS_BEFORE):
+            continue
+        filed = MonthlyReport.objects.filter(
+            service_point=point, month=month, status__in=("submitted", "accepted")
+        ).exists()
+        if filed:
+            continue
+        for grant in RoleGrant.objects.filter(
+            service_point=point, role=Role.STATION_HEAD, revoked_at__isnull=True
+        ).select_related("user"):
+            mail_queue(
+                to=grant.user.email,
+                subject=_("[社工站平台] %(month)s 月报将于 %(due)s 截止")
+                % {"month": f"{month:%Y-%m}", "due": due_on},
+                body=_("您好！%(station)s 的 %(month)s 月报尚未报送，请于 %(due)s 前报送：%(url)s")
+                % {
+                    "station": point.name,
+                    "month": f"{month:%Y-%m}",
+                    "due": due_on,
+                    "url": settings.SITE_URL.rstrip("/")
+                    + reverse("quotas:station_reports", args=[point.pk]),
+                },
+            )
+            sent += 1
+    return sent

@@ -1,0 +1,166 @@
+import datetime as dt
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from accounts.roles import Role
+from audit.models import AuditEvent
+from quotas import evaluation, reports, rules, services
+from quotas.models import MonthlyReport
+from tests import factories
+
+D = dt.date
+DATA = {
+    "cases_served": 4,
+    "work_hours": 160,
+    "service_hours": 64,
+    "highlights": "开展长者探访",
+    "problems": "",
+    "next_plan": "继续跟进个案",
+}
+
+
+@pytest.fixture
+def head(tree):
+    user = factories.UserFactory(email="head@example.cn")
+    factories.RoleGrantFactory(user=user, role=Role.STATION_HEAD, service_point=tree.station_a)
+    return user
+
+
+def test_r17_due_day_comes_from_the_policy_pack(tree):
+    assert rules.report_due_on(month=D(2025, 5, 1), due_day=26) == D(2025, 6, 26)
+    assert reports.due_day_for(service_point=tree.station_a) == 26  # platform default
+    yunlong = factories.region("云南省", "530000", "province")
+    dali = factories.region("大理白族自治州", "532900", "city", yunlong)
+    county = factories.region("云龙县", "532929", "county", dali)
+    town = factories.region("诺邓镇", "532929101", "township", county)
+    services.policy_pack_load(name="yunlong")
+    from quotas.models import PolicyPack
+
+    PolicyPack.objects.filter(name="yunlong").update(report_due_day=20)
+    station = factories.ServicePointFactory(region=town)
+    assert reports.due_day_for(service_point=station) == 20
+
+
+def test_month_not_yet_ended_is_refused(tree, head):
+    with pytest.raises(ValidationError):
+        reports.report_open(
+            service_point=tree.station_a, month=D(2025, 6, 1), by=head, today=D(2025, 6, 30)
+        )
+    assert not MonthlyReport.objects.exists()
+
+
+def test_open_prefills_staff_changes(tree, head, wang_fang):
+    newcomer = factories.PersonFactory(region=tree.county_a, name="新人")
+    factories.PositionFactory(
+        person=newcomer, service_point=tree.station_a, starts_on=D(2025, 5, 12)
+    )
+    report = reports.report_open(
+        service_point=tree.station_a, month=D(2025, 5, 1), by=head, today=D(2025, 6, 3)
+    )
+    assert report.due_on == D(2025, 6, 26)
+    assert report.figures["staff"] == 2
+    assert report.figures["staff_changes"][0]["name"] == "新人"
+
+
+def test_submit_review_and_lock(tree, head, zhang_min):
+    report = reports.report_open(
+        service_point=tree.station_a, month=D(2025, 5, 1), by=head, today=D(2025, 6, 3)
+    )
+    reports.report_save(report=report, data=DATA, by=head)
+    reports.report_submit(report=report, by=head)
+    with pytest.raises(ValidationError):
+        reports.report_save(report=report, data=DATA, by=head)
+    with pytest.raises(ValidationError):
+        reports.report_review(report=report, by=zhang_min.user, accept=False, comment=" ")
+    reports.report_review(report=report, by=zhang_min.user, accept=False, comment="补充个案")
+    reports.report_save(report=report, data={**DATA, "cases_served": 5}, by=head)
+    reports.report_submit(report=report, by=head)
+    reports.report_review(report=report, by=zhang_min.user, accept=True, comment="")
+    report.refresh_from_db()
+    assert report.status == "accepted" and report.cases_served == 5
+    with pytest.raises(ValidationError):
+        reports.report_save(report=report, data=DATA, by=head)
+    verbs = set(AuditEvent.objects.values_list("verb", flat=True))
+    assert {"monthly_report.submit", "monthly_report.return", "monthly_report.accept"} <= verbs
+
+
+def test_service_hours_over_work_hours_is_refused(tree, head):
+    report = reports.report_open(
+        service_point=tree.station_a, month=D(2025, 5, 1), by=head, today=D(2025, 6, 3)
+    )
+    with pytest.raises(ValidationError):
+        reports.report_save(report=report, data={**DATA, "service_hours": 200}, by=head)
+
+
+def test_late_flag():
+    assert rules.report_is_late(
+        due_on=D(2025, 6, 26), submitted_on=D(2025, 6, 27), today=D(2025, 7, 1)
+    )
+    assert not rules.report_is_late(
+        due_on=D(2025, 6, 26), submitted_on=D(2025, 6, 20), today=D(2025, 7, 1)
+    )
+    assert rules.report_is_late(due_on=D(2025, 6, 26), submitted_on=None, today=D(2025, 6, 27))
+
+
+def test_r9_and_r18_come_from_filed_reports(hunan, tree, head):
+    report = reports.report_open(
+        service_point=tree.station_a, month=D(2025, 5, 1), by=head, today=D(2025, 6, 3)
+    )
+    reports.report_save(report=report, data=DATA, by=head)
+    reports.report_submit(report=report, by=head)
+    results = {
+        r.rule.code: r
+        for r in evaluation.evaluate_station(
+            service_point=tree.station_a, year=2025, today=D(2025, 7, 1)
+        )
+    }
+    share = results["station-service-time-share"]
+    assert share.achieved == 40 and share.owed == 70  # 64/160 h; 30 % + 4 × 10 points in 2025
+
+
+def test_reminder_three_days_before_due(tree, head, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        assert reports.reminders_send(today=D(2025, 6, 23)) == 1
+    assert "2025-05" in mail.outbox[0].subject and mail.outbox[0].to == ["head@example.cn"]
+    assert reports.reminders_send(today=D(2025, 6, 22)) == 0
+
+
+def test_pages_head_files_county_reviews(client, tree, head, zhang_min, chen_jing):
+    client.force_login(head)
+    response = client.post(
+        reverse("quotas:station_reports", args=[tree.station_a.pk]), {"month": "2025-05"}
+    )
+    report = MonthlyReport.objects.get()
+    assert response.status_code == 302
+    url = reverse("quotas:report", args=[report.pk])
+    assert client.post(url, {**DATA, "action": "submit"}).status_code == 302
+    report.refresh_from_db()
+    assert report.status == "submitted"
+    client.force_login(chen_jing.user)
+    assert client.get(url).status_code == 404
+    client.force_login(zhang_min.user)
+    overview = client.get(
+        reverse("quotas:region_reports", args=[tree.county_a.pk]), {"month": "2025-05"}
+    )
+    assert "已报送" in overview.content.decode()
+    client.post(url, {"action": "accept"})
+    report.refresh_from_db()
+    assert report.status == "accepted"
+
+
+def test_worker_cannot_see_reports(client, tree, wang_fang):
+    client.force_login(wang_fang.user)
+    assert (
+        client.get(reverse("quotas:station_reports", args=[tree.station_a.pk])).status_code == 403
+    )
+
+
+def test_region_overview_query_count(client, tree, zhang_min, django_assert_max_num_queries):
+    for _ in range(20):
+        factories.ServicePointFactory(region=tree.town_a)
+    client.force_login(zhang_min.user)
+    with django_assert_max_num_queries(12):
+        client.get(reverse("quotas:region_reports", args=[tree.county_a.pk]), {"month": "2025-05"})
