@@ -139,3 +139,27 @@ def region_reports(request: HttpRequest, pk: int) -> HttpResponse:
             ),
         },
     )
+
+
+@login_required
+def region_quarter(request: HttpRequest, pk: int) -> HttpResponse:
+    """The county's quarterly summary of monthly reports (R17: 月报季例会)."""
+    region = permissions.region_for_user(user=request.user, region_id=pk)
+    today = timezone.localdate()
+    try:
+        year = int(request.GET.get("year", today.year))
+        quarter = int(request.GET.get("quarter", (today.month - 1) // 3 + 1))
+    except ValueError:
+        year, quarter = today.year, (today.month - 1) // 3 + 1
+    if not (2000 <= year <= today.year and 1 <= quarter <= 4):
+        year, quarter = today.year, (today.month - 1) // 3 + 1
+    return render(
+        request,
+        "quotas/region_quarter.html",
+        {
+            "region": region,
+            "year": year,
+            "quarter": quarter,
+            "summary": reports.quarter_summary(region=region, year=year, quarter=quarter),
+        },
+    )

@@ -192,3 +192,57 @@ def reminders_send(*, today: dt.date) -> int:
             )
             sent += 1
     return sent
+
+
+def quarter_summary(*, region, year: int, quarter: int) -> dict:
+    """R17: a county's quarter: per station, the filed months, cases, hours and late reports."""
+    months = [dt.date(year, 3 * (quarter - 1) + offset, 1) for offset in (1, 2, 3)]
+    filed = (
+        MonthlyReport.objects.filter(
+            service_point__region__path__startswith=region.path,
+            month__in=months,
+            status__in=(MonthlyReport.Status.SUBMITTED, MonthlyReport.Status.ACCEPTED),
+        )
+        .select_related("service_point")
+        .order_by("service_point__code", "month")
+    )
+    stations: dict[int, dict] = {}
+    for report in filed:
+        row = stations.setdefault(
+            report.service_point_id,
+            {
+                "station": report.service_point,
+                "months": 0,
+                "late": 0,
+                "cases": 0,
+                "work_hours": 0,
+                "service_hours": 0,
+                "supervision_minutes": 0,
+                "training_minutes": 0,
+            },
+        )
+        row["months"] += 1
+        submitted_on = timezone.localdate(report.submitted_at) if report.submitted_at else None
+        row["late"] += rules.report_is_late(
+            due_on=report.due_on, submitted_on=submitted_on, today=submitted_on or report.due_on
+        )
+        row["cases"] += report.cases_served
+        row["work_hours"] += report.work_hours
+        row["service_hours"] += report.service_hours
+        row["supervision_minutes"] += report.figures.get("supervision_minutes", 0)
+        row["training_minutes"] += report.figures.get("training_minutes", 0)
+    for row in stations.values():
+        row["service_share"] = rules.service_time_share(
+            service_hours=row["service_hours"], work_hours=row["work_hours"]
+        )
+    station_count = ServicePoint.objects.filter(
+        region__path__startswith=region.path, kind=ServicePoint.Kind.TOWNSHIP_STATION
+    ).count()
+    return {
+        "months": months,
+        "rows": list(stations.values()),
+        "stations": station_count,
+        "expected": station_count * 3,
+        "filed": sum(row["months"] for row in stations.values()),
+        "late": sum(row["late"] for row in stations.values()),
+    }

@@ -10,6 +10,7 @@ urlpatterns = [
     path("regions/<int:pk>/", views.region, name="region"),
     path("regions/<int:pk>/export.xlsx", views.region_export, name="region_export"),
     path("regions/<int:pk>/reports/", report_views.region_reports, name="region_reports"),
+    path("regions/<int:pk>/quarter/", report_views.region_quarter, name="region_quarter"),
     path("stations/<int:pk>/reports/", report_views.station_reports, name="station_reports"),
     path("reports/<int:pk>/", report_views.report, name="report"),
 ]

@@ -164,3 +164,20 @@ def test_region_overview_query_count(client, tree, zhang_min, django_assert_max_
     client.force_login(zhang_min.user)
     with django_assert_max_num_queries(12):
         client.get(reverse("quotas:region_reports", args=[tree.county_a.pk]), {"month": "2025-05"})
+
+
+def test_quarter_summary(client, tree, head, zhang_min, chen_jing):
+    for month in (4, 5):
+        report = reports.report_open(
+            service_point=tree.station_a, month=D(2025, month, 1), by=head, today=D(2025, 7, 3)
+        )
+        reports.report_save(report=report, data=DATA, by=head)
+        reports.report_submit(report=report, by=head)
+    summary = reports.quarter_summary(region=tree.county_a, year=2025, quarter=2)
+    assert (summary["expected"], summary["filed"]) == (3, 2)
+    assert summary["rows"][0]["cases"] == 8 and summary["rows"][0]["service_share"] == 40
+    client.force_login(zhang_min.user)
+    url = reverse("quotas:region_quarter", args=[tree.county_a.pk])
+    assert "已报 2 份" in client.get(url, {"year": "2025", "quarter": "2"}).content.decode()
+    client.force_login(chen_jing.user)
+    assert client.get(url).status_code == 404
