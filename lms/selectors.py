@@ -278,8 +278,9 @@ def run_roster(*, run: CourseRun) -> list[dict]:
         run.enrolments.select_related("person").order_by("status", "waitlist_position", "pk")
     )
     attended: dict[int, list[int]] = defaultdict(list)
+    # An attendance whose credit was reversed (marked by mistake) no longer counts.
     for person_id, minutes in Attendance.objects.filter(
-        session__run=run, session__cancelled=False
+        session__run=run, session__cancelled=False, hour_entry__reversed_by__isnull=True
     ).values_list("person_id", "session__minutes"):
         attended[person_id].append(minutes)
     return [

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from lms import selectors
 from lms.models import Attendance, HourEntry, HourSummary
-from lms.services import attendance, sheet
+from lms.services import attendance, ledger, sheet
 from lms.services import enrolment as enrolments
 from tests.lms.conftest import make_run, worker
 
@@ -87,6 +87,10 @@ def test_completion_and_partial_credit(course, wang_fang, trainer):
     )
     [row] = selectors.run_roster(run=run)
     assert (row["attended"], row["minutes"], row["completed"]) == (4, 720, True)
+    mistaken = HourEntry.objects.filter(person=wang_fang).order_by("pk").last()
+    ledger.hour_entry_reverse(entry=mistaken, reason="点错了", entered_by=trainer)
+    [row] = selectors.run_roster(run=run)
+    assert (row["attended"], row["minutes"], row["completed"]) == (3, 540, False)
 
 
 def test_qr_sign_in_only_during_the_session(run, enrolled):
