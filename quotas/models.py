@@ -235,3 +235,38 @@ class MonthlyReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.service_point} {self.month:%Y-%m}"
+
+
+class YearlyEvaluation(models.Model):
+    """A station's yearly evaluation (R17): a score sheet frozen when filed; filing it locks the
+    station's supervision year (supervision.services.year_close)."""
+
+    service_point = models.ForeignKey(
+        "directory.ServicePoint",
+        on_delete=models.PROTECT,
+        related_name="yearly_evaluations",
+        verbose_name=_("服务站点"),
+    )
+    year = models.PositiveSmallIntegerField(_("年度"))
+    sheet = models.JSONField(_("评分表"))
+    total = models.PositiveSmallIntegerField(_("总分"))
+    grade = models.CharField(_("等次"), max_length=10)
+    comment = models.TextField(_("评语"), blank=True)
+    evaluated_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    evaluated_at = models.DateTimeField(_("评估时间"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("年度评估")
+        verbose_name_plural = _("年度评估")
+        ordering = ["-year", "service_point"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["service_point", "year"], name="yearly_evaluation_once_per_year"
+            ),
+            models.CheckConstraint(condition=Q(total__lte=100), name="yearly_evaluation_total_100"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.service_point} {self.year}"

@@ -15,9 +15,9 @@ from django.views.decorators.http import require_http_methods
 from accounts import scope
 from accounts.roles import Action
 from directory.models import ServicePoint
-from quotas import permissions, reports, rules
+from quotas import evaluations, permissions, reports, rules
 from quotas.forms import MonthForm, ReportForm
-from quotas.models import MonthlyReport
+from quotas.models import MonthlyReport, YearlyEvaluation
 
 
 def _late(report: MonthlyReport, today: dt.date) -> bool:
@@ -52,6 +52,7 @@ def station_reports(request: HttpRequest, pk: int) -> HttpResponse:
             "may_file": may_file,
             "page": page,
             "rows": [(report, _late(report, today)) for report in page.object_list],
+            "last_year": today.year - 1,
         },
     )
 
@@ -161,5 +162,49 @@ def region_quarter(request: HttpRequest, pk: int) -> HttpResponse:
             "year": year,
             "quarter": quarter,
             "summary": reports.quarter_summary(region=region, year=year, quarter=quarter),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def station_evaluation(request: HttpRequest, pk: int, year: int) -> HttpResponse:
+    """The county evaluates a station's year; filing locks the year."""
+    point = permissions.station_for_reports(user=request.user, service_point_id=pk)
+    may_evaluate = scope.role_allows(user=request.user, action=Action.REVIEW_REPORTS, obj=point)
+    filed = YearlyEvaluation.objects.filter(service_point=point, year=year).first()
+    today = timezone.localdate()
+    if request.method == "POST":
+        if not may_evaluate:
+            return HttpResponse(status=403)
+        try:
+            quality = int(request.POST.get("quality", ""))
+            filed = evaluations.evaluation_file(
+                service_point=point,
+                year=year,
+                quality=quality,
+                comment=request.POST.get("comment", ""),
+                by=request.user,
+                today=today,
+            )
+        except ValueError:
+            messages.error(request, _("请填写服务质量评分。"))
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, _("年度评估已提交，该年度督导记录已锁定。"))
+            return redirect("quotas:station_evaluation", pk=point.pk, year=year)
+    return render(
+        request,
+        "quotas/station_evaluation.html",
+        {
+            "point": point,
+            "year": year,
+            "filed": filed,
+            "sheet": filed.sheet
+            if filed
+            else evaluations.score_sheet(service_point=point, year=year, today=today),
+            "may_evaluate": may_evaluate and filed is None and year < today.year,
+            "quality_max": evaluations.QUALITY_POINTS,
         },
     )

@@ -85,3 +85,18 @@ def report_is_late(*, due_on: dt.date, submitted_on: dt.date | None, today: dt.d
 def service_time_share(*, service_hours: int, work_hours: int) -> int:
     """R18: professional service time as whole percent of all working time."""
     return service_hours * 100 // work_hours if work_hours else 0
+
+
+GRADES = ((90, "优秀"), (75, "良好"), (60, "合格"), (0, "不合格"))
+
+
+def proportional_score(*, achieved: int, owed: int, points: int) -> int:
+    """Full points at or above the threshold, else in proportion (whole points, rounded down)."""
+    if owed <= 0 or achieved >= owed:
+        return points
+    return points * achieved // owed
+
+
+def grade_for(total: int) -> str:
+    """The yearly evaluation's grade from its total out of 100."""
+    return next(label for floor, label in GRADES if total >= floor)

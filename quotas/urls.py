@@ -13,4 +13,9 @@ urlpatterns = [
     path("regions/<int:pk>/quarter/", report_views.region_quarter, name="region_quarter"),
     path("stations/<int:pk>/reports/", report_views.station_reports, name="station_reports"),
     path("reports/<int:pk>/", report_views.report, name="report"),
+    path(
+        "stations/<int:pk>/evaluation/<int:year>/",
+        report_views.station_evaluation,
+        name="station_evaluation",
+    ),
 ]
