@@ -39,6 +39,7 @@ from supervision.models import (
 )
 
 GRADES = ("督导助理", "见习督导", "初级督导", "中级督导", "高级督导")
+DISPUTING_WORKER = "worker1.beishan@example.cn"  # a featured demo account (Xihu)
 HAINING_REASON = "海宁“6430”试点项目周期两年，期满后随项目重新聘任"
 
 
@@ -221,14 +222,12 @@ def _demo_sessions(today: dt.date) -> int:
 
 def _demo_exceptions(today: dt.date) -> None:
     """One disputed part, one cancelled planned session, one locked past year."""
+    recent = Supervisee.objects.filter(
+        state=Supervisee.State.CONFIRMED, held_on__gte=today - dt.timedelta(days=60)
+    ).order_by("-held_on", "pk")
     part = (
-        Supervisee.objects.filter(
-            state=Supervisee.State.CONFIRMED,
-            person__user__email__startswith="worker",
-            held_on__gte=today - dt.timedelta(days=60),
-        )
-        .order_by("-held_on", "pk")
-        .first()
+        recent.filter(person__user__email=DISPUTING_WORKER).first()
+        or recent.filter(person__user__email__startswith="worker").first()
     )
     if part:
         Supervisee.objects.filter(pk=part.pk).update(
