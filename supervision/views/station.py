@@ -77,6 +77,9 @@ def station_sessions(request: HttpRequest, pk: int) -> HttpResponse:
             "status": status,
             "statuses": SupervisionSession.Status.choices,
             "months": MONTHS,
+            "may_log": scope.role_allows(
+                user=request.user, action=Action.LOG_SUPERVISION, obj=point
+            ),
             "may_manage": scope.role_allows(
                 user=request.user, action=Action.MANAGE_SUPERVISION, obj=point
             ),

@@ -273,3 +273,9 @@ def test_log_with_a_co_supervisor(client, log_url, wang_fang, tree, grades):
     assert {s.person.name for s in session.supervisors.all()} == {"李强", "周红"}
     uids = {e.uid for e in calendar_events.events_for_user(user=other.user)}
     assert f"supervision-session-{session.pk}@shegongzhan" in uids
+
+
+def test_chief_supervisor_reaches_the_log_form_from_the_station_page(client, li_qiang, tree):
+    client.force_login(li_qiang.user)
+    page = client.get(reverse("supervision:station_sessions", args=[tree.station_a.pk]))
+    assert reverse("supervision:session_log", args=[tree.station_a.pk]) in page.content.decode()
