@@ -18,6 +18,8 @@ def _answerable(supervisee: Supervisee) -> None:
     require_open_year(supervisee.session.service_point, supervisee.held_on)
     if supervisee.session.status == SupervisionSession.Status.CANCELLED:
         raise ValidationError(_("该督导活动已取消，无需确认。"))
+    if supervisee.session.status == SupervisionSession.Status.PLANNED:
+        raise ValidationError(_("该督导活动尚未开展，开展后才能确认。"))
 
 
 @transaction.atomic

@@ -262,3 +262,12 @@ def test_daily_schedule_runs_the_reminder_task(li_qiang_profile, monkeypatch):
     assert (schedule.func, schedule.schedule_type) == ("supervision.tasks.term_reminders_send", "D")
     monkeypatch.setattr(tasks.timezone, "localdate", lambda: D(2026, 10, 2))
     assert tasks.term_reminders_send() == 1
+
+
+def test_planned_session_cannot_be_confirmed_yet(tree, li_qiang_profile, wang_fang):
+    planned = log(tree, li_qiang_profile, [(wang_fang, 60)], duration=60, status="planned")
+    with pytest.raises(ValidationError) as error:
+        services.supervisee_confirm(
+            supervisee=planned.supervisees.get(), confirmed_by=wang_fang.user
+        )
+    assert "尚未开展" in str(error.value)
