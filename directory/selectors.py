@@ -53,11 +53,3 @@ def positions_of(*, person: Person) -> QuerySet[Position]:
 def years_of_experience(*, person: Person, today: dt.date) -> float:
     spans = list(positions_of(person=person).values_list("starts_on", "ends_on"))
     return rules.years_of_experience(spans=spans, today=today)
-
-
-def current_staff(*, service_point: ServicePoint, today: dt.date) -> list[Person]:
-    """People holding a position at the point today, by name."""
-    current = Position.objects.filter(service_point=service_point, starts_on__lte=today).filter(
-        Q(ends_on__isnull=True) | Q(ends_on__gte=today)
-    )
-    return list(Person.objects.filter(pk__in=current.values("person_id")).order_by("name", "pk"))

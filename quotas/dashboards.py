@@ -77,13 +77,23 @@ def _rules_around(region: Region, on: dt.date) -> list[PolicyRule]:
     )
 
 
-def region_dashboard(*, region: Region, year: int, today: dt.date) -> Dashboard:
+@dataclass(frozen=True)
+class Placed:
+    """A person evaluated for a dashboard: where they work, and their results."""
+
+    person_id: int
+    point_id: int
+    point_name: str
+    path: str
+    results: list
+
+
+def people_results(*, current, region: Region, year: int, today: dt.date) -> list[Placed]:
+    """Evaluate the calendar-year person rules of everyone in `current` (a Position queryset
+    of current positions) with five grouped queries, whatever their number."""
     starts_on, ends_on = dt.date(year, 1, 1), dt.date(year, 12, 31)
     on = min(max(today, starts_on), ends_on)
     last = min(ends_on, today)
-    current = Position.objects.filter(
-        service_point__region__path__startswith=region.path, starts_on__lte=on
-    ).filter(Q(ends_on__isnull=True) | Q(ends_on__gte=on))
     placed = list(
         current.values_list(
             "person_id",
@@ -104,18 +114,12 @@ def region_dashboard(*, region: Region, year: int, today: dt.date) -> Dashboard:
     received = supervision_selectors.minutes_received_by_people(
         people=people, starts_on=starts_on, ends_on=last
     )
-
     first_place: dict[int, tuple[int, str, str]] = {}
     roles: dict[int, set[str]] = defaultdict(set)
     for person_id, role, point_id, point_name, path in placed:
         roles[person_id].add(role)
         first_place.setdefault(person_id, (point_id, point_name, path))
-
-    by_station = region.level in (Region.Level.COUNTY, Region.Level.TOWNSHIP)
-    child_names = _child_names(region, {p for _, _, p in first_place.values()}, by_station)
-    rows: dict[int, Row] = {}
-    totals: dict[int, Tally] = defaultdict(Tally)
-    used: set[int] = set()
+    evaluated = []
     for person_id, (point_id, point_name, path) in first_place.items():
         applicable = [r for r in rule_list if r.region is None or path.startswith(r.region.path)]
         results = evaluation.person_results(
@@ -127,20 +131,55 @@ def region_dashboard(*, region: Region, year: int, today: dt.date) -> Dashboard:
             year=year,
             today=today,
         )
-        row = _row_for(rows, by_station, point_id, point_name, path, region, child_names)
+        evaluated.append(Placed(person_id, point_id, point_name, path, results))
+    return evaluated
+
+
+def _current(year: int, today: dt.date, **where):
+    starts_on, ends_on = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    on = min(max(today, starts_on), ends_on)
+    return Position.objects.filter(starts_on__lte=on, **where).filter(
+        Q(ends_on__isnull=True) | Q(ends_on__gte=on)
+    )
+
+
+def region_dashboard(*, region: Region, year: int, today: dt.date) -> Dashboard:
+    current = _current(year, today, service_point__region__path__startswith=region.path)
+    evaluated = people_results(current=current, region=region, year=year, today=today)
+    by_station = region.level in (Region.Level.COUNTY, Region.Level.TOWNSHIP)
+    child_names = _child_names(region, {p.path for p in evaluated}, by_station)
+    rows: dict[int, Row] = {}
+    totals: dict[int, Tally] = defaultdict(Tally)
+    used: set[int] = set()
+    rule_list: dict[int, PolicyRule] = {}
+    for placed in evaluated:
+        row = _row_for(
+            rows, by_station, placed.point_id, placed.point_name, placed.path, region, child_names
+        )
         row.people += 1
-        for result in results:
+        for result in placed.results:
             used.add(result.rule.pk)
+            rule_list.setdefault(result.rule.pk, result.rule)
             totals[result.rule.pk].add(result.status)
             row.tallies[result.rule.pk].add(result.status)
+    ordered = sorted(
+        rule_list.values(),
+        key=lambda r: (r.region.depth if r.region else 0, r.pack.name, r.code),
+    )
     return Dashboard(
         region=region,
         year=year,
-        rules=[rule for rule in rule_list if rule.pk in used],
+        rules=ordered,
         totals=totals,
         rows=sorted(rows.values(), key=lambda row: row.name),
-        people=len(first_place),
+        people=len(evaluated),
     )
+
+
+def station_people(*, service_point, year: int, today: dt.date) -> list[Placed]:
+    """The staff of one station with their results, in the same constant number of queries."""
+    current = _current(year, today, service_point=service_point)
+    return people_results(current=current, region=service_point.region, year=year, today=today)
 
 
 def _child_names(region: Region, paths: set[str], by_station: bool) -> dict[str, tuple[int, str]]:

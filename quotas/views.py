@@ -5,7 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from directory import selectors as directory_selectors
+from directory.models import Person
 from quotas import charts, dashboards, evaluation, exports, permissions, selectors
 
 
@@ -50,16 +50,21 @@ def station(request: HttpRequest, pk: int) -> HttpResponse:
     point = permissions.station_for_user(user=request.user, service_point_id=pk)
     year = _year(request)
     today = timezone.localdate()
-    staff = directory_selectors.current_staff(service_point=point, today=today)
-    rows = [
-        (person, evaluation.evaluate_person(person=person, year=year, today=today))
-        for person in staff
-    ]
-    codes = sorted({(r.rule.pk, r.rule.title) for _, results in rows for r in results})
-    grid = [
-        (person, [next((r for r in results if r.rule.pk == pk_), None) for pk_, _ in codes])
-        for person, results in rows
-    ]
+    evaluated = dashboards.station_people(service_point=point, year=year, today=today)
+    names = dict(
+        Person.objects.filter(pk__in=[p.person_id for p in evaluated]).values_list("pk", "name")
+    )
+    columns = sorted({(r.rule.pk, r.rule.title) for p in evaluated for r in p.results})
+    grid = sorted(
+        (
+            (
+                names[placed.person_id],
+                [next((r for r in placed.results if r.rule.pk == pk_), None) for pk_, _ in columns],
+            )
+            for placed in evaluated
+        ),
+        key=lambda row: row[0],
+    )
     return render(
         request,
         "quotas/station.html",
@@ -70,7 +75,7 @@ def station(request: HttpRequest, pk: int) -> HttpResponse:
             "station_results": evaluation.evaluate_station(
                 service_point=point, year=year, today=today
             ),
-            "columns": [title for _, title in codes],
+            "columns": [title for _, title in columns],
             "grid": grid,
         },
     )

@@ -53,3 +53,16 @@ def test_progress_chart_follows_the_months(client, hunan, wang_fang, credit):
     page = client.get(reverse("quotas:mine"), {"year": "2025"}).content.decode()
     # 40 h owed: half by March, all by September, on a 60-pixel-high chart
     assert 'points="0,60 20,60 40,60 60,30 80,30 100,30 120,30 140,30 160,30 180,0' in page
+
+
+def test_station_grid_query_count_does_not_grow(
+    client, hunan, tree, zhang_min, credit, django_assert_max_num_queries
+):
+    for _ in range(15):
+        person = factories.PersonFactory(region=tree.county_a)
+        factories.PositionFactory(person=person, service_point=tree.station_a)
+        credit(person, 60, level="county")
+    client.force_login(zhang_min.user)
+    with django_assert_max_num_queries(30):
+        response = client.get(reverse("quotas:station", args=[tree.station_a.pk]))
+    assert response.status_code == 200
