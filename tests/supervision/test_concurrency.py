@@ -10,10 +10,11 @@ from supervision.models import SupervisionSession
 from tests.supervision.conftest import log
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="needs PostgreSQL: concurrent transactions"
+)
+@pytest.mark.django_db(transaction=True)
 def test_simultaneous_double_submit_makes_one_session(tree, li_qiang_profile, wang_fang):
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL: concurrent transactions")
     barrier = threading.Barrier(2)
     results, errors = [], []
 
