@@ -53,6 +53,9 @@ def station_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "may_view_quotas": scope.role_allows(
                 user=request.user, action=Action.VIEW_QUOTAS, obj=point
             ),
+            "may_view_supervision": scope.role_allows(
+                user=request.user, action=Action.VIEW_SUPERVISION, obj=point
+            ),
             "may_see_reports": any(
                 scope.role_allows(user=request.user, action=action, obj=point)
                 for action in (Action.FILE_REPORTS, Action.REVIEW_REPORTS)
