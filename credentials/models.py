@@ -156,6 +156,9 @@ class Certificate(models.Model):
     )
     period_starts_on = models.DateField(_("起始日期"))
     period_ends_on = models.DateField(_("截止日期"))
+    subject = models.CharField(
+        max_length=40, blank=True, editable=False, help_text="e.g. lms-run:12 for a completion"
+    )
     snapshot = models.JSONField(_("证明内容"))
     code = models.CharField(max_length=64, unique=True, editable=False)
     short_code = models.CharField(_("查验码"), max_length=10, unique=True, editable=False)
@@ -199,9 +202,9 @@ class Certificate(models.Model):
         ordering = ["-issued_at"]
         constraints = [
             models.UniqueConstraint(
-                fields=["holder", "kind", "period_starts_on", "period_ends_on"],
+                fields=["holder", "kind", "period_starts_on", "period_ends_on", "subject"],
                 condition=Q(superseded_at__isnull=True, revoked_at__isnull=True),
-                name="certificate_one_current_per_period",
+                name="certificate_one_current_per_subject",
             ),
             models.CheckConstraint(
                 condition=Q(revoked_at__isnull=True) | ~Q(revoke_reason=""),

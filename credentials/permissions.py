@@ -9,6 +9,7 @@ from accounts.models import User
 from accounts.roles import Action
 from credentials.models import Certificate, CertificateBatch, Qualification
 from directory.models import Person
+from lms.models import Enrolment
 from supervision.models import SupervisorProfile
 
 
@@ -89,3 +90,11 @@ def certificate_for_issuer(*, user: User, certificate_id: int) -> Certificate:
     if not scope.role_allows(user=user, action=Action.MANAGE_DIRECTORY, obj=certificate.holder):
         raise PermissionDenied
     return certificate
+
+
+def own_enrolment(*, user: User, enrolment_id: int) -> Enrolment:
+    return get_object_or_404(
+        Enrolment.objects.select_related("run__course", "person"),
+        pk=enrolment_id,
+        person__user=user,
+    )

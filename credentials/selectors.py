@@ -1,7 +1,9 @@
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from accounts import scope
 from accounts.roles import Action
+from credentials import snapshots
 from credentials.models import (
     Certificate,
     CertificateBatch,
@@ -10,6 +12,7 @@ from credentials.models import (
     VerificationEvent,
 )
 from directory.models import Person
+from lms import selectors as lms_selectors
 
 
 def certificates_of(*, person: Person) -> QuerySet[Certificate]:
@@ -45,3 +48,25 @@ def qualifications_to_verify(*, user) -> QuerySet[Qualification]:
         .select_related("person")
         .order_by("created_at", "pk")
     )
+
+
+def completions_without_certificate(*, person) -> list:
+    """The person's enrolments in finished runs they completed, not yet certified."""
+    certified = set(
+        Certificate.objects.filter(
+            holder=person,
+            kind=Certificate.Kind.COURSE_COMPLETION,
+            superseded_at__isnull=True,
+            revoked_at__isnull=True,
+        ).values_list("subject", flat=True)
+    )
+    finished = lms_selectors.enrolments_of_person(person=person).filter(
+        status="enrolled", run__ends_on__lt=timezone.localdate()
+    )[:20]
+    completed = []
+    for enrolment in finished:
+        if f"lms-run:{enrolment.run_id}" in certified:
+            continue
+        if snapshots.completion_snapshot(enrolment=enrolment) is not None:
+            completed.append(enrolment)
+    return completed

@@ -38,6 +38,7 @@ def certificate_issue(
     issued_by,
     supersede: Certificate | None = None,
     batch=None,
+    subject: str = "",
 ) -> Certificate:
     """Freeze `snapshot` in a new certificate and render its PDF after commit.
 
@@ -61,6 +62,7 @@ def certificate_issue(
         issuer_name=settings.CERTIFICATE_ISSUER,
         supersedes=supersede,
         batch=batch,
+        subject=subject,
     )
     audit_record(
         actor=issued_by,
@@ -135,12 +137,15 @@ def share_link_revoke(*, link: ShareLink, revoked_by) -> ShareLink:
     return link
 
 
-def current_certificate(*, holder, kind: str, starts_on: dt.date, ends_on: dt.date):
+def current_certificate(
+    *, holder, kind: str, starts_on: dt.date, ends_on: dt.date, subject: str = ""
+):
     return Certificate.objects.filter(
         holder=holder,
         kind=kind,
         period_starts_on=starts_on,
         period_ends_on=ends_on,
+        subject=subject,
         superseded_at__isnull=True,
         revoked_at__isnull=True,
     ).first()
@@ -199,4 +204,32 @@ def supervision_certificate_issue(*, profile, year: int, issued_by) -> Certifica
             snapshot=snapshot,
             issued_by=issued_by,
             supersede=existing,
+        )
+
+
+def completion_certificate_issue(*, enrolment, issued_by) -> Certificate:
+    """A course completion certificate (结业证明) for a run the person completed (R11)."""
+    snapshot = snapshots.completion_snapshot(enrolment=enrolment)
+    if snapshot is None:
+        raise ValidationError(_("尚未达到该期培训的结业要求，不能出具结业证明。"))
+    run = enrolment.run
+    subject = f"lms-run:{run.pk}"
+    kind = Certificate.Kind.COURSE_COMPLETION
+    with transaction.atomic():
+        existing = current_certificate(
+            holder=enrolment.person,
+            kind=kind,
+            starts_on=run.starts_on,
+            ends_on=run.ends_on,
+            subject=subject,
+        )
+        return certificate_issue(
+            holder=enrolment.person,
+            kind=kind,
+            starts_on=run.starts_on,
+            ends_on=run.ends_on,
+            snapshot=snapshot,
+            issued_by=issued_by,
+            supersede=existing,
+            subject=subject,
         )

@@ -113,3 +113,43 @@ def supervision_given_snapshot(*, profile: SupervisorProfile, year: int) -> dict
         ],
         "minutes": {"supervision_given": total},
     }
+
+
+def completion_snapshot(*, enrolment) -> dict | None:
+    """A completed run of a course (R11, R12): attendance against the run's rule, hours credited;
+    None when the person has not completed it."""
+    run = enrolment.run
+    course = run.course
+    row = next(
+        (r for r in lms_selectors.run_roster(run=run) if r["enrolment"].pk == enrolment.pk), None
+    )
+    if row is None or not row["completed"]:
+        return None
+    held = sum(1 for session in run.sessions.all() if not session.cancelled)
+    person = enrolment.person
+    return {
+        "title": _("结业证明"),
+        "statement": _(
+            "兹证明 %(name)s 参加“%(course)s”（%(run)s）培训，出勤达到结业要求，准予结业。"
+        )
+        % {"name": person.name, "course": course.title, "run": run.name},
+        "holder": {"name": person.name, "id_number_masked": person.id_number_masked},
+        "period": {"starts_on": run.starts_on.isoformat(), "ends_on": run.ends_on.isoformat()},
+        "sections": [
+            {
+                "heading": _("培训信息"),
+                "columns": [_("项目"), _("内容")],
+                "rows": [
+                    [_("课程"), course.title],
+                    [_("培训类别"), _label(Kind, course.kind)],
+                    [_("提供层级"), _label(Level, course.providing_level)],
+                    [_("期次"), run.name],
+                    [_("出勤"), f"{row['attended']}/{held}"],
+                    [_("认定学时"), hours(row["minutes"])],
+                ],
+                "total": "",
+                "empty": "",
+            }
+        ],
+        "minutes": {"training": row["minutes"]},
+    }

@@ -27,6 +27,11 @@ urlpatterns = [
     path("credentials/review/", views.review, name="review"),
     path("credentials/hours/new/", views.hours_new, name="hours_new"),
     path(
+        "credentials/completion/<int:enrolment_id>/",
+        views.completion_certificate_new,
+        name="completion_certificate_new",
+    ),
+    path(
         "credentials/supervision/new/",
         views.supervision_certificate_new,
         name="supervision_certificate_new",

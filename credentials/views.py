@@ -128,6 +128,7 @@ def mine(request: HttpRequest) -> HttpResponse:
             "links": selectors.share_links_of(person=person),
             "now": timezone.now(),
             "is_supervisor": hasattr(person, "supervisor_profile"),
+            "completions": selectors.completions_without_certificate(person=person),
             "last_year": timezone.localdate().year - 1,
         },
     )
@@ -403,3 +404,17 @@ def certificate_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("证明已撤销。"))
     return redirect("credentials:person_certificates", person_id=certificate.holder_id)
+
+
+@login_required
+@require_POST
+def completion_certificate_new(request: HttpRequest, enrolment_id: int) -> HttpResponse:
+    """The worker issues the completion certificate of a run they completed."""
+    enrolment = permissions.own_enrolment(user=request.user, enrolment_id=enrolment_id)
+    try:
+        services.completion_certificate_issue(enrolment=enrolment, issued_by=request.user)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, _("结业证明已出具。"))
+    return redirect("credentials:mine")
