@@ -39,6 +39,7 @@ def certificate_issue(
     supersede: Certificate | None = None,
     batch=None,
     subject: str = "",
+    render_after_commit: bool = True,
 ) -> Certificate:
     """Freeze `snapshot` in a new certificate and render its PDF after commit.
 
@@ -182,6 +183,7 @@ def hour_certificate_issue(
             issued_by=issued_by,
             supersede=existing,
             batch=batch,
+            render_after_commit=batch is None,
         )
 
 
