@@ -21,18 +21,6 @@ def own_person(*, user: User) -> Person:
     return person
 
 
-def certificate_for_user(*, user: User, certificate_id: int) -> Certificate:
-    """404 unless the holder is the user or visible to them; 403 unless they may see it in full."""
-    visible = Certificate.objects.filter(holder__in=scope.people_visible_to(user))
-    certificate = get_object_or_404(visible.select_related("holder"), pk=certificate_id)
-    holder = certificate.holder
-    if holder.user_id != user.pk and not scope.role_allows(
-        user=user, action=Action.VIEW_SENSITIVE, obj=holder
-    ):
-        raise PermissionDenied
-    return certificate
-
-
 def require_manager(*, user: User) -> None:
     """403 unless the user administers some region (batch issue, issuing for others)."""
     if not scope.may_anywhere(user, Action.MANAGE_DIRECTORY):
@@ -58,38 +46,8 @@ def own_qualification(*, user: User, qualification_id: int) -> Qualification:
     return get_object_or_404(Qualification, pk=qualification_id, person__user=user)
 
 
-def qualification_for_manager(*, user: User, qualification_id: int) -> Qualification:
-    """Verify: 404 outside the user's people, 403 without the administrator role over them."""
-    visible = Qualification.objects.filter(person__in=scope.people_visible_to(user))
-    qualification = get_object_or_404(visible.select_related("person"), pk=qualification_id)
-    if not scope.role_allows(user=user, action=Action.MANAGE_DIRECTORY, obj=qualification.person):
-        raise PermissionDenied
-    return qualification
-
-
-def qualification_for_viewer(*, user: User, qualification_id: int) -> Qualification:
-    """The scan: the holder, or an administrator over them."""
-    visible = Qualification.objects.filter(person__in=scope.people_visible_to(user))
-    qualification = get_object_or_404(visible.select_related("person"), pk=qualification_id)
-    person = qualification.person
-    if person.user_id != user.pk and not scope.role_allows(
-        user=user, action=Action.MANAGE_DIRECTORY, obj=person
-    ):
-        raise PermissionDenied
-    return qualification
-
-
 def own_supervisor_profile(*, user: User) -> SupervisorProfile:
     return get_object_or_404(SupervisorProfile, person__user=user)
-
-
-def certificate_for_issuer(*, user: User, certificate_id: int) -> Certificate:
-    """Revoke: 404 outside the user's people, 403 without the administrator role over them."""
-    visible = Certificate.objects.filter(holder__in=scope.people_visible_to(user))
-    certificate = get_object_or_404(visible.select_related("holder"), pk=certificate_id)
-    if not scope.role_allows(user=user, action=Action.MANAGE_DIRECTORY, obj=certificate.holder):
-        raise PermissionDenied
-    return certificate
 
 
 def own_enrolment(*, user: User, enrolment_id: int) -> Enrolment:
@@ -97,4 +55,65 @@ def own_enrolment(*, user: User, enrolment_id: int) -> Enrolment:
         Enrolment.objects.select_related("run__course", "person"),
         pk=enrolment_id,
         person__user=user,
+    )
+
+
+def _record_about(*, user: User, queryset, pk: int, person_field: str, action, holder_may: bool):
+    """404 unless the record's person is visible to the user; then 403 unless the person is the
+    user themselves (when `holder_may`) or one of the user's grants permits `action` over them."""
+    visible = queryset.filter(**{f"{person_field}__in": scope.people_visible_to(user)})
+    record = get_object_or_404(visible.select_related(person_field), pk=pk)
+    person = getattr(record, person_field)
+    if holder_may and person.user_id == user.pk:
+        return record
+    if not scope.role_allows(user=user, action=action, obj=person):
+        raise PermissionDenied
+    return record
+
+
+def certificate_for_user(*, user: User, certificate_id: int) -> Certificate:
+    """Download: the holder, or someone who may see the holder's data in full."""
+    return _record_about(
+        user=user,
+        queryset=Certificate.objects.all(),
+        pk=certificate_id,
+        person_field="holder",
+        action=Action.VIEW_SENSITIVE,
+        holder_may=True,
+    )
+
+
+def certificate_for_issuer(*, user: User, certificate_id: int) -> Certificate:
+    """Revoke: an administrator over the holder."""
+    return _record_about(
+        user=user,
+        queryset=Certificate.objects.all(),
+        pk=certificate_id,
+        person_field="holder",
+        action=Action.MANAGE_DIRECTORY,
+        holder_may=False,
+    )
+
+
+def qualification_for_manager(*, user: User, qualification_id: int) -> Qualification:
+    """Verify: an administrator over the person."""
+    return _record_about(
+        user=user,
+        queryset=Qualification.objects.all(),
+        pk=qualification_id,
+        person_field="person",
+        action=Action.MANAGE_DIRECTORY,
+        holder_may=False,
+    )
+
+
+def qualification_for_viewer(*, user: User, qualification_id: int) -> Qualification:
+    """The scan: the holder, or an administrator over them."""
+    return _record_about(
+        user=user,
+        queryset=Qualification.objects.all(),
+        pk=qualification_id,
+        person_field="person",
+        action=Action.MANAGE_DIRECTORY,
+        holder_may=True,
     )
