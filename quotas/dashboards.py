@@ -88,7 +88,9 @@ class Placed:
     results: list
 
 
-def people_results(*, current, region: Region, year: int, today: dt.date) -> list[Placed]:
+def people_results(
+    *, current, region: Region, year: int, today: dt.date, with_sentences: bool = True
+) -> list[Placed]:
     """Evaluate the calendar-year person rules of everyone in `current` (a Position queryset
     of current positions) with five grouped queries, whatever their number."""
     starts_on, ends_on = dt.date(year, 1, 1), dt.date(year, 12, 31)
@@ -110,7 +112,9 @@ def people_results(*, current, region: Region, year: int, today: dt.date) -> lis
     ):
         levels[person_id].add(level)
     rule_list = _rules_around(region, on)
-    training = lms_selectors.people_minutes(people=people, starts_on=starts_on, ends_on=last)
+    # The ledger's yearly summary equals the rows from 1 January to today: credits are dated on
+    # or before the day they are written.
+    training = lms_selectors.people_year_minutes(people=people, year=year)
     received = supervision_selectors.minutes_received_by_people(
         people=people, starts_on=starts_on, ends_on=last
     )
@@ -130,6 +134,7 @@ def people_results(*, current, region: Region, year: int, today: dt.date) -> lis
             received=received.get(person_id, {}),
             year=year,
             today=today,
+            with_sentences=with_sentences,
         )
         evaluated.append(Placed(person_id, point_id, point_name, path, results))
     return evaluated
@@ -145,7 +150,9 @@ def _current(year: int, today: dt.date, **where):
 
 def region_dashboard(*, region: Region, year: int, today: dt.date) -> Dashboard:
     current = _current(year, today, service_point__region__path__startswith=region.path)
-    evaluated = people_results(current=current, region=region, year=year, today=today)
+    evaluated = people_results(
+        current=current, region=region, year=year, today=today, with_sentences=False
+    )
     by_station = region.level in (Region.Level.COUNTY, Region.Level.TOWNSHIP)
     child_names = _child_names(region, {p.path for p in evaluated}, by_station)
     rows: dict[int, Row] = {}

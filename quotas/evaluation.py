@@ -104,9 +104,15 @@ def _sentence(rule: PolicyRule, *, achieved: int, owed: int, pending: int) -> tu
     return sentence.strip(), gap
 
 
-def _result(rule, *, achieved, owed, pending, starts_on, ends_on, today) -> Result:
+def _result(
+    rule, *, achieved, owed, pending, starts_on, ends_on, today, with_sentences=True
+) -> Result:
     elapsed = rules.elapsed_share(starts_on=starts_on, ends_on=ends_on, today=today)
-    sentence, gap = _sentence(rule, achieved=achieved, owed=owed, pending=pending)
+    sentence, gap = (
+        _sentence(rule, achieved=achieved, owed=owed, pending=pending)
+        if with_sentences
+        else ("", "")
+    )
     return Result(
         rule=rule,
         status=rules.status(achieved=achieved, owed=owed, elapsed=elapsed),
@@ -157,8 +163,10 @@ def person_results(
     received: dict,
     year: int,
     today: dt.date,
+    with_sentences: bool = True,
 ) -> list[Result]:
-    """Calendar-year person rules for one person from already-fetched totals."""
+    """Calendar-year person rules for one person from already-fetched totals. Dashboards that
+    only count statuses skip the sentences (`with_sentences=False`)."""
     starts_on, ends_on = _year(year)
     results = []
     for rule in rule_list:
@@ -178,6 +186,7 @@ def person_results(
                 starts_on=starts_on,
                 ends_on=ends_on,
                 today=today,
+                with_sentences=with_sentences,
             )
         )
     return results

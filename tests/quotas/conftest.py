@@ -2,8 +2,9 @@ import datetime as dt
 
 import pytest
 
-from lms.models import HourEntry
+from lms.services import ledger
 from quotas import services
+from tests import factories
 
 
 @pytest.fixture
@@ -19,16 +20,19 @@ def national(db):
 
 
 @pytest.fixture
-def credit():
+def credit(db):
+    """Credit minutes through the ledger service, which also keeps the yearly summary."""
+    clerk = factories.UserFactory()
+
     def credit(person, minutes, *, level="county", kind="continuing", on=dt.date(2025, 3, 1)):
-        return HourEntry.objects.create(
+        return ledger.hour_entry_adjust(
             person=person,
             on=on,
             minutes=minutes,
             kind=kind,
             providing_level=level,
-            source="adjustment",
             reason="测试",
+            entered_by=clerk,
         )
 
     return credit
