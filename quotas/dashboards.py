@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 
 from credentials.models import Qualification
-from directory.models import Person, Position, Region
+from directory.models import Person, Position, Region, ServicePoint
 from lms import selectors as lms_selectors
 from quotas import evaluation, rules
 from quotas.models import PolicyRule
+from quotas.station_facts import station_facts
 from supervision import selectors as supervision_selectors
 
 STATUSES = (rules.MET, rules.ON_TRACK, rules.AT_RISK, rules.BEHIND)
@@ -59,6 +60,7 @@ class Dashboard:
     totals: dict[int, Tally]
     rows: list[Row]
     people: int
+    station_rules: set[int] = field(default_factory=set)  # tallied over stations, not people
 
 
 def _rules_around(region: Region, on: dt.date) -> list[PolicyRule]:
@@ -169,6 +171,9 @@ def region_dashboard(*, region: Region, year: int, today: dt.date) -> Dashboard:
             rule_list.setdefault(result.rule.pk, result.rule)
             totals[result.rule.pk].add(result.status)
             row.tallies[result.rule.pk].add(result.status)
+    station_rules = _tally_stations(region, year, today, by_station, child_names, rows, totals)
+    for rule in station_rules.values():
+        rule_list.setdefault(rule.pk, rule)
     ordered = sorted(
         rule_list.values(),
         key=lambda r: (r.region.depth if r.region else 0, r.pack.name, r.code),
@@ -180,7 +185,43 @@ def region_dashboard(*, region: Region, year: int, today: dt.date) -> Dashboard:
         totals=totals,
         rows=sorted(rows.values(), key=lambda row: row.name),
         people=len(evaluated),
+        station_rules=set(station_rules),
     )
+
+
+def _tally_stations(region, year, today, by_station, child_names, rows, totals) -> dict:
+    """Station rules (staffing, R4, R9, R18 …) counted over the stations below the region."""
+    starts_on, ends_on = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    on = min(max(today, starts_on), ends_on)
+    points = list(
+        ServicePoint.objects.filter(region__path__startswith=region.path).values_list(
+            "pk", "name", "kind", "region__path"
+        )
+    )
+    facts = station_facts(point_ids=[pk for pk, *_ in points], year=year, on=on)
+    rule_list = _rules_around(region, on)
+    if not by_station:
+        child_names.update(_child_names(region, {path for *_, path in points}, False))
+    used: dict[int, PolicyRule] = {}
+    for pk, name, kind, path in points:
+        applicable = [r for r in rule_list if r.region is None or path.startswith(r.region.path)]
+        results = evaluation.station_results(
+            rule_list=applicable,
+            kind=kind,
+            facts=facts[pk],
+            year=year,
+            today=today,
+            with_sentences=False,
+        )
+        counted = [r for r in results if r.status != rules.NOT_APPLICABLE]
+        if not counted:
+            continue
+        row = _row_for(rows, by_station, pk, name, path, region, child_names)
+        for result in counted:
+            used[result.rule.pk] = result.rule
+            totals[result.rule.pk].add(result.status)
+            row.tallies[result.rule.pk].add(result.status)
+    return used
 
 
 def station_people(*, service_point, year: int, today: dt.date) -> list[Placed]:

@@ -8,19 +8,16 @@ rule counts only what its own providing level gave (levels stack, never pool).
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Q, Sum
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from credentials.models import Qualification, Registration
 from directory.models import Person, Position, Region, ServicePoint
 from lms import selectors as lms_selectors
 from quotas import rules
-from quotas.models import PERSON_MEASURES, Measure, MonthlyReport, Period, PolicyRule
+from quotas.models import PERSON_MEASURES, Measure, Period, PolicyRule
+from quotas.station_facts import StationFacts, station_facts, station_value
 from supervision import selectors as supervision_selectors
-from supervision.models import Assignment
-
-INTERMEDIATE_OR_ABOVE = ("intermediate", "senior")
-FILED = (MonthlyReport.Status.SUBMITTED, MonthlyReport.Status.ACCEPTED)
 
 
 @dataclass(frozen=True)
@@ -268,71 +265,24 @@ def _registration_result(rule: PolicyRule, *, person: Person, year: int, today: 
 # Stations
 
 
-def _station_staff(point: ServicePoint, on: dt.date) -> list[Position]:
-    return list(
-        Position.objects.filter(service_point=point, starts_on__lte=on)
-        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=on))
-        .select_related("person")
-    )
-
-
-def _station_value(
-    rule: PolicyRule, point: ServicePoint, year: int, on: dt.date, staff
-) -> int | None:
-    """The station's value for a station measure, or None when the system has no data for it."""
-    people = {position.person_id for position in staff}
-    full_time = {position.person_id for position in staff if position.full_time}
-    qualified = dict(
-        Qualification.objects.filter(person_id__in=people, verified_at__isnull=False)
-        .values_list("person_id", "level")
-        .order_by("level")
-    )
-    measure = rule.measure
-    if measure == Measure.FULL_TIME_STAFF:
-        return len(full_time)
-    if measure == Measure.CERTIFIED_STAFF:
-        return len(full_time & set(qualified))
-    if measure == Measure.INTERMEDIATE_STAFF:
-        return sum(1 for pid, level in qualified.items() if level in INTERMEDIATE_OR_ABOVE)
-    if measure == Measure.CERTIFIED_SHARE:
-        if not people:
-            return 0
-        educated = {p.person_id for p in staff if p.person.social_work_major}
-        return len((set(qualified) | educated) & people) * 100 // len(people)
-    if measure == Measure.STATION_SUPERVISION:
-        return supervision_selectors.station_minutes(service_point=point, year=year)["minutes"]
-    if measure == Measure.LINKED_SUPERVISORS:
-        return (
-            Assignment.objects.filter(
-                service_point=point, mode=Assignment.Mode.LINKED_EXPERT, starts_on__lte=on
-            )
-            .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=on))
-            .count()
-        )
-    if measure in (Measure.STATION_CASES, Measure.SERVICE_TIME_SHARE):
-        filed = MonthlyReport.objects.filter(
-            service_point=point, month__year=year, status__in=FILED
-        ).aggregate(cases=Sum("cases_served"), work=Sum("work_hours"), service=Sum("service_hours"))
-        if measure == Measure.STATION_CASES:
-            return filed["cases"] or 0
-        if not filed["work"]:
-            return None  # no working time reported yet
-        return rules.service_time_share(service_hours=filed["service"], work_hours=filed["work"])
-    return None
-
-
-def evaluate_station(*, service_point: ServicePoint, year: int, today: dt.date) -> list[Result]:
-    """Every station rule that applies to the service point in `year`, as of `today`."""
+def station_results(
+    *,
+    rule_list: list[PolicyRule],
+    kind: str,
+    facts: StationFacts,
+    year: int,
+    today: dt.date,
+    with_sentences: bool = True,
+) -> list[Result]:
+    """The station rules among `rule_list` that apply to a station of `kind`, from its facts."""
     starts_on, ends_on = _year(year)
-    on = min(max(today, starts_on), ends_on)
-    staff = _station_staff(service_point, on)
     results = []
-    for rule in rules_in_force(region=service_point.region, on=on):
+    for rule in rule_list:
         if rule.measure in PERSON_MEASURES:
             continue
-        if rule.applies_to_point_kind and rule.applies_to_point_kind != service_point.kind:
+        if rule.applies_to_point_kind and rule.applies_to_point_kind != kind:
             continue
-        value = _station_value(rule, service_point, year, on, staff)
+        value = station_value(rule.measure, facts)
         if value is None:
             results.append(
                 _not_applicable(
@@ -352,7 +302,22 @@ def evaluate_station(*, service_point: ServicePoint, year: int, today: dt.date) 
                 pending=0,
                 starts_on=starts_on,
                 ends_on=ends_on,
-                today=today if cumulative else ends_on,
+                today=today if cumulative else ends_on,  # staffing is judged as it stands
+                with_sentences=with_sentences,
             )
         )
     return results
+
+
+def evaluate_station(*, service_point: ServicePoint, year: int, today: dt.date) -> list[Result]:
+    """Every station rule that applies to the service point in `year`, as of `today`."""
+    starts_on, ends_on = _year(year)
+    on = min(max(today, starts_on), ends_on)
+    facts = station_facts(point_ids=[service_point.pk], year=year, on=on)[service_point.pk]
+    return station_results(
+        rule_list=rules_in_force(region=service_point.region, on=on),
+        kind=service_point.kind,
+        facts=facts,
+        year=year,
+        today=today,
+    )

@@ -43,7 +43,7 @@ def test_dashboard_query_count_does_not_grow(staffed, credit, django_assert_max_
         person = factories.PersonFactory(region=staffed.county_a)
         factories.PositionFactory(person=person, service_point=staffed.station_a)
         credit(person, 60, level="city")
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(15):
         dashboards.region_dashboard(region=staffed.city, year=2025, today=MID_2025)
 
 
@@ -71,7 +71,7 @@ def test_region_list_is_for_administrators(client, wang_fang):
 
 def test_region_page_query_count(client, staffed, zhang_min, django_assert_max_num_queries):
     client.force_login(zhang_min.user)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(22):
         client.get(reverse("quotas:region", args=[staffed.county_a.pk]), {"year": "2025"})
 
 
@@ -105,3 +105,15 @@ def test_excel_export_is_scoped(client, staffed, chen_jing):
     client.force_login(chen_jing.user)
     url = reverse("quotas:region_export", args=[staffed.county_a.pk])
     assert client.get(url).status_code == 404
+
+
+def test_station_rules_are_tallied_over_stations(staffed):
+    board = dashboards.region_dashboard(region=staffed.county_a, year=2025, today=MID_2025)
+    share = next(r for r in board.rules if r.code == "station-certified-share")
+    assert share.pk in board.station_rules
+    tally = board.totals[share.pk]
+    assert (tally.counts["met"], tally.total) == (
+        1,
+        1,
+    )  # station A: every worker studied social work
+    assert all(r.code != "station-service-time-share" for r in board.rules)  # no reports yet: n/a
