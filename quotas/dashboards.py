@@ -193,12 +193,9 @@ def _tally_stations(region, year, today, by_station, child_names, rows, totals) 
     """Station rules (staffing, R4, R9, R18 …) counted over the stations below the region."""
     starts_on, ends_on = dt.date(year, 1, 1), dt.date(year, 12, 31)
     on = min(max(today, starts_on), ends_on)
-    points = list(
-        ServicePoint.objects.filter(region__path__startswith=region.path).values_list(
-            "pk", "name", "kind", "region__path"
-        )
-    )
-    facts = station_facts(point_ids=[pk for pk, *_ in points], year=year, on=on)
+    below = ServicePoint.objects.filter(region__path__startswith=region.path)
+    points = list(below.values_list("pk", "name", "kind", "region__path"))
+    facts = station_facts(points=below.values("pk"), year=year, on=on)
     rule_list = _rules_around(region, on)
     if not by_station:
         child_names.update(_child_names(region, {path for *_, path in points}, False))

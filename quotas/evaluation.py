@@ -313,7 +313,7 @@ def evaluate_station(*, service_point: ServicePoint, year: int, today: dt.date) 
     """Every station rule that applies to the service point in `year`, as of `today`."""
     starts_on, ends_on = _year(year)
     on = min(max(today, starts_on), ends_on)
-    facts = station_facts(point_ids=[service_point.pk], year=year, on=on)[service_point.pk]
+    facts = station_facts(points=[service_point.pk], year=year, on=on)[service_point.pk]
     return station_results(
         rule_list=rules_in_force(region=service_point.region, on=on),
         kind=service_point.kind,

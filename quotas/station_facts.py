@@ -30,10 +30,11 @@ class StationFacts:
     service_hours: int = 0
 
 
-def station_facts(*, point_ids: list[int], year: int, on: dt.date) -> dict[int, StationFacts]:
+def station_facts(*, points, year: int, on: dt.date) -> dict[int, StationFacts]:
+    """Facts for `points` (ids, or a ServicePoint queryset used as a subquery)."""
     facts: dict[int, StationFacts] = defaultdict(StationFacts)
     staff = (
-        Position.objects.filter(service_point_id__in=point_ids, starts_on__lte=on)
+        Position.objects.filter(service_point_id__in=points, starts_on__lte=on)
         .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=on))
         .values_list("service_point_id", "person_id", "full_time", "person__social_work_major")
     )
@@ -55,7 +56,7 @@ def station_facts(*, point_ids: list[int], year: int, on: dt.date) -> dict[int, 
             facts[point_id].levels[person_id] = level
     for point_id, minutes in (
         SupervisionSession.objects.filter(
-            service_point_id__in=point_ids,
+            service_point_id__in=points,
             status=SupervisionSession.Status.HELD,
             held_on__year=year,
         )
@@ -66,7 +67,7 @@ def station_facts(*, point_ids: list[int], year: int, on: dt.date) -> dict[int, 
         facts[point_id].supervision_minutes = minutes or 0
     for point_id, count in (
         Assignment.objects.filter(
-            service_point_id__in=point_ids,
+            service_point_id__in=points,
             mode=Assignment.Mode.LINKED_EXPERT,
             starts_on__lte=on,
         )
@@ -78,7 +79,7 @@ def station_facts(*, point_ids: list[int], year: int, on: dt.date) -> dict[int, 
         facts[point_id].linked_experts = count
     for point_id, cases, work, service in (
         MonthlyReport.objects.filter(
-            service_point_id__in=point_ids, month__year=year, status__in=FILED
+            service_point_id__in=points, month__year=year, status__in=FILED
         )
         .values_list("service_point_id")
         .annotate(Sum("cases_served"), Sum("work_hours"), Sum("service_hours"))
