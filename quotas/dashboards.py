@@ -97,7 +97,6 @@ def people_results(
     of current positions) with five grouped queries, whatever their number."""
     starts_on, ends_on = dt.date(year, 1, 1), dt.date(year, 12, 31)
     on = min(max(today, starts_on), ends_on)
-    last = min(ends_on, today)
     placed = list(
         current.values_list(
             "person_id",
@@ -114,12 +113,10 @@ def people_results(
     ):
         levels[person_id].add(level)
     rule_list = _rules_around(region, on)
-    # The ledger's yearly summary equals the rows from 1 January to today: credits are dated on
-    # or before the day they are written.
+    # The yearly summaries equal the rows from 1 January to today: credits are dated on or
+    # before the day they are written, and only sessions that have started count as held.
     training = lms_selectors.people_year_minutes(people=people, year=year)
-    received = supervision_selectors.minutes_received_by_people(
-        people=people, starts_on=starts_on, ends_on=last
-    )
+    received = supervision_selectors.received_by_people_year(people=people, year=year)
     first_place: dict[int, tuple[int, str, str]] = {}
     roles: dict[int, set[str]] = defaultdict(set)
     for person_id, role, point_id, point_name, path in placed:

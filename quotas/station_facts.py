@@ -11,7 +11,8 @@ from credentials.models import Qualification
 from directory.models import Position
 from quotas import rules
 from quotas.models import Measure, MonthlyReport
-from supervision.models import Assignment, SupervisionSession
+from supervision import selectors as supervision_selectors
+from supervision.models import Assignment
 
 INTERMEDIATE_OR_ABOVE = ("intermediate", "senior")
 FILED = (MonthlyReport.Status.SUBMITTED, MonthlyReport.Status.ACCEPTED)
@@ -54,17 +55,10 @@ def station_facts(*, points, year: int, on: dt.date) -> dict[int, StationFacts]:
     ):
         for point_id in people_points[person_id]:
             facts[point_id].levels[person_id] = level
-    for point_id, minutes in (
-        SupervisionSession.objects.filter(
-            service_point_id__in=points,
-            status=SupervisionSession.Status.HELD,
-            held_on__year=year,
-        )
-        .values_list("service_point_id")
-        .annotate(total=Sum("duration_minutes"))
-        .order_by()
-    ):
-        facts[point_id].supervision_minutes = minutes or 0
+    for point_id, minutes in supervision_selectors.stations_year_minutes(
+        service_points=points, year=year
+    ).items():
+        facts[point_id].supervision_minutes = minutes
     for point_id, count in (
         Assignment.objects.filter(
             service_point_id__in=points,

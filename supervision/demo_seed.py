@@ -30,6 +30,8 @@ from supervision.models import (
     Attachment,
     CommitteeLevel,
     GradeChange,
+    ReceivedSummary,
+    StationSummary,
     Supervisee,
     SupervisionSession,
     SupervisorGrade,
@@ -37,6 +39,7 @@ from supervision.models import (
     TermReminder,
     YearLock,
 )
+from supervision.services import summary
 
 GRADES = ("督导助理", "见习督导", "初级督导", "中级督导", "高级督导")
 DISPUTING_WORKER = "worker1.beishan@example.cn"  # a featured demo account (Xihu)
@@ -47,15 +50,24 @@ def seed(*, scale: str, figures) -> None:
     today = timezone.localdate()
     grades = _grades()
     figures.run("supervision: supervisors", _demo_supervisors, grades)
-    figures.run("supervision: sessions", _demo_sessions, today)
+    added = figures.run("supervision: sessions", _demo_sessions, today)
     if scale == "province":
         figures.run("supervision: province supervisors", province_supervisors, grades)
-        figures.run("supervision: province sessions", province_sessions, today)
+        added += figures.run("supervision: province sessions", province_sessions, today)
+    if added:
+        figures.run("supervision: yearly summaries", _summaries_rebuild)
+
+
+def _summaries_rebuild() -> int:
+    """Bulk-written sessions bypass the services: rebuild the summaries from them."""
+    return sum(summary.rebuild().values())
 
 
 def reset() -> None:
     """Delete every supervision row (children first; nothing else refers to them)."""
     Attachment.objects.all().delete()
+    ReceivedSummary.objects.all().delete()
+    StationSummary.objects.all().delete()
     Supervisee.objects.all().delete()
     SupervisionSession.supervisors.through.objects.all().delete()
     SupervisionSession.objects.all().delete()

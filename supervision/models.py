@@ -391,3 +391,57 @@ class YearLock(models.Model):
     @property
     def is_locked(self) -> bool:
         return self.reopened_at is None
+
+
+class ReceivedSummary(models.Model):
+    """A worker's supervision minutes in one calendar year from one providing level (R8).
+
+    Derived from held sessions' `Supervisee` rows: confirmed minutes apart from those still
+    pending or disputed (rejected parts count nothing). `supervision.services.summary` adjusts
+    it in the transaction of every write that changes what a session counts;
+    `manage.py summaries check` / `rebuild` verifies or rebuilds it from the raw rows.
+    """
+
+    person = models.ForeignKey(
+        "directory.Person", on_delete=models.CASCADE, related_name="supervision_summaries"
+    )
+    year = models.PositiveSmallIntegerField()
+    providing_level = models.CharField(max_length=12, choices=CommitteeLevel.choices)
+    confirmed_minutes = models.IntegerField(default=0)
+    pending_minutes = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("年度接受督导汇总")
+        verbose_name_plural = _("年度接受督导汇总")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "year", "providing_level"], name="received_summary_once"
+            ),
+        ]
+        indexes = [models.Index(fields=["year", "person"], name="received_summary_year_person")]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} · {self.year} · {self.providing_level}"
+
+
+class StationSummary(models.Model):
+    """A station's held sessions and their minutes in one calendar year, once per session (R9).
+    Kept like `ReceivedSummary`."""
+
+    service_point = models.ForeignKey(
+        "directory.ServicePoint", on_delete=models.CASCADE, related_name="supervision_summaries"
+    )
+    year = models.PositiveSmallIntegerField()
+    sessions = models.IntegerField(default=0)
+    minutes = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("年度站点督导汇总")
+        verbose_name_plural = _("年度站点督导汇总")
+        constraints = [
+            models.UniqueConstraint(fields=["service_point", "year"], name="station_summary_once"),
+        ]
+        indexes = [models.Index(fields=["year", "service_point"], name="station_summary_year")]
+
+    def __str__(self) -> str:
+        return f"{self.service_point_id} · {self.year}"

@@ -5,9 +5,10 @@ from supervision.selectors.counting import (
     given_by_year,
     minutes_given,
     minutes_received,
-    minutes_received_by_people,
+    received_by_people_year,
     station_minutes,
     station_month_grid,
+    stations_year_minutes,
 )
 from supervision.selectors.lists import (
     assignments_at,
@@ -37,7 +38,7 @@ __all__ = [
     "locks_visible_to",
     "minutes_given",
     "minutes_received",
-    "minutes_received_by_people",
+    "received_by_people_year",
     "pending_at",
     "received_by",
     "sessions_at",
@@ -45,6 +46,7 @@ __all__ = [
     "sessions_for_portfolio",
     "sessions_for_supervisor",
     "station_minutes",
+    "stations_year_minutes",
     "station_month_grid",
     "supervisees_of",
     "supervisor_load",

@@ -23,6 +23,8 @@ from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear
 
 from directory.models import Person, ServicePoint
 from supervision.models import (
+    ReceivedSummary,
+    StationSummary,
     Supervisee,
     SupervisionSession,
     SupervisorProfile,
@@ -61,30 +63,29 @@ def minutes_received(
     }
 
 
-def minutes_received_by_people(
-    *, people: QuerySet[Person] | list[int], starts_on: dt.date, ends_on: dt.date
+def received_by_people_year(
+    *, people: QuerySet[Person] | list[int], year: int
 ) -> dict[int, dict[str, dict[str, int]]]:
-    """`minutes_received` for many people at once (one grouped query): person id → level → …"""
-    rows = (
-        Supervisee.objects.filter(
-            person__in=people,
-            held_on__gte=starts_on,
-            held_on__lte=ends_on,
-            session__status=HELD,
-        )
-        .values("person_id", "providing_level")
-        .annotate(
-            confirmed=Coalesce(Sum("minutes", filter=Q(state=Supervisee.State.CONFIRMED)), 0),
-            pending=Coalesce(Sum("minutes", filter=Q(state__in=OPEN_STATES)), 0),
-        )
+    """`minutes_received` over a calendar year for many people at once, from the yearly
+    summary (one query on a few rows per person): person id → level → parts."""
+    rows = ReceivedSummary.objects.filter(person__in=people, year=year).values_list(
+        "person_id", "providing_level", "confirmed_minutes", "pending_minutes"
     )
     result: dict[int, dict[str, dict[str, int]]] = defaultdict(dict)
-    for row in rows:
-        result[row["person_id"]][row["providing_level"]] = {
-            "confirmed": row["confirmed"],
-            "pending": row["pending"],
-        }
+    for person_id, level, confirmed, pending in rows:
+        if confirmed or pending:
+            result[person_id][level] = {"confirmed": confirmed, "pending": pending}
     return dict(result)
+
+
+def stations_year_minutes(*, service_points, year: int) -> dict[int, int]:
+    """Held-session minutes per station in a calendar year, once per session (R9), from the
+    yearly summary: station id → minutes. `service_points` may be ids or a subquery."""
+    return dict(
+        StationSummary.objects.filter(
+            service_point_id__in=service_points, year=year, minutes__gt=0
+        ).values_list("service_point_id", "minutes")
+    )
 
 
 def minutes_given(*, supervisor: SupervisorProfile, year: int) -> list[dict]:

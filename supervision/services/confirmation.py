@@ -11,6 +11,7 @@ from supervision.models import (
     Supervisee,
     SupervisionSession,
 )
+from supervision.services import summary
 from supervision.services.years import require_open_year
 
 
@@ -28,6 +29,7 @@ def supervisee_confirm(*, supervisee: Supervisee, confirmed_by: User) -> Supervi
     supervisee = (
         Supervisee.objects.select_for_update().select_related("session").get(pk=supervisee.pk)
     )
+    counted_before = summary.counted([supervisee.session_id])
     _answerable(supervisee)
     if supervisee.state != Supervisee.State.PENDING:
         raise ValidationError(_("这条记录已经处理过了。"))
@@ -35,6 +37,7 @@ def supervisee_confirm(*, supervisee: Supervisee, confirmed_by: User) -> Supervi
     supervisee.answered_at = timezone.now()
     supervisee.answered_by = confirmed_by
     supervisee.save(update_fields=["state", "answered_at", "answered_by"])
+    summary.apply(counted_before, summary.counted([supervisee.session_id]))
     audit_record(
         actor=confirmed_by,
         verb="supervisee.confirm",
@@ -53,6 +56,7 @@ def supervisee_dispute(*, supervisee: Supervisee, reason: str, disputed_by: User
     supervisee = (
         Supervisee.objects.select_for_update().select_related("session").get(pk=supervisee.pk)
     )
+    counted_before = summary.counted([supervisee.session_id])
     _answerable(supervisee)
     if supervisee.state not in {Supervisee.State.PENDING, Supervisee.State.CONFIRMED}:
         raise ValidationError(_("这条记录已经处理过了。"))
@@ -62,6 +66,7 @@ def supervisee_dispute(*, supervisee: Supervisee, reason: str, disputed_by: User
     supervisee.answered_at = timezone.now()
     supervisee.answered_by = disputed_by
     supervisee.save(update_fields=["state", "dispute_reason", "answered_at", "answered_by"])
+    summary.apply(counted_before, summary.counted([supervisee.session_id]))
     audit_record(
         actor=disputed_by,
         verb="supervisee.dispute",
@@ -83,6 +88,7 @@ def dispute_resolve(
     supervisee = (
         Supervisee.objects.select_for_update().select_related("session").get(pk=supervisee.pk)
     )
+    counted_before = summary.counted([supervisee.session_id])
     require_open_year(supervisee.session.service_point, supervisee.held_on)
     if supervisee.state != Supervisee.State.DISPUTED:
         raise ValidationError(_("这条记录没有待处理的异议。"))
@@ -91,6 +97,7 @@ def dispute_resolve(
     supervisee.resolved_at = timezone.now()
     supervisee.resolved_by = resolved_by
     supervisee.save(update_fields=["state", "resolution", "resolved_at", "resolved_by"])
+    summary.apply(counted_before, summary.counted([supervisee.session_id]))
     audit_record(
         actor=resolved_by,
         verb="supervisee.resolve",

@@ -1,6 +1,7 @@
 """Logging and changing supervision sessions (R7, R8, R9, R10)."""
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
@@ -20,6 +21,7 @@ from supervision.models import (
     SupervisionSession,
     SupervisorProfile,
 )
+from supervision.services import summary
 from supervision.services.years import require_open_year
 
 SESSION_FIELDS = (
@@ -33,6 +35,12 @@ SESSION_FIELDS = (
     "notes",
     "follow_up",
 )
+
+
+def _check_held(*, status: str, started_at: dt.datetime) -> None:
+    """A session is recorded as held only once it has started: what is counted has happened."""
+    if status == SupervisionSession.Status.HELD and started_at > timezone.now():
+        raise ValidationError({"status": _("尚未开始的督导不能记为“已开展”，请先记为“计划”。")})
 
 
 def _check_session(
@@ -172,6 +180,7 @@ def _session_create(
 ) -> SupervisionSession:
     held_on = timezone.localdate(fields["started_at"])
     require_open_year(service_point, held_on)
+    _check_held(status=fields["status"], started_at=fields["started_at"])
     _check_session(
         service_point=service_point,
         supervisors=supervisors,
@@ -197,6 +206,7 @@ def _session_create(
         )
         for person, minutes in supervisees
     )
+    summary.apply(Counter(), summary.counted([session.pk]))
     if attachment is not None:
         Attachment.objects.create(
             session=session, file=attachment, name=attachment.name[:200], size_bytes=attachment.size
@@ -221,11 +231,13 @@ def session_update(
         raise TypeError(f"Unknown session fields: {sorted(unknown)}")
     session = SupervisionSession.objects.select_for_update().get(pk=session.pk)
     before = _snapshot(session)
+    counted_before = summary.counted([session.pk])
     old_day = session.held_on
     for name, value in changes.items():
         setattr(session, name, value)
     session.held_on = timezone.localdate(session.started_at)
     require_open_year(session.service_point, old_day, session.held_on)
+    _check_held(status=session.status, started_at=session.started_at)
     supervisors = list(supervisors) if supervisors is not None else list(session.supervisors.all())
     if supervisees is None:
         supervisees = [
@@ -254,6 +266,7 @@ def session_update(
         row.dispute_reason = row.resolution = ""
         row.answered_at = row.answered_by = row.resolved_at = row.resolved_by = None
         row.save()
+    summary.apply(counted_before, summary.counted([session.pk]))
     audit_record(
         actor=edited_by,
         verb="session.update",
