@@ -12,9 +12,9 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from credentials.models import Qualification, Registration
-from directory.models import Person, Position, Region, ServicePoint
+from directory.models import Person, ServicePoint
 from lms import selectors as lms_selectors
-from quotas import rules
+from quotas import rulebook, rules
 from quotas.models import PERSON_MEASURES, Measure, Period, PolicyRule
 from quotas.station_facts import StationFacts, station_facts, station_value
 from supervision import selectors as supervision_selectors
@@ -37,18 +37,6 @@ class Result:
     @property
     def percent(self) -> int:
         return 100 if not self.owed else min(100, self.achieved * 100 // self.owed)
-
-
-def rules_in_force(*, region: Region | None, on: dt.date) -> list[PolicyRule]:
-    """National rules plus those of `region` and every region above it, in force on `on`."""
-    paths = [region.path[:end] for end in range(4, len(region.path) + 1, 4)] if region else []
-    return list(
-        PolicyRule.objects.filter(Q(region__isnull=True) | Q(region__path__in=paths))
-        .filter(in_force_from__lte=on)
-        .filter(Q(in_force_until__isnull=True) | Q(in_force_until__gte=on))
-        .select_related("pack", "region")
-        .order_by("region__depth", "pack__name", "code")
-    )
 
 
 def _year(year: int) -> tuple[dt.date, dt.date]:
@@ -102,9 +90,8 @@ def _sentence(rule: PolicyRule, *, achieved: int, owed: int, pending: int) -> tu
 
 
 def _result(
-    rule, *, achieved, owed, pending, starts_on, ends_on, today, with_sentences=True
+    rule, *, achieved, owed, pending, starts_on, ends_on, elapsed, with_sentences=True
 ) -> Result:
-    elapsed = rules.elapsed_share(starts_on=starts_on, ends_on=ends_on, today=today)
     sentence, gap = (
         _sentence(rule, achieved=achieved, owed=owed, pending=pending)
         if with_sentences
@@ -130,11 +117,13 @@ def _not_applicable(rule, *, reason: str, starts_on, ends_on) -> Result:
 # People
 
 
-def _current_positions(person: Person, on: dt.date) -> list[Position]:
+def _current_places(person: Person, on: dt.date) -> list[tuple[str, str]]:
+    """(role, region path) of the person's positions current on `on`."""
     return list(
         person.positions.filter(starts_on__lte=on)
         .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=on))
-        .select_related("service_point__region")
+        .order_by("pk")
+        .values_list("role", "service_point__region__path")
     )
 
 
@@ -151,42 +140,128 @@ def _registration(person: Person, level: str, on: dt.date) -> Registration | Non
     )
 
 
-def person_results(
-    *,
-    rule_list: list[PolicyRule],
-    roles: set[str],
-    levels: set[str],
-    training: dict,
-    received: dict,
-    year: int,
-    today: dt.date,
-    with_sentences: bool = True,
-) -> list[Result]:
-    """Calendar-year person rules for one person from already-fetched totals. Dashboards that
-    only count statuses skip the sentences (`with_sentences=False`)."""
-    starts_on, ends_on = _year(year)
-    results = []
-    for rule in rule_list:
-        if rule.measure not in PERSON_MEASURES or rule.period != Period.CALENDAR_YEAR:
-            continue
-        if rule.applies_to_role and rule.applies_to_role not in roles:
-            continue
-        if rule.qualification_level and rule.qualification_level not in levels:
-            continue
-        achieved, pending = _person_amount(rule, training=training, received=received)
-        results.append(
-            _result(
-                rule,
-                achieved=achieved,
-                owed=_owed(rule, year),
-                pending=pending,
-                starts_on=starts_on,
-                ends_on=ends_on,
-                today=today,
-                with_sentences=with_sentences,
-            )
+class YearRules:
+    """Rules prepared for evaluating many people and stations in one calendar year: what each
+    rule owes that year, how much of the year has passed and which rules reach a region are
+    worked out once, so a dashboard of ten thousand people only adds up their numbers.
+    Dashboards that only count statuses skip the sentences (`with_sentences=False`)."""
+
+    def __init__(
+        self, rule_list: list[PolicyRule], *, year: int, today: dt.date, with_sentences=True
+    ):
+        self.year, self.today, self.with_sentences = year, today, with_sentences
+        self.starts_on, self.ends_on = _year(year)
+        self.elapsed = rules.elapsed_share(
+            starts_on=self.starts_on, ends_on=self.ends_on, today=today
         )
-    return results
+        self.rules = rule_list
+        self.owed = {rule.pk: _owed(rule, year) for rule in rule_list}
+        self._paths = [(rule, rule.region.path if rule.region else "") for rule in rule_list]
+        self._reaching: dict[str | None, tuple[list, list]] = {}
+
+    def reaching(self, path: str | None) -> tuple[list[PolicyRule], list[PolicyRule]]:
+        """(person rules, station rules) of the list that reach a region `path` (R13: national
+        rules and those of the regions above); `None` keeps every rule of the list."""
+        if path not in self._reaching:
+            reach = [
+                rule for rule, prefix in self._paths if path is None or path.startswith(prefix)
+            ]
+            self._reaching[path] = (
+                [
+                    r
+                    for r in reach
+                    if r.measure in PERSON_MEASURES and r.period == Period.CALENDAR_YEAR
+                ],
+                [r for r in reach if r.measure not in PERSON_MEASURES],
+            )
+        return self._reaching[path]
+
+    def amount_keys(self) -> set[tuple[str, str, str]]:
+        """What the person rules add up (`amount_key`), for totals fetched in bulk."""
+        return {amount_key(rule) for rule in self.reaching(None)[0]}
+
+    def person(
+        self,
+        *,
+        roles: set[str],
+        levels: set[str],
+        amounts: dict[tuple[str, str, str], tuple[int, int]],
+        path: str | None = None,
+    ) -> list[Result]:
+        """The calendar-year person rules for one person from already-fetched totals:
+        `amounts` maps each `amount_key` to (achieved, pending) minutes."""
+        results = []
+        for rule in self.reaching(path)[0]:
+            if rule.applies_to_role and rule.applies_to_role not in roles:
+                continue
+            if rule.qualification_level and rule.qualification_level not in levels:
+                continue
+            achieved, pending = amounts.get(amount_key(rule), (0, 0))
+            results.append(
+                _result(
+                    rule,
+                    achieved=achieved,
+                    owed=self.owed[rule.pk],
+                    pending=pending,
+                    starts_on=self.starts_on,
+                    ends_on=self.ends_on,
+                    elapsed=self.elapsed,
+                    with_sentences=self.with_sentences,
+                )
+            )
+        return results
+
+    def station(self, *, kind: str, facts: StationFacts, path: str | None = None) -> list[Result]:
+        """The station rules that apply to a station of `kind`, from its facts. Staffing is
+        judged as it stands; supervision minutes and cases against the year's pace."""
+        results = []
+        for rule in self.reaching(path)[1]:
+            if rule.applies_to_point_kind and rule.applies_to_point_kind != kind:
+                continue
+            value = station_value(rule.measure, facts)
+            if value is None:
+                reason = (
+                    _("%(title)s：尚无月报数据") % {"title": rule.title}
+                    if self.with_sentences
+                    else ""
+                )
+                results.append(
+                    _not_applicable(
+                        rule, reason=reason, starts_on=self.starts_on, ends_on=self.ends_on
+                    )
+                )
+                continue
+            cumulative = rule.measure in (Measure.STATION_SUPERVISION, Measure.STATION_CASES)
+            results.append(
+                _result(
+                    rule,
+                    achieved=value,
+                    owed=self.owed[rule.pk],
+                    pending=0,
+                    starts_on=self.starts_on,
+                    ends_on=self.ends_on,
+                    elapsed=self.elapsed if cumulative else 1.0,
+                    with_sentences=self.with_sentences,
+                )
+            )
+        return results
+
+
+def amount_key(rule: PolicyRule) -> tuple[str, str, str]:
+    """What a person rule adds up: (source, training kind, providing level), "" for any. Rules
+    with the same key count the same minutes, each only from its own level (R13)."""
+    if rule.measure == Measure.SUPERVISION_RECEIVED:
+        return ("supervision", "", rule.providing_level)
+    return ("training", rule.training_kind, rule.providing_level)
+
+
+def person_amounts(rule_list: list[PolicyRule], *, training: dict, received: dict) -> dict:
+    """`amount_key` → (achieved, pending) for one person's totals by kind and level."""
+    return {
+        amount_key(rule): _person_amount(rule, training=training, received=received)
+        for rule in rule_list
+        if rule.measure in PERSON_MEASURES
+    }
 
 
 def _person_amount(rule: PolicyRule, *, training: dict, received: dict) -> tuple[int, int]:
@@ -212,22 +287,22 @@ def evaluate_person(*, person: Person, year: int, today: dt.date) -> list[Result
     rules, then those counted over the person's registration period (R22)."""
     starts_on, ends_on = _year(year)
     on = min(max(today, starts_on), ends_on)
-    positions = _current_positions(person, on)
-    region = positions[0].service_point.region if positions else person.region
-    roles = {position.role for position in positions}
+    places = _current_places(person, on)
+    path = places[0][1] if places else (person.region.path if person.region_id else None)
     levels = set(Qualification.objects.filter(person=person).values_list("level", flat=True))
-    rule_list = rules_in_force(region=region, on=on)
-    last = min(ends_on, today)
-    results = person_results(
-        rule_list=rule_list,
-        roles=roles,
-        levels=levels,
-        training=lms_selectors.person_minutes(person=person, starts_on=starts_on, ends_on=last),
-        received=supervision_selectors.minutes_received(
-            person=person, starts_on=starts_on, ends_on=last
+    rule_list = rulebook.rules_above(path, on)
+    # The yearly summaries, as on the dashboards: they equal the rows from 1 January to today.
+    amounts = person_amounts(
+        rule_list,
+        training=lms_selectors.people_year_minutes(people=[person.pk], year=year).get(
+            person.pk, {}
         ),
-        year=year,
-        today=today,
+        received=supervision_selectors.received_by_people_year(people=[person.pk], year=year).get(
+            person.pk, {}
+        ),
+    )
+    results = YearRules(rule_list, year=year, today=today).person(
+        roles={role for role, _path in places}, levels=levels, amounts=amounts
     )
     for rule in rule_list:
         if rule.period == Period.REGISTRATION and rule.qualification_level in levels:
@@ -258,55 +333,13 @@ def _registration_result(rule: PolicyRule, *, person: Person, year: int, today: 
         pending=0,
         starts_on=registration.starts_on,
         ends_on=registration.ends_on,
-        today=today,
+        elapsed=rules.elapsed_share(
+            starts_on=registration.starts_on, ends_on=registration.ends_on, today=today
+        ),
     )
 
 
 # Stations
-
-
-def station_results(
-    *,
-    rule_list: list[PolicyRule],
-    kind: str,
-    facts: StationFacts,
-    year: int,
-    today: dt.date,
-    with_sentences: bool = True,
-) -> list[Result]:
-    """The station rules among `rule_list` that apply to a station of `kind`, from its facts."""
-    starts_on, ends_on = _year(year)
-    results = []
-    for rule in rule_list:
-        if rule.measure in PERSON_MEASURES:
-            continue
-        if rule.applies_to_point_kind and rule.applies_to_point_kind != kind:
-            continue
-        value = station_value(rule.measure, facts)
-        if value is None:
-            results.append(
-                _not_applicable(
-                    rule,
-                    reason=_("%(title)s：尚无月报数据") % {"title": rule.title},
-                    starts_on=starts_on,
-                    ends_on=ends_on,
-                )
-            )
-            continue
-        cumulative = rule.measure in (Measure.STATION_SUPERVISION, Measure.STATION_CASES)
-        results.append(
-            _result(
-                rule,
-                achieved=value,
-                owed=_owed(rule, year),
-                pending=0,
-                starts_on=starts_on,
-                ends_on=ends_on,
-                today=today if cumulative else ends_on,  # staffing is judged as it stands
-                with_sentences=with_sentences,
-            )
-        )
-    return results
 
 
 def evaluate_station(*, service_point: ServicePoint, year: int, today: dt.date) -> list[Result]:
@@ -314,10 +347,7 @@ def evaluate_station(*, service_point: ServicePoint, year: int, today: dt.date) 
     starts_on, ends_on = _year(year)
     on = min(max(today, starts_on), ends_on)
     facts = station_facts(points=[service_point.pk], year=year, on=on)[service_point.pk]
-    return station_results(
-        rule_list=rules_in_force(region=service_point.region, on=on),
-        kind=service_point.kind,
-        facts=facts,
-        year=year,
-        today=today,
+    rule_list = rulebook.rules_above(service_point.region.path, on)
+    return YearRules(rule_list, year=year, today=today).station(
+        kind=service_point.kind, facts=facts
     )

@@ -2,7 +2,7 @@ from django.db import transaction
 
 from audit.services import audit_record
 from directory.models import Region
-from quotas import packs
+from quotas import packs, rulebook
 from quotas.models import PolicyPack, PolicyRule
 
 RULE_DEFAULTS = {
@@ -55,6 +55,7 @@ def policy_pack_load(*, name: str) -> tuple[PolicyPack, int, int]:
         elif any(getattr(existing, key) != value for key, value in values.items()):
             PolicyRule.objects.filter(pk=existing.pk).update(**values)
             changed += 1
+            rulebook.changed()
     if created or changed:
         audit_record(
             actor=None,

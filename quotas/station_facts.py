@@ -49,7 +49,9 @@ def station_facts(*, points, year: int, on: dt.date) -> dict[int, StationFacts]:
         if educated:
             station.educated.add(person_id)
     for person_id, level in (
-        Qualification.objects.filter(person_id__in=list(people_points), verified_at__isnull=False)
+        Qualification.objects.filter(
+            person_id__in=staff.values("person_id"), verified_at__isnull=False
+        )
         .values_list("person_id", "level")
         .order_by("level")
     ):
