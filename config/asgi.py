@@ -2,5 +2,8 @@ import os
 
 from django.core.asgi import get_asgi_application
 
+from core import startup
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
 application = get_asgi_application()
+startup.settle()

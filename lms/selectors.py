@@ -162,35 +162,6 @@ def people_year_minutes(
     return dict(result)
 
 
-def people_year_totals(
-    *, people: QuerySet[Person] | list[int], year: int, filters: list[tuple[str, str]]
-) -> dict[int, dict[tuple[str, str], int]]:
-    """Many people's minutes in one calendar year for each (kind, level) filter ("" for any),
-    summed in the database from the summary: one row per person, whatever the kinds and levels.
-    Dashboards of a whole province ask only for the filters their rules use."""
-    if not filters:
-        return {}
-    columns = {
-        f"f{index}": Sum(
-            "minutes",
-            filter=Q(
-                **{"kind": kind} if kind else {}, **{"providing_level": level} if level else {}
-            ),
-        )
-        for index, (kind, level) in enumerate(filters)
-    }
-    rows = (
-        HourSummary.objects.filter(person__in=people, year=year)
-        .values_list("person_id")
-        .annotate(**columns)
-        .order_by()
-    )
-    return {
-        person_id: {key: total or 0 for key, total in zip(filters, totals, strict=True)}
-        for person_id, *totals in rows
-    }
-
-
 def region_year_minutes(*, region_path: str, year: int, today: dt.date) -> dict[str, int]:
     """A calendar year's minutes of the people currently working at stations in a region
     subtree, by providing level, from the summary (fast for a whole province)."""

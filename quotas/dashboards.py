@@ -1,24 +1,20 @@
 """Region dashboards: the share of people meeting each person rule, by station or sub-region.
 
-Built from a constant number of grouped queries whatever the region's size: positions, levels,
-rules, training minutes and supervision minutes, then evaluated in memory with the same code
-as a single person's page (evaluation.YearRules). Rules counted over a person's
+Built from two hand-written queries whatever the region's size (quotas/facts.py: staff with
+their qualifications and yearly totals, stations with their counts) and the rules in memory
+(quotas/rulebook.py), then evaluated with the same code as a single person's page
+(evaluation.YearRules). Rules counted over a person's
 registration period (R22) appear on personal pages only.
 """
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Q
-
-from credentials.models import Qualification
-from directory.models import Person, Position, Region, ServicePoint
-from lms import selectors as lms_selectors
+from directory.models import Region
 from quotas import evaluation, rulebook, rules
+from quotas.facts import Scope, StaffRow, staff_rows, station_facts, station_rows
 from quotas.models import PolicyRule
-from quotas.station_facts import station_facts
-from supervision import selectors as supervision_selectors
 
 STATUSES = (rules.MET, rules.ON_TRACK, rules.AT_RISK, rules.BEHIND)
 
@@ -78,114 +74,94 @@ def year_rules_around(
     region: Region, year: int, today: dt.date, *, with_sentences: bool = True
 ) -> evaluation.YearRules:
     """The rules a region's dashboard evaluates in `year`, prepared once (evaluation.YearRules)."""
-    on = min(max(today, dt.date(year, 1, 1)), dt.date(year, 12, 31))
     return evaluation.YearRules(
-        rulebook.rules_around(region.path, on),
+        rulebook.rules_around(region.path, _on(year, today)),
         year=year,
         today=today,
         with_sentences=with_sentences,
     )
 
 
-def people_results(*, current, year_rules: evaluation.YearRules) -> list[Placed]:
-    """Evaluate the calendar-year person rules of everyone in `current` (a Position queryset
-    of current positions) with five grouped queries, whatever their number."""
-    placed = list(
-        current.values_list(
-            "person_id",
-            "role",
-            "service_point_id",
-            "service_point__name",
-            "service_point__region__path",
-        ).order_by("person_id", "pk")
-    )
-    people = Person.objects.filter(pk__in=current.values("person_id"))
-    levels: dict[int, set[str]] = defaultdict(set)
-    for person_id, level in Qualification.objects.filter(person__in=people).values_list(
-        "person_id", "level"
-    ):
-        levels[person_id].add(level)
-    amounts = _people_amounts(people, year_rules.year, year_rules.amount_keys())
-    first_place: dict[int, tuple[int, str, str]] = {}
+def _placed(rows: list[StaffRow]) -> list[tuple[StaffRow, set[str]]]:
+    """Each person once, at their first current position, with the roles of all of them."""
+    first: dict[int, StaffRow] = {}
     roles: dict[int, set[str]] = defaultdict(set)
-    for person_id, role, point_id, point_name, path in placed:
-        roles[person_id].add(role)
-        first_place.setdefault(person_id, (point_id, point_name, path))
+    for row in rows:
+        roles[row.person_id].add(row.role)
+        first.setdefault(row.person_id, row)
+    return [(row, roles[person_id]) for person_id, row in first.items()]
+
+
+def people_results(rows: list[StaffRow], year_rules: evaluation.YearRules) -> list[Placed]:
+    """Evaluate the calendar-year person rules of everyone in `rows` (from `facts.staff_rows`)."""
     return [
         Placed(
-            person_id,
-            point_id,
-            point_name,
-            path,
-            year_rules.person(
-                path=path,
-                roles=roles[person_id],
-                levels=levels[person_id],
-                amounts=amounts.get(person_id, {}),
-            ),
+            row.person_id,
+            row.point_id,
+            row.point_name,
+            row.path,
+            year_rules.person(path=row.path, roles=roles, levels=row.levels, amounts=row.amounts),
         )
-        for person_id, (point_id, point_name, path) in first_place.items()
+        for row, roles in _placed(rows)
     ]
 
 
-def _people_amounts(people, year: int, keys: set[tuple[str, str, str]]) -> dict[int, dict]:
-    """Person id → `amount_key` → (achieved, pending) for the keys the rules use, from the
-    yearly summaries in two queries. The summaries equal the rows from 1 January to today:
-    credits are dated on or before the day they are written, and only sessions that have
-    started count as held."""
-    training_keys = sorted((kind, level) for source, kind, level in keys if source == "training")
-    levels = sorted(level for source, _kind, level in keys if source == "supervision")
-    amounts: dict[int, dict] = defaultdict(dict)
-    training = lms_selectors.people_year_totals(people=people, year=year, filters=training_keys)
-    for person_id, totals in training.items():
-        for (kind, level), minutes in totals.items():
-            amounts[person_id]["training", kind, level] = (minutes, 0)
-    received = supervision_selectors.received_year_totals(people=people, year=year, levels=levels)
-    for person_id, totals in received.items():
-        for level, parts in totals.items():
-            amounts[person_id]["supervision", "", level] = parts
-    return amounts
-
-
-def _current(year: int, today: dt.date, **where):
-    starts_on, ends_on = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    on = min(max(today, starts_on), ends_on)
-    return Position.objects.filter(starts_on__lte=on, **where).filter(
-        Q(ends_on__isnull=True) | Q(ends_on__gte=on)
-    )
+def _on(year: int, today: dt.date) -> dt.date:
+    return min(max(today, dt.date(year, 1, 1)), dt.date(year, 12, 31))
 
 
 def region_dashboard(*, region: Region, year: int, today: dt.date) -> Dashboard:
-    on = min(max(today, dt.date(year, 1, 1)), dt.date(year, 12, 31))
+    """Every person and station rule below `region`, tallied by station (county, township) or
+    by sub-region: two queries for the facts, one for the sub-regions' names."""
+    on = _on(year, today)
     year_rules = year_rules_around(region, year, today, with_sentences=False)
-    below = ServicePoint.objects.filter(region__path__startswith=region.path)
-    points = list(below.values_list("pk", "name", "kind", "region__path"))
+    scope = Scope(region_path=region.path)
+    staff = staff_rows(scope=scope, on=on, year=year, keys=year_rules.amount_keys())
+    stations = station_rows(scope=scope, on=on, year=year)
     by_station = region.level in (Region.Level.COUNTY, Region.Level.TOWNSHIP)
-    child_names = _child_names(region, {path for *_, path in points}, by_station)
+    child_names = _child_names(region, {station.path for station in stations}, by_station)
     rows: dict[int, Row] = {}
     totals: dict[int, Tally] = defaultdict(Tally)
-    current = _current(year, today, service_point__region__path__startswith=region.path)
-    evaluated = people_results(current=current, year_rules=year_rules)
-    for placed in evaluated:
-        row = _row_for(
-            rows, by_station, placed.point_id, placed.point_name, placed.path, region, child_names
-        )
+    placed = _placed(staff)
+    # Counted flat first, tallied once: this loop runs for every person of the region.
+    counts: Counter[tuple[int, int, str]] = Counter()
+    row_of: dict[int, Row] = {}
+    for person, roles in placed:
+        row = row_of.get(person.point_id)
+        if row is None:
+            row = row_of[person.point_id] = _row_for(
+                rows,
+                by_station,
+                person.point_id,
+                person.point_name,
+                person.path,
+                region,
+                child_names,
+            )
         row.people += 1
-        for result in placed.results:
-            totals[result.rule.pk].add(result.status)
-            row.tallies[result.rule.pk].add(result.status)
+        for rule, status, _achieved, _pending in year_rules.person_statuses(
+            path=person.path, roles=roles, levels=person.levels, amounts=person.amounts
+        ):
+            counts[row.key, rule.id, status] += 1
+    for (key, rule_id, status), count in counts.items():
+        rows[key].tallies[rule_id].counts[status] += count
+        totals[rule_id].counts[status] += count
     # Station rules (staffing, R4, R9, R18 …) are counted over the stations below the region.
-    facts = station_facts(points=below.values("pk"), year=year, on=on)
+    facts = station_facts(staff, stations)
     station_rules: set[int] = set()
-    for pk, name, kind, path in points:
+    for station in stations:
         counted = [
             result
-            for result in year_rules.station(path=path, kind=kind, facts=facts[pk])
+            for result in year_rules.station(
+                path=station.path, kind=station.kind, facts=facts[station.pk]
+            )
             if result.status != rules.NOT_APPLICABLE
         ]
         if not counted:
             continue
-        row = _row_for(rows, by_station, pk, name, path, region, child_names)
+        row = _row_for(
+            rows, by_station, station.pk, station.name, station.path, region, child_names
+        )
         for result in counted:
             station_rules.add(result.rule.pk)
             totals[result.rule.pk].add(result.status)
@@ -196,17 +172,21 @@ def region_dashboard(*, region: Region, year: int, today: dt.date) -> Dashboard:
         rules=[rule for rule in year_rules.rules if rule.pk in totals],
         totals=totals,
         rows=sorted(rows.values(), key=lambda row: row.name),
-        people=len(evaluated),
+        people=len(placed),
         station_rules=station_rules,
     )
 
 
 def station_people(*, service_point, year: int, today: dt.date) -> list[Placed]:
-    """The staff of one station with their results, in the same constant number of queries."""
-    current = _current(year, today, service_point=service_point)
-    return people_results(
-        current=current, year_rules=year_rules_around(service_point.region, year, today)
+    """The staff of one station with their results, in one query for the facts."""
+    year_rules = year_rules_around(service_point.region, year, today)
+    staff = staff_rows(
+        scope=Scope(service_point_id=service_point.pk),
+        on=_on(year, today),
+        year=year,
+        keys=year_rules.amount_keys(),
     )
+    return people_results(staff, year_rules)
 
 
 def _child_names(region: Region, paths: set[str], by_station: bool) -> dict[str, tuple[int, str]]:

@@ -15,8 +15,16 @@ from credentials.models import Qualification, Registration
 from directory.models import Person, ServicePoint
 from lms import selectors as lms_selectors
 from quotas import rulebook, rules
+from quotas.facts import (
+    AmountKey,
+    Scope,
+    StationFacts,
+    staff_rows,
+    station_facts,
+    station_rows,
+    station_value,
+)
 from quotas.models import PERSON_MEASURES, Measure, Period, PolicyRule
-from quotas.station_facts import StationFacts, station_facts, station_value
 from supervision import selectors as supervision_selectors
 
 
@@ -156,66 +164,86 @@ class YearRules:
         )
         self.rules = rule_list
         self.owed = {rule.pk: _owed(rule, year) for rule in rule_list}
-        self._paths = [(rule, rule.region.path if rule.region else "") for rule in rule_list]
-        self._reaching: dict[str | None, tuple[list, list]] = {}
+        prefix = {rule.pk: rule.region.path if rule.region else "" for rule in rule_list}
+        self._person_rules = [
+            (rule, prefix[rule.pk], amount_key(rule), self.owed[rule.pk])
+            for rule in rule_list
+            if rule.measure in PERSON_MEASURES and rule.period == Period.CALENDAR_YEAR
+        ]
+        self._station_rules = [
+            (rule, prefix[rule.pk]) for rule in rule_list if rule.measure not in PERSON_MEASURES
+        ]
+        self._reaching: dict[str | None, list] = {}
 
-    def reaching(self, path: str | None) -> tuple[list[PolicyRule], list[PolicyRule]]:
-        """(person rules, station rules) of the list that reach a region `path` (R13: national
-        rules and those of the regions above); `None` keeps every rule of the list."""
+    def _person_reaching(self, path: str | None) -> list[tuple[PolicyRule, AmountKey, int]]:
+        """The calendar-year person rules that reach a region `path` (R13: national rules and
+        those of the regions above), with what each adds up; `None`: every one."""
         if path not in self._reaching:
-            reach = [
-                rule for rule, prefix in self._paths if path is None or path.startswith(prefix)
+            self._reaching[path] = [
+                (rule, key, owed)
+                for rule, prefix, key, owed in self._person_rules
+                if path is None or path.startswith(prefix)
             ]
-            self._reaching[path] = (
-                [
-                    r
-                    for r in reach
-                    if r.measure in PERSON_MEASURES and r.period == Period.CALENDAR_YEAR
-                ],
-                [r for r in reach if r.measure not in PERSON_MEASURES],
-            )
         return self._reaching[path]
 
-    def amount_keys(self) -> set[tuple[str, str, str]]:
+    def amount_keys(self) -> set[AmountKey]:
         """What the person rules add up (`amount_key`), for totals fetched in bulk."""
-        return {amount_key(rule) for rule in self.reaching(None)[0]}
+        return {key for _rule, _prefix, key, _owed in self._person_rules}
+
+    def person_statuses(
+        self,
+        *,
+        roles: set[str],
+        levels: frozenset[str] | set[str],
+        amounts: dict[AmountKey, tuple[int, int]],
+        path: str | None = None,
+    ) -> list[tuple[PolicyRule, str, int, int]]:
+        """(rule, status, achieved, pending) for each calendar-year person rule that applies to
+        one person, from already-fetched totals: `amounts` maps each `amount_key` to (achieved,
+        pending) minutes. Dashboards tally these; `person` dresses them as results."""
+        outcomes = []
+        for rule, key, owed in self._person_reaching(path):
+            if rule.applies_to_role and rule.applies_to_role not in roles:
+                continue
+            if rule.qualification_level and rule.qualification_level not in levels:
+                continue
+            achieved, pending = amounts.get(key, (0, 0))
+            status = rules.status(achieved=achieved, owed=owed, elapsed=self.elapsed)
+            outcomes.append((rule, status, achieved, pending))
+        return outcomes
 
     def person(
         self,
         *,
         roles: set[str],
-        levels: set[str],
-        amounts: dict[tuple[str, str, str], tuple[int, int]],
+        levels: frozenset[str] | set[str],
+        amounts: dict[AmountKey, tuple[int, int]],
         path: str | None = None,
     ) -> list[Result]:
-        """The calendar-year person rules for one person from already-fetched totals:
-        `amounts` maps each `amount_key` to (achieved, pending) minutes."""
-        results = []
-        for rule in self.reaching(path)[0]:
-            if rule.applies_to_role and rule.applies_to_role not in roles:
-                continue
-            if rule.qualification_level and rule.qualification_level not in levels:
-                continue
-            achieved, pending = amounts.get(amount_key(rule), (0, 0))
-            results.append(
-                _result(
-                    rule,
-                    achieved=achieved,
-                    owed=self.owed[rule.pk],
-                    pending=pending,
-                    starts_on=self.starts_on,
-                    ends_on=self.ends_on,
-                    elapsed=self.elapsed,
-                    with_sentences=self.with_sentences,
-                )
+        """`person_statuses` as results, with the numbers and, unless skipped, sentences."""
+        return [
+            _result(
+                rule,
+                achieved=achieved,
+                owed=self.owed[rule.pk],
+                pending=pending,
+                starts_on=self.starts_on,
+                ends_on=self.ends_on,
+                elapsed=self.elapsed,
+                with_sentences=self.with_sentences,
             )
-        return results
+            for rule, _status, achieved, pending in self.person_statuses(
+                roles=roles, levels=levels, amounts=amounts, path=path
+            )
+        ]
 
     def station(self, *, kind: str, facts: StationFacts, path: str | None = None) -> list[Result]:
         """The station rules that apply to a station of `kind`, from its facts. Staffing is
         judged as it stands; supervision minutes and cases against the year's pace."""
         results = []
-        for rule in self.reaching(path)[1]:
+        for rule, prefix in self._station_rules:
+            if path is not None and not path.startswith(prefix):
+                continue
             if rule.applies_to_point_kind and rule.applies_to_point_kind != kind:
                 continue
             value = station_value(rule.measure, facts)
@@ -247,7 +275,7 @@ class YearRules:
         return results
 
 
-def amount_key(rule: PolicyRule) -> tuple[str, str, str]:
+def amount_key(rule: PolicyRule) -> AmountKey:
     """What a person rule adds up: (source, training kind, providing level), "" for any. Rules
     with the same key count the same minutes, each only from its own level (R13)."""
     if rule.measure == Measure.SUPERVISION_RECEIVED:
@@ -346,7 +374,11 @@ def evaluate_station(*, service_point: ServicePoint, year: int, today: dt.date) 
     """Every station rule that applies to the service point in `year`, as of `today`."""
     starts_on, ends_on = _year(year)
     on = min(max(today, starts_on), ends_on)
-    facts = station_facts(points=[service_point.pk], year=year, on=on)[service_point.pk]
+    scope = Scope(service_point_id=service_point.pk)
+    facts = station_facts(
+        staff_rows(scope=scope, on=on, year=year, keys=set()),
+        station_rows(scope=scope, on=on, year=year),
+    )[service_point.pk]
     rule_list = rulebook.rules_above(service_point.region.path, on)
     return YearRules(rule_list, year=year, today=today).station(
         kind=service_point.kind, facts=facts

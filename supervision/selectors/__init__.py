@@ -6,10 +6,8 @@ from supervision.selectors.counting import (
     minutes_given,
     minutes_received,
     received_by_people_year,
-    received_year_totals,
     station_minutes,
     station_month_grid,
-    stations_year_minutes,
 )
 from supervision.selectors.lists import (
     assignments_at,
@@ -40,7 +38,6 @@ __all__ = [
     "minutes_given",
     "minutes_received",
     "received_by_people_year",
-    "received_year_totals",
     "pending_at",
     "received_by",
     "sessions_at",
@@ -48,7 +45,6 @@ __all__ = [
     "sessions_for_portfolio",
     "sessions_for_supervisor",
     "station_minutes",
-    "stations_year_minutes",
     "station_month_grid",
     "supervisees_of",
     "supervisor_load",

@@ -24,7 +24,6 @@ from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear
 from directory.models import Person, ServicePoint
 from supervision.models import (
     ReceivedSummary,
-    StationSummary,
     Supervisee,
     SupervisionSession,
     SupervisorProfile,
@@ -76,43 +75,6 @@ def received_by_people_year(
         if confirmed or pending:
             result[person_id][level] = {"confirmed": confirmed, "pending": pending}
     return dict(result)
-
-
-def received_year_totals(
-    *, people: QuerySet[Person] | list[int], year: int, levels: list[str]
-) -> dict[int, dict[str, tuple[int, int]]]:
-    """Many people's (confirmed, pending) minutes in one calendar year from each providing level
-    ("" for all levels), summed in the database from the summary: one row per person."""
-    if not levels:
-        return {}
-    columns = {}
-    for index, level in enumerate(levels):
-        where = Q(providing_level=level) if level else Q()
-        columns[f"c{index}"] = Sum("confirmed_minutes", filter=where)
-        columns[f"p{index}"] = Sum("pending_minutes", filter=where)
-    rows = (
-        ReceivedSummary.objects.filter(person__in=people, year=year)
-        .values_list("person_id")
-        .annotate(**columns)
-        .order_by()
-    )
-    return {
-        person_id: {
-            level: (totals[2 * index] or 0, totals[2 * index + 1] or 0)
-            for index, level in enumerate(levels)
-        }
-        for person_id, *totals in rows
-    }
-
-
-def stations_year_minutes(*, service_points, year: int) -> dict[int, int]:
-    """Held-session minutes per station in a calendar year, once per session (R9), from the
-    yearly summary: station id → minutes. `service_points` may be ids or a subquery."""
-    return dict(
-        StationSummary.objects.filter(
-            service_point_id__in=service_points, year=year, minutes__gt=0
-        ).values_list("service_point_id", "minutes")
-    )
 
 
 def minutes_given(*, supervisor: SupervisorProfile, year: int) -> list[dict]:
