@@ -6,7 +6,7 @@ from credentials.models import Qualification, Registration
 from quotas import evaluation, services
 from quotas.models import PolicyPack, PolicyRule
 from supervision import services as supervision_services
-from supervision.models import Assignment, CommitteeLevel, SessionForm, SupervisorGrade
+from supervision.models import CommitteeLevel, SessionForm
 from tests import factories
 from tests.supervision.conftest import at
 
@@ -71,23 +71,10 @@ def test_each_status(hunan, wang_fang, credit, hours, today, status):
     assert result.status == status
 
 
-def test_r8_confirmed_supervision_counts_pending_shows_apart(hunan, tree, wang_fang, li_qiang):
-    grade = SupervisorGrade.objects.create(name="中级督导", rank=4)
-    profile = supervision_services.supervisor_profile_create(
-        person=li_qiang,
-        committee_level=CommitteeLevel.COUNTY,
-        grade=grade,
-        starts_on=D(2020, 1, 1),
-        created_by=None,
-    )
-    supervision_services.assignment_create(
-        supervisor=profile,
-        target=tree.station_a,
-        mode=Assignment.Mode.LINKED_EXPERT,
-        starts_on=D(2024, 1, 1),
-        planned_end_on=D(2026, 12, 31),
-        created_by=None,
-    )
+def test_r8_confirmed_supervision_counts_pending_shows_apart(
+    hunan, tree, wang_fang, li_qiang, county_supervisor
+):
+    profile = county_supervisor
     sessions = [
         supervision_services.session_log(
             service_point=tree.station_a,

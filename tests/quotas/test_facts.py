@@ -4,7 +4,6 @@ services recorded, and a dashboard agrees with every person's own page (one eval
 import datetime as dt
 from collections import Counter
 
-import pytest
 from django.utils import timezone
 
 from credentials.models import Qualification
@@ -12,7 +11,7 @@ from quotas import dashboards, evaluation
 from quotas.facts import Scope, staff_rows, station_facts, station_rows
 from quotas.models import MonthlyReport
 from supervision import services as supervision_services
-from supervision.models import Assignment, CommitteeLevel, SessionForm, SupervisorGrade
+from supervision.models import CommitteeLevel, SessionForm
 from tests import factories
 from tests.supervision.conftest import at
 
@@ -23,28 +22,6 @@ KEYS = {
     ("training", "continuing", "city"),
     ("supervision", "", "county"),
 }
-
-
-@pytest.fixture
-def supervised(tree, li_qiang):
-    """李强, a county-level supervisor linked to station A (R5)."""
-    grade = SupervisorGrade.objects.create(name="中级督导", rank=4)
-    profile = supervision_services.supervisor_profile_create(
-        person=li_qiang,
-        committee_level=CommitteeLevel.COUNTY,
-        grade=grade,
-        starts_on=D(2020, 1, 1),
-        created_by=None,
-    )
-    supervision_services.assignment_create(
-        supervisor=profile,
-        target=tree.station_a,
-        mode=Assignment.Mode.LINKED_EXPERT,
-        starts_on=D(2024, 1, 1),
-        planned_end_on=D(2026, 12, 31),
-        created_by=None,
-    )
-    return profile
 
 
 def _session(tree, profile, supervisees, *, month, minutes=120):
@@ -63,14 +40,14 @@ def _session(tree, profile, supervisees, *, month, minutes=120):
 
 
 def test_staff_rows_carry_levels_and_yearly_totals_by_key(
-    hunan, tree, wang_fang, li_qiang, supervised, credit
+    hunan, tree, wang_fang, li_qiang, county_supervisor, credit
 ):
     credit(wang_fang, 600, level="county", kind="practice")
     credit(wang_fang, 300, level="city", kind="continuing")
     credit(wang_fang, 240, level="city", kind="policy")  # no key asks for it
     credit(wang_fang, 999, level="county", on=D(2024, 5, 1))  # another year
-    first = _session(tree, supervised, [(wang_fang, 90)], month=3)
-    _session(tree, supervised, [(wang_fang, 60)], month=4)
+    first = _session(tree, county_supervisor, [(wang_fang, 90)], month=3)
+    _session(tree, county_supervisor, [(wang_fang, 60)], month=4)
     supervision_services.supervisee_confirm(
         supervisee=first.supervisees.get(), confirmed_by=wang_fang.user
     )
@@ -117,9 +94,9 @@ def test_scope_and_current_positions(hunan, tree, wang_fang):
     assert {row.person_id for row in city if row.amounts == {}} == {wang_fang.pk, other.pk}
 
 
-def test_station_rows_and_facts(hunan, tree, wang_fang, supervised, zhang_min):
-    _session(tree, supervised, [(wang_fang, 90)], month=3, minutes=90)
-    _session(tree, supervised, [(wang_fang, 60)], month=5, minutes=60)
+def test_station_rows_and_facts(hunan, tree, wang_fang, county_supervisor, zhang_min):
+    _session(tree, county_supervisor, [(wang_fang, 90)], month=3, minutes=90)
+    _session(tree, county_supervisor, [(wang_fang, 60)], month=5, minutes=60)
     for month, status in ((1, MonthlyReport.Status.ACCEPTED), (2, MonthlyReport.Status.DRAFT)):
         MonthlyReport.objects.create(
             service_point=tree.station_a,
@@ -143,7 +120,7 @@ def test_station_rows_and_facts(hunan, tree, wang_fang, supervised, zhang_min):
 
 
 def test_dashboard_agrees_with_each_persons_own_evaluation(
-    hunan, tree, wang_fang, supervised, credit
+    hunan, tree, wang_fang, county_supervisor, credit
 ):
     """The dashboard reads the read model, a person's page the selectors: same statuses."""
     people = [wang_fang]
@@ -154,7 +131,7 @@ def test_dashboard_agrees_with_each_persons_own_evaluation(
             credit(person, hours * 60, level="county")
             credit(person, hours * 30, level="city")
         people.append(person)
-    _session(tree, supervised, [(people[1], 120), (people[3], 60)], month=3)
+    _session(tree, county_supervisor, [(people[1], 120), (people[3], 60)], month=3)
     board = dashboards.region_dashboard(region=tree.county_a, year=2025, today=MID_2025)
     expected: Counter = Counter()
     for person in people:
