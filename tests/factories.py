@@ -97,3 +97,28 @@ class PositionFactory(factory.django.DjangoModelFactory):
 class RoleGrantFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = RoleGrant
+
+
+def linked_supervisor(person: Person, service_point: ServicePoint, *, committee_level: str):
+    """A supervisor on the grade ladder, linked to one station from 2024 for three years (R5),
+    made through the services."""
+    from supervision import services
+    from supervision.models import Assignment, SupervisorGrade
+
+    grade, _ = SupervisorGrade.objects.get_or_create(name="中级督导", defaults={"rank": 4})
+    profile = services.supervisor_profile_create(
+        person=person,
+        committee_level=committee_level,
+        grade=grade,
+        starts_on=dt.date(2020, 1, 1),
+        created_by=None,
+    )
+    services.assignment_create(
+        supervisor=profile,
+        target=service_point,
+        mode=Assignment.Mode.LINKED_EXPERT,
+        starts_on=dt.date(2024, 1, 1),
+        planned_end_on=dt.date(2026, 12, 31),
+        created_by=None,
+    )
+    return profile

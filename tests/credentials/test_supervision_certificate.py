@@ -1,7 +1,5 @@
 """The supervisor's yearly certificate of supervision given (R7), from confirmed sessions."""
 
-import datetime as dt
-
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -9,7 +7,8 @@ from django.urls import reverse
 from credentials import services
 from credentials.models import Certificate
 from supervision import services as supervision_services
-from supervision.models import Assignment, CommitteeLevel, SessionForm, SupervisorGrade
+from supervision.models import CommitteeLevel, SessionForm
+from tests import factories
 from tests.pdf_tools import pdf_text
 from tests.supervision.conftest import at
 
@@ -17,23 +16,7 @@ from tests.supervision.conftest import at
 @pytest.fixture
 def profile(li_qiang, tree, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-    grade = SupervisorGrade.objects.create(name="中级督导", rank=4)
-    profile = supervision_services.supervisor_profile_create(
-        person=li_qiang,
-        committee_level=CommitteeLevel.CITY,
-        grade=grade,
-        starts_on=dt.date(2020, 1, 1),
-        created_by=None,
-    )
-    supervision_services.assignment_create(
-        supervisor=profile,
-        target=tree.station_a,
-        mode=Assignment.Mode.LINKED_EXPERT,
-        starts_on=dt.date(2024, 1, 1),
-        planned_end_on=dt.date(2026, 12, 31),
-        created_by=None,
-    )
-    return profile
+    return factories.linked_supervisor(li_qiang, tree.station_a, committee_level="city")
 
 
 def _held(tree, profile, worker, when):

@@ -4,8 +4,6 @@ import pytest
 
 from lms.services import ledger
 from quotas import services
-from supervision import services as supervision_services
-from supervision.models import Assignment, CommitteeLevel, SupervisorGrade
 from tests import factories
 
 
@@ -43,20 +41,4 @@ def credit(db):
 @pytest.fixture
 def county_supervisor(tree, li_qiang):
     """李强, a county-level supervisor linked to station A from 2024 (R5)."""
-    grade = SupervisorGrade.objects.create(name="中级督导", rank=4)
-    profile = supervision_services.supervisor_profile_create(
-        person=li_qiang,
-        committee_level=CommitteeLevel.COUNTY,
-        grade=grade,
-        starts_on=dt.date(2020, 1, 1),
-        created_by=None,
-    )
-    supervision_services.assignment_create(
-        supervisor=profile,
-        target=tree.station_a,
-        mode=Assignment.Mode.LINKED_EXPERT,
-        starts_on=dt.date(2024, 1, 1),
-        planned_end_on=dt.date(2026, 12, 31),
-        created_by=None,
-    )
-    return profile
+    return factories.linked_supervisor(li_qiang, tree.station_a, committee_level="county")

@@ -9,7 +9,6 @@ import pytest
 from accounts.roles import Role
 from supervision import services
 from supervision.models import (
-    Assignment,
     CommitteeLevel,
     SessionForm,
     SupervisionSession,
@@ -32,22 +31,9 @@ def grades(db):
 
 @pytest.fixture
 def li_qiang_profile(li_qiang, grades, tree):
-    profile = services.supervisor_profile_create(
-        person=li_qiang,
-        committee_level=CommitteeLevel.CITY,
-        grade=grades[3],
-        starts_on=dt.date(2020, 1, 1),
-        created_by=None,
+    return factories.linked_supervisor(
+        li_qiang, tree.station_a, committee_level=CommitteeLevel.CITY
     )
-    services.assignment_create(
-        supervisor=profile,
-        target=tree.station_a,
-        mode=Assignment.Mode.LINKED_EXPERT,
-        starts_on=dt.date(2024, 1, 1),
-        planned_end_on=dt.date(2026, 12, 31),
-        created_by=None,
-    )
-    return profile
 
 
 @pytest.fixture
