@@ -157,7 +157,7 @@ class YearRules:
     def __init__(
         self, rule_list: list[PolicyRule], *, year: int, today: dt.date, with_sentences=True
     ):
-        self.year, self.today, self.with_sentences = year, today, with_sentences
+        self.year, self.with_sentences = year, with_sentences
         self.starts_on, self.ends_on = _year(year)
         self.elapsed = rules.elapsed_share(
             starts_on=self.starts_on, ends_on=self.ends_on, today=today
