@@ -177,16 +177,17 @@ def region_dashboard(*, region: Region, year: int, today: dt.date) -> Dashboard:
     )
 
 
-def station_people(*, service_point, year: int, today: dt.date) -> list[Placed]:
-    """The staff of one station with their results, in one query for the facts."""
+def station_board(
+    *, service_point, year: int, today: dt.date
+) -> tuple[list[evaluation.Result], list[Placed]]:
+    """A station's page: its own rules' results and its staff with theirs, from one read of
+    the staff and one of the station (the staff rows serve both)."""
     year_rules = year_rules_around(service_point.region, year, today)
-    staff = staff_rows(
-        scope=Scope(service_point_id=service_point.pk),
-        on=_on(year, today),
-        year=year,
-        keys=year_rules.amount_keys(),
-    )
-    return people_results(staff, year_rules)
+    scope, on = Scope(service_point_id=service_point.pk), _on(year, today)
+    staff = staff_rows(scope=scope, on=on, year=year, keys=year_rules.amount_keys())
+    facts = station_facts(staff, station_rows(scope=scope, on=on, year=year))
+    station_results = year_rules.station(kind=service_point.kind, facts=facts[service_point.pk])
+    return station_results, people_results(staff, year_rules)
 
 
 def _child_names(region: Region, paths: set[str], by_station: bool) -> dict[str, tuple[int, str]]:

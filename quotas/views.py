@@ -50,7 +50,9 @@ def station(request: HttpRequest, pk: int) -> HttpResponse:
     point = permissions.station_for_user(user=request.user, service_point_id=pk)
     year = _year(request)
     today = timezone.localdate()
-    evaluated = dashboards.station_people(service_point=point, year=year, today=today)
+    station_results, evaluated = dashboards.station_board(
+        service_point=point, year=year, today=today
+    )
     names = dict(
         Person.objects.filter(pk__in=[p.person_id for p in evaluated]).values_list("pk", "name")
     )
@@ -72,9 +74,7 @@ def station(request: HttpRequest, pk: int) -> HttpResponse:
             "point": point,
             "year": year,
             "years": _years(),
-            "station_results": evaluation.evaluate_station(
-                service_point=point, year=year, today=today
-            ),
+            "station_results": station_results,
             "columns": [title for _, title in columns],
             "grid": grid,
         },

@@ -7,7 +7,7 @@ from collections import Counter
 from django.utils import timezone
 
 from credentials.models import Qualification
-from quotas import dashboards, evaluation
+from quotas import dashboards, evaluation, rulebook
 from quotas.facts import Scope, staff_rows, station_facts, station_rows
 from quotas.models import MonthlyReport
 from supervision import services as supervision_services
@@ -149,3 +149,18 @@ def test_dashboard_agrees_with_each_persons_own_evaluation(
     )
     assert got == expected
     assert len({status for _rule, status in expected}) >= 2  # not one status for everyone
+
+
+def test_station_board_reads_the_staff_once_and_agrees_with_evaluate_station(
+    hunan, tree, wang_fang, django_assert_max_num_queries
+):
+    rulebook.all_rules()  # loaded once per process, not per page
+    with django_assert_max_num_queries(3):  # staff, station, the rule book's version
+        results, people = dashboards.station_board(
+            service_point=tree.station_a, year=2025, today=MID_2025
+        )
+    alone = evaluation.evaluate_station(service_point=tree.station_a, year=2025, today=MID_2025)
+    assert [(r.rule.pk, r.status, r.achieved) for r in results] == [
+        (r.rule.pk, r.status, r.achieved) for r in alone
+    ]
+    assert [placed.person_id for placed in people] == [wang_fang.pk]

@@ -231,8 +231,7 @@ class Command(BaseCommand):
         url = lambda pk: reverse("quotas:station", args=[pk]) + f"?year={self.year}"  # noqa: E731
 
         def evaluate(pk):
-            evaluation.evaluate_station(service_point=points[pk], year=self.year, today=self.today)
-            dashboards.station_people(service_point=points[pk], year=self.year, today=self.today)
+            dashboards.station_board(service_point=points[pk], year=self.year, today=self.today)
 
         self._emit(
             case="station page",
