@@ -27,4 +27,3 @@ class RoleGrantAdmin(admin.ModelAdmin):
 @admin.register(Invitation)
 class InvitationAdmin(admin.ModelAdmin):
     list_display = ["email", "role", "created_at", "expires_at", "accepted_at"]
-    readonly_fields = ["token"]

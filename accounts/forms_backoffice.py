@@ -27,6 +27,10 @@ class _ScopeChoicesForm(ScopedForm):
     def clean(self):
         cleaned = super().clean()
         _check_one_scope(self, cleaned)
+        role = cleaned.get("role")
+        if role and not self.errors and self.user is not None:
+            if not scope.may_grant(user=self.user, role=role, target=self.target):
+                self.add_error("role", _("您无权在此范围授予该角色。"))
         return cleaned
 
     @property

@@ -1,4 +1,4 @@
-import secrets
+import hashlib
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
@@ -125,12 +125,14 @@ class RoleGrant(models.Model):
         return self.region or self.service_point or self.university
 
 
-def _invitation_token() -> str:
-    return secrets.token_urlsafe(32)
+def invitation_token_hash(token: str) -> str:
+    """Invitations keep only this digest: the token itself is in the e-mail and nowhere else."""
+    return hashlib.sha256(token.encode()).hexdigest()
 
 
 class Invitation(models.Model):
-    """An expiring link that lets a person set a password and receive a role."""
+    """An expiring link that gives a role: to a new account, which sets its password, or to an
+    existing account once its owner has signed in (its password is never touched)."""
 
     email = models.EmailField(_("电子邮箱"))
     person = models.ForeignKey(
@@ -151,7 +153,7 @@ class Invitation(models.Model):
     university = models.ForeignKey(
         "directory.University", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
-    token = models.CharField(max_length=64, unique=True, default=_invitation_token, editable=False)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

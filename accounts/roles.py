@@ -81,6 +81,19 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
     Role.EDITOR: frozenset({Action.EDIT_CONTENT}),
 }
 
+# How far each role reaches: a grantor may hand out a role only up to the rank of the grant
+# they hold over the target (never a role above their own).
+ROLE_RANK: dict[str, int] = {
+    Role.WORKER: 1,
+    Role.SUPERVISOR: 1,
+    Role.JUDGE: 1,
+    Role.STATION_HEAD: 2,
+    Role.TRAINING_PROVIDER: 2,
+    Role.UNIVERSITY_COORDINATOR: 2,
+    Role.EDITOR: 2,
+    Role.REGION_ADMIN: 3,
+}
+
 # Roles that reach the Wagtail back office.
 ADMIN_ROLES = frozenset({Role.REGION_ADMIN, Role.EDITOR})
 

@@ -16,7 +16,7 @@ from operator import or_
 from django.db.models import Model, Q, QuerySet
 
 from accounts.models import Invitation, RoleGrant, User
-from accounts.roles import ADMIN_ROLES, Action, roles_allowing
+from accounts.roles import ADMIN_ROLES, ROLE_RANK, Action, roles_allowing
 from directory.models import Agency, Person, Position, Region, ServicePoint, University
 
 NOTHING = Q(pk__in=[])
@@ -211,3 +211,18 @@ def role_allows(*, user: User, action: Action, obj: Model) -> bool:
         return False
     where = location_of(obj)
     return any(_covers(grant, where) for grant in grants)
+
+
+def may_grant(*, user: User, role: str, target: Model) -> bool:
+    """Whether `user` may give `role` over `target` (a region, service point or university):
+    one of their own grants must cover the target, permit managing grants, and rank at least as
+    high as the role handed out. Nobody grants beyond their scope or above their own role."""
+    if not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    where = location_of(target)
+    return any(
+        _covers(grant, where) and ROLE_RANK[grant.role] >= ROLE_RANK[role]
+        for grant in _grants(user, roles_allowing(Action.MANAGE_GRANTS))
+    )

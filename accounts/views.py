@@ -3,13 +3,11 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts import scope, selectors, services
 from accounts.forms import InvitationAcceptForm
-from accounts.models import Invitation
 from accounts.roles import Action
 
 
@@ -32,18 +30,40 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def invitation(request: HttpRequest, token: str) -> HttpResponse:
-    """Accept an invitation: set a password, receive the role, be signed in."""
-    pending = Invitation.objects.filter(token=token).first()
-    if pending is None or not pending.is_usable(now=timezone.now()):
+    """Accept an invitation. A new e-mail sets a password and is signed in; an e-mail that
+    already has an account accepts the role once its owner has signed in."""
+    pending = services.invitation_pending(token=token)
+    if pending is None:
         return render(request, "accounts/invitation_invalid.html", status=410)
+    account = services.invitation_account(pending)
+    if account is None:
+        return _invitation_new_account(request, token=token, pending=pending)
+    if not request.user.is_authenticated:
+        context = {"invitation": pending, "step": "sign_in"}
+        return render(request, "accounts/invitation.html", context)
+    if request.user.pk != account.pk:
+        context = {"invitation": pending, "step": "other_account"}
+        return render(request, "accounts/invitation.html", context, status=403)
+    if request.method == "POST":
+        return _accepted(request, token=token, signed_in=request.user)
+    return render(request, "accounts/invitation.html", {"invitation": pending, "step": "confirm"})
+
+
+def _invitation_new_account(request: HttpRequest, *, token: str, pending) -> HttpResponse:
     form = InvitationAcceptForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            user = services.invitation_accept(token=token, password=form.cleaned_data["password1"])
-        except services.InvitationError as error:
-            messages.error(request, str(error))
-            return render(request, "accounts/invitation_invalid.html", status=410)
+        return _accepted(request, token=token, password=form.cleaned_data["password1"])
+    context = {"form": form, "invitation": pending, "step": "new_account"}
+    return render(request, "accounts/invitation.html", context)
+
+
+def _accepted(request: HttpRequest, *, token: str, **who) -> HttpResponse:
+    try:
+        user = services.invitation_accept(token=token, **who)
+    except services.InvitationError as error:
+        messages.error(request, str(error))
+        return render(request, "accounts/invitation_invalid.html", status=410)
+    if not request.user.is_authenticated:
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, _("账号已开通，欢迎使用。"))
-        return redirect("accounts:home")
-    return render(request, "accounts/invitation.html", {"form": form, "invitation": pending})
+    messages.success(request, _("已接受邀请，新的角色已生效。"))
+    return redirect("accounts:home")

@@ -62,6 +62,18 @@ class InvitationViewSet(ScopedModelViewSet):
     icon = "mail"
     add_view_class = InvitationCreateView
     list_display = ["email", "role", "created_at", "expires_at", "accepted_at"]
+    inspect_view_fields = [
+        "email",
+        "person",
+        "role",
+        "region",
+        "service_point",
+        "university",
+        "created_by",
+        "created_at",
+        "expires_at",
+        "accepted_at",
+    ]
     search_fields = ["email"]
     form_class = InvitationForm
 

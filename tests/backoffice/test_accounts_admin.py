@@ -74,4 +74,5 @@ def test_invitation_from_back_office_sends_mail(
         )
     assert response.status_code == 302, response.content.decode()[-3000:]
     invitation = Invitation.objects.get()
-    assert len(mail.outbox) == 1 and invitation.token in mail.outbox[0].body
+    assert len(mail.outbox) == 1 and "/me/invitation/" in mail.outbox[0].body
+    assert invitation.token_hash not in mail.outbox[0].body

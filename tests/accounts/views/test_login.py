@@ -1,13 +1,8 @@
-import datetime as dt
-
 import pytest
 from django.core import mail
 from django.urls import reverse
-from django.utils import timezone
 
-from accounts import services
-from accounts.models import Invitation, User
-from accounts.roles import Role
+from accounts.models import User
 
 
 def test_login_by_email(client, wang_fang):
@@ -59,53 +54,6 @@ def test_home_lists_roles(client, zhang_min):
 
 def test_home_requires_login(client, db):
     assert client.get(reverse("accounts:home")).status_code == 302
-
-
-def test_invitation_sets_password_and_grants_role(
-    client, tree, zhang_min, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        invitation = services.invitation_create(
-            email="New.Worker@example.cn",
-            role=Role.WORKER,
-            target=tree.station_a,
-            created_by=zhang_min.user,
-        )
-    assert len(mail.outbox) == 1
-    assert invitation.token in mail.outbox[0].body
-    url = reverse("accounts:invitation", args=[invitation.token])
-    response = client.post(url, {"password1": "Shegong-2026!", "password2": "Shegong-2026!"})
-    assert response.status_code == 302
-    user = User.objects.get(email="new.worker@example.cn")
-    assert user.check_password("Shegong-2026!")
-    assert user.role_grants.get().service_point == tree.station_a
-    # used once only
-    assert client.get(url).status_code == 410
-
-
-def test_expired_invitation_is_refused(client, tree, zhang_min):
-    invitation = services.invitation_create(
-        email="late@example.cn",
-        role=Role.WORKER,
-        target=tree.station_a,
-        created_by=zhang_min.user,
-        now=timezone.now() - dt.timedelta(days=30),
-    )
-    url = reverse("accounts:invitation", args=[invitation.token])
-    response = client.post(url, {"password1": "Shegong-2026!", "password2": "Shegong-2026!"})
-    assert response.status_code == 410
-    assert not User.objects.filter(email="late@example.cn").exists()
-    assert Invitation.objects.get().accepted_at is None
-
-
-def test_invitation_mismatched_passwords(client, tree, zhang_min):
-    invitation = services.invitation_create(
-        email="x@example.cn", role=Role.WORKER, target=tree.station_a, created_by=zhang_min.user
-    )
-    url = reverse("accounts:invitation", args=[invitation.token])
-    response = client.post(url, {"password1": "Shegong-2026!", "password2": "Other-2026!"})
-    assert response.status_code == 200
-    assert "两次输入的密码不一致" in response.content.decode()
 
 
 def test_repeated_failed_logins_are_rate_limited(client, wang_fang, settings):
