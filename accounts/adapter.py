@@ -32,6 +32,21 @@ class MobileField(forms.CharField):
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        "too_many_login_attempts": _(
+            "此账号在本设备所在网络登录失败次数过多，已暂停登录：请 5 分钟后再试（多次失败需等待"
+            "一小时），或通过“忘记密码”重设密码。其他同事的登录不受影响。"
+        ),
+    }
+
+    def _get_login_attempts_cache_key(self, request, **credentials) -> str:
+        """Failed sign-ins are counted per account *and* address (ACCOUNT_RATE_LIMITS "key"):
+        typos in one office never lock its colleagues out, and nobody elsewhere can lock an
+        account by failing on purpose. Phone sign-ins count by number, not as one shared key."""
+        login = credentials.get("email") or credentials.get("phone") or ""
+        return f"{login.lower()}|{self.get_client_ip(request)}"
+
     def is_open_for_signup(self, request) -> bool:
         """Accounts come from an administrator, a bulk import or an invitation."""
         return False

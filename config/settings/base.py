@@ -160,9 +160,12 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
+# Sign-in limits: a training room signs in together from one address (60 in a minute must
+# pass); failed attempts are limited per account and address together ("key", see the adapter)
+# with a longer back-off, and per address only far above what an office's typos reach.
 ACCOUNT_RATE_LIMITS = {
-    "login": "30/m/ip",
-    "login_failed": "5/5m/ip,5/5m/key",
+    "login": "300/m/ip",
+    "login_failed": "100/10m/ip,5/5m/key,10/1h/key",
     "reset_password": "10/m/ip,3/m/key",
     "reset_password_from_key": "20/m/ip",
 }

@@ -54,20 +54,3 @@ def test_home_lists_roles(client, zhang_min):
 
 def test_home_requires_login(client, db):
     assert client.get(reverse("accounts:home")).status_code == 302
-
-
-def test_repeated_failed_logins_are_rate_limited(client, wang_fang, settings):
-    settings.ACCOUNT_RATE_LIMITS = {"login_failed": "3/5m/ip,3/5m/key"}
-    for _ in range(3):
-        client.post(reverse("account_login"), {"login": wang_fang.mobile, "password": "bad"})
-    response = client.post(
-        reverse("account_login"), {"login": wang_fang.mobile, "password": "pass-1234"}
-    )
-    assert "_auth_user_id" not in client.session
-    assert response.status_code in (200, 429)
-
-
-def test_sign_up_page_says_closed(client, db):
-    response = client.get(reverse("account_signup"))
-    assert response.status_code == 200
-    assert "注册关闭" in response.content.decode()
