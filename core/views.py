@@ -47,12 +47,27 @@ def _queue() -> dict:
     }
 
 
+LOOPBACK = frozenset({"127.0.0.1", "::1"})
+
+
+def _may_see_details(request: HttpRequest) -> bool:
+    """Details (vendors, queue length, errors) only for a probe on this machine that no proxy
+    forwarded, or for staff; the public gets the status alone."""
+    if request.META.get("REMOTE_ADDR") in LOOPBACK and "HTTP_X_FORWARDED_FOR" not in request.META:
+        return True
+    try:
+        return request.user.is_staff
+    except DatabaseError:
+        return False
+
+
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
     """The state of the database, the cache and the task queue: 200 when all are up, else 503."""
     checks = {"database": _database(), "cache": _cache(), "queue": _queue()}
     healthy = all(check["ok"] for check in checks.values())
-    return JsonResponse(
-        {"status": "ok" if healthy else "down", **checks}, status=200 if healthy else 503
-    )
+    body = {"status": "ok" if healthy else "down"}
+    if _may_see_details(request):
+        body.update(checks)
+    return JsonResponse(body, status=200 if healthy else 503)
