@@ -4,6 +4,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core import units
+
 
 class Qualification(models.Model):
     """A national social-work qualification (R21), entered by the worker, verified by an admin."""
@@ -130,7 +132,7 @@ class CertificateBatch(models.Model):
 
     @property
     def percent(self) -> int:
-        return 100 if not self.total else self.done * 100 // self.total
+        return 100 if not self.total else units.percent(self.done, self.total)
 
 
 class Certificate(models.Model):

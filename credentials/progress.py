@@ -3,6 +3,7 @@
 import datetime as dt
 from dataclasses import dataclass
 
+from core import units
 from credentials import registration as rules
 from credentials.models import Qualification, Registration
 from directory import rules as directory_rules
@@ -31,7 +32,7 @@ class Progress:
     def percent(self) -> int:
         if not self.owed_minutes:
             return 0
-        return min(100, self.credited_minutes * 100 // self.owed_minutes)
+        return min(100, units.percent(self.credited_minutes, self.owed_minutes))
 
 
 def progress_for(*, person: Person, today: dt.date) -> Progress:

@@ -5,17 +5,12 @@ import datetime as dt
 
 from django.utils.translation import gettext as _
 
+from core import units
 from directory.models import Person
 from lms import selectors as lms_selectors
 from lms.models import Kind, Level
 from supervision import selectors as supervision_selectors
 from supervision.models import CommitteeLevel, SessionForm, SupervisorProfile
-
-
-def hours(minutes: int) -> str:
-    """Minutes as hours with one decimal, rounded half up, from integers only: 75 → "1.3"."""
-    tenths = (minutes * 10 + 30) // 60
-    return f"{tenths // 10}.{tenths % 10}"
 
 
 def _label(choices, value: str) -> str:
@@ -41,11 +36,11 @@ def hours_snapshot(*, person: Person, starts_on: dt.date, ends_on: dt.date) -> d
         person=person, starts_on=starts_on, ends_on=ends_on
     )
     training_rows = [
-        [_label(Kind, kind), _label(Level, level), hours(minutes)]
+        [_label(Kind, kind), _label(Level, level), units.hours(minutes)]
         for (kind, level), minutes in sorted(training.items())
     ]
     supervision_rows = [
-        [_label(CommitteeLevel, level), hours(parts["confirmed"])]
+        [_label(CommitteeLevel, level), units.hours(parts["confirmed"])]
         for level, parts in sorted(received.items())
         if parts["confirmed"]
     ]
@@ -65,14 +60,14 @@ def hours_snapshot(*, person: Person, starts_on: dt.date, ends_on: dt.date) -> d
                 "heading": _("培训学时"),
                 "columns": [_("培训类别"), _("提供层级"), _("学时")],
                 "rows": training_rows,
-                "total": hours(training_total) if training_rows else "",
+                "total": units.hours(training_total) if training_rows else "",
                 "empty": _("本期间无培训学时记录。"),
             },
             {
                 "heading": _("接受专业督导"),
                 "columns": [_("督导提供层级"), _("学时")],
                 "rows": supervision_rows,
-                "total": hours(supervision_total) if supervision_rows else "",
+                "total": units.hours(supervision_total) if supervision_rows else "",
                 "empty": _("本期间无经确认的督导记录。"),
             },
         ],
@@ -103,11 +98,11 @@ def supervision_given_snapshot(*, profile: SupervisorProfile, year: int) -> dict
                     [
                         row["service_point__name"],
                         _label(SessionForm, row["form"]),
-                        hours(row["confirmed_minutes"]),
+                        units.hours(row["confirmed_minutes"]),
                     ]
                     for row in confirmed
                 ],
-                "total": hours(total) if confirmed else "",
+                "total": units.hours(total) if confirmed else "",
                 "empty": _("本年度无经确认的督导记录。"),
             }
         ],
@@ -145,7 +140,7 @@ def completion_snapshot(*, enrolment) -> dict | None:
                     [_("提供层级"), _label(Level, course.providing_level)],
                     [_("期次"), run.name],
                     [_("出勤"), f"{row['attended']}/{held}"],
-                    [_("认定学时"), hours(row["minutes"])],
+                    [_("认定学时"), units.hours(row["minutes"])],
                 ],
                 "total": "",
                 "empty": "",

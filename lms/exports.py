@@ -5,7 +5,7 @@ import io
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-from lms import hours
+from core import units
 from lms.models import CourseRun
 
 
@@ -32,7 +32,7 @@ def run_workbook(*, run: CourseRun, roster: list[dict]) -> bytes:
                 enrolment.get_status_display(),
                 enrolment.waitlist_position or "",
                 row["attended"],
-                float(hours.as_hours(row["minutes"])),
+                units.hours_number(row["minutes"]),
                 _("是") if row["completed"] else _("否"),
             ]
         )

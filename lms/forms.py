@@ -10,6 +10,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from core import units
 from directory.models import Position
 from lms import hours
 from lms.models import Course, CourseMaterial, CourseRun, ExternalTraining, Kind, Level
@@ -78,7 +79,7 @@ class ExternalTrainingForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("hours") is not None:
-            cleaned["minutes"] = int(round(cleaned["hours"] * 60))
+            cleaned["minutes"] = units.minutes_from_hours(cleaned["hours"])
             starts_on, ends_on = cleaned.get("starts_on"), cleaned.get("ends_on")
             if starts_on and ends_on:
                 problem = hours.external_minutes_problem(

@@ -42,8 +42,3 @@ def external_minutes_problem(*, minutes: int, starts_on: dt.date, ends_on: dt.da
 def shortfall_minutes(*, owed: int, credited: int) -> int:
     """Minutes still owed on one quota line (R12); levels stack, never pool (R13)."""
     return max(owed - credited, 0)
-
-
-def as_hours(minutes: int) -> str:
-    """Minutes shown as hours with one decimal, e.g. 90 → "1.5" (display only)."""
-    return f"{minutes / 60:.1f}"

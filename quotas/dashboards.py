@@ -11,6 +11,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from core import units
 from directory.models import Region
 from quotas import evaluation, rulebook, rules
 from quotas.facts import Scope, StaffRow, staff_rows, station_facts, station_rows
@@ -31,7 +32,7 @@ class Tally:
 
     @property
     def met_percent(self) -> int | None:
-        return self.counts[rules.MET] * 100 // self.total if self.total else None
+        return units.percent(self.counts[rules.MET], self.total)
 
     def add(self, status: str) -> None:
         self.counts[status] += 1

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from core import units
 from credentials.models import Qualification, Registration
 from directory.models import Person, ServicePoint
 from lms import selectors as lms_selectors
@@ -44,7 +45,7 @@ class Result:
 
     @property
     def percent(self) -> int:
-        return 100 if not self.owed else min(100, self.achieved * 100 // self.owed)
+        return 100 if not self.owed else min(100, units.percent(self.achieved, self.owed))
 
 
 def _year(year: int) -> tuple[dt.date, dt.date]:
@@ -60,18 +61,16 @@ def _owed(rule: PolicyRule, year: int) -> int:
         cap=rule.cap,
     )
     if rule.measure == Measure.TRAINING_DAYS:
-        return rules.days_to_minutes(days=threshold, hours_per_day=rule.pack.hours_per_day)
+        return threshold * units.minutes_from_hours(rule.pack.hours_per_day)
     return threshold
 
 
 def _amount(rule: PolicyRule, value: int) -> str:
     """A number in the rule's unit for sentences: hours, days, people or percent."""
     if rule.measure == Measure.TRAINING_DAYS:
-        per_day = rule.pack.hours_per_day * 60
-        tenths = (value * 10 + per_day // 2) // per_day
-        return f"{tenths // 10}.{tenths % 10}".removesuffix(".0")
+        return units.days(value, minutes_per_day=units.minutes_from_hours(rule.pack.hours_per_day))
     if rule.unit == "minutes":
-        return rules.hours_text(value)
+        return units.hours(value)
     return str(value)
 
 
@@ -87,7 +86,7 @@ def _sentence(rule: PolicyRule, *, achieved: int, owed: int, pending: int) -> tu
         "unit": unit,
     }
     if pending:
-        sentence += _("（另有 %(pending)s 小时待确认）") % {"pending": rules.hours_text(pending)}
+        sentence += _("（另有 %(pending)s 小时待确认）") % {"pending": units.hours(pending)}
     missing = rules.shortfall(achieved=achieved, owed=owed)
     gap = (
         _("还差 %(missing)s %(unit)s") % {"missing": _amount(rule, missing), "unit": unit}

@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 from django.db import connection
 
+from core import units
 from credentials.models import Qualification
 from quotas import rules
 from quotas.models import Measure, MonthlyReport
@@ -270,7 +271,9 @@ def station_value(measure: str, facts: StationFacts) -> int | None:
     if measure == Measure.CERTIFIED_SHARE:
         if not facts.staff:
             return 0
-        return len((set(facts.levels) | facts.educated) & facts.staff) * 100 // len(facts.staff)
+        return units.percent(
+            len((set(facts.levels) | facts.educated) & facts.staff), len(facts.staff)
+        )
     if measure == Measure.STATION_SUPERVISION:
         return facts.supervision_minutes
     if measure == Measure.LINKED_SUPERVISORS:

@@ -7,6 +7,8 @@ R13: levels stack, never pool: each rule counts only what its own providing leve
 
 import datetime as dt
 
+from core import units
+
 MET, ON_TRACK, AT_RISK, BEHIND, NOT_APPLICABLE = "met", "on_track", "at_risk", "behind", "n/a"
 AT_RISK_MARGIN = 0.8  # below this share of the expected pace: behind, not just at risk
 
@@ -19,11 +21,6 @@ def threshold_for_year(
         return threshold
     grown = threshold + growth_per_year * (year - base_year)
     return min(grown, cap) if cap is not None else grown
-
-
-def days_to_minutes(*, days: int, hours_per_day: int) -> int:
-    """R11: a quota of training days, in minutes, with the pack's hours per day."""
-    return days * hours_per_day * 60
 
 
 def elapsed_share(*, starts_on: dt.date, ends_on: dt.date, today: dt.date) -> float:
@@ -54,14 +51,6 @@ def shortfall(*, achieved: int, owed: int) -> int:
     return max(owed - achieved, 0)
 
 
-def hours_text(minutes: int) -> str:
-    """Minutes as hours for sentences: whole hours without decimals, else one decimal."""
-    if minutes % 60 == 0:
-        return str(minutes // 60)
-    tenths = (minutes * 10 + 30) // 60
-    return f"{tenths // 10}.{tenths % 10}"
-
-
 def month_end(month: dt.date) -> dt.date:
     following = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
     return following - dt.timedelta(days=1)
@@ -84,7 +73,7 @@ def report_is_late(*, due_on: dt.date, submitted_on: dt.date | None, today: dt.d
 
 def service_time_share(*, service_hours: int, work_hours: int) -> int:
     """R18: professional service time as whole percent of all working time."""
-    return service_hours * 100 // work_hours if work_hours else 0
+    return units.percent(service_hours, work_hours) or 0
 
 
 GRADES = ((90, "优秀"), (75, "良好"), (60, "合格"), (0, "不合格"))

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.models import User
 from audit.services import audit_record
+from core import units
 from directory.models import Person
 from lms import hours
 from lms.models import ExternalTraining
@@ -68,7 +69,7 @@ def external_training_decide(
         body = "\n".join(
             [
                 subject,
-                _("学时：%(hours)s 小时") % {"hours": hours.as_hours(claim.minutes)},
+                _("学时：%(hours)s 小时") % {"hours": units.hours(claim.minutes)},
                 *([_("原因：%(reason)s") % {"reason": reason}] if reason else []),
                 _("查看：%(url)s")
                 % {"url": settings.SITE_URL.rstrip("/") + reverse("lms:my_hours")},

@@ -4,15 +4,8 @@ from django import template
 
 from accounts import scope
 from accounts.roles import Action
-from lms import hours
 
 register = template.Library()
-
-
-@register.filter
-def minutes_as_hours(minutes: int | None) -> str:
-    """Integer minutes shown as hours with one decimal."""
-    return hours.as_hours(minutes or 0)
 
 
 @register.simple_tag

@@ -11,14 +11,6 @@ register = template.Library()
 
 
 @register.filter
-def minutes_as_hours(minutes) -> str:
-    """120 → "2.0"; hours with one decimal, for display only."""
-    if minutes in (None, ""):
-        return "—"
-    return f"{int(minutes) / 60:.1f}"
-
-
-@register.filter
 def countdown(days) -> str:
     if days is None:
         return ""

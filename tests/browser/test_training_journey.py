@@ -2,8 +2,8 @@
 
 import pytest
 
+from core.units import hours
 from lms.models import Enrolment, HourEntry
-from lms.templatetags.lms_tags import minutes_as_hours
 from tests.lms.conftest import make_run
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -49,5 +49,5 @@ def test_enrol_attend_and_see_hours(page, live_server, tree, wang_fang):
     page.context.clear_cookies()
     _sign_in(page, live_server, wang_fang.mobile)
     page.goto(f"{live_server.url}/training/hours/")
-    expected = minutes_as_hours(180)
+    expected = hours(180)
     assert f"共 {expected} 小时" in page.inner_text("main")

@@ -42,13 +42,6 @@ def test_hours_snapshot_reads_the_ledger(staffed):
     assert snapshot["minutes"] == {"training": 150, "supervision": 0}
 
 
-@pytest.mark.parametrize(
-    ("minutes", "text"), [(0, "0.0"), (75, "1.3"), (60, "1.0"), (1, "0.0"), (3, "0.1")]
-)
-def test_hours_are_rounded_half_up_from_integers(minutes, text):
-    assert snapshots.hours(minutes) == text
-
-
 def test_batch_issues_once_per_person_and_mails(
     staffed, tree, zhang_min, django_capture_on_commit_callbacks
 ):

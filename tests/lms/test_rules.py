@@ -45,7 +45,6 @@ def test_external_minutes_bounds(minutes, days, problem):
 def test_r13_shortfall_per_level_never_negative():
     assert hours.shortfall_minutes(owed=40 * 60, credited=30 * 60) == 600
     assert hours.shortfall_minutes(owed=20 * 60, credited=30 * 60) == 0
-    assert hours.as_hours(90) == "1.5"
 
 
 @pytest.mark.parametrize(

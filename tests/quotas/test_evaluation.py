@@ -49,8 +49,8 @@ def test_sentence_and_gap_in_chinese(hunan, wang_fang, credit):
     result = by_code(evaluation.evaluate_person(person=wang_fang, year=2025, today=MID_2025))[
         "worker-county-training"
     ]
-    assert result.sentence == "县级培训：已完成 14/40 小时"
-    assert result.gap == "还差 26 小时"
+    assert result.sentence == "县级培训：已完成 14.0/40.0 小时"
+    assert result.gap == "还差 26.0 小时"
 
 
 @pytest.mark.parametrize(
@@ -97,7 +97,7 @@ def test_r8_confirmed_supervision_counts_pending_shows_apart(
         "worker-county-supervision"
     ]
     assert (result.achieved, result.pending) == (120, 120)
-    assert result.sentence == "县级督导：已完成 2/24 小时（另有 2 小时待确认）"
+    assert result.sentence == "县级督导：已完成 2.0/24.0 小时（另有 2.0 小时待确认）"
 
 
 def test_r22_registration_period_and_not_applicable(national, wang_fang, credit):

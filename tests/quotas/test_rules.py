@@ -19,10 +19,6 @@ def test_r4_certified_share_grows_ten_points_a_year(year, expected):
     )
 
 
-def test_r11_three_days_in_minutes():
-    assert rules.days_to_minutes(days=3, hours_per_day=6) == 1080
-
-
 @pytest.mark.parametrize(
     ("achieved", "owed", "elapsed", "expected"),
     [
@@ -56,8 +52,3 @@ def test_elapsed_share_of_a_year():
 def test_r13_shortfall_never_negative():
     assert rules.shortfall(achieved=30, owed=24) == 0
     assert rules.shortfall(achieved=10, owed=24) == 14
-
-
-@pytest.mark.parametrize(("minutes", "text"), [(840, "14"), (90, "1.5"), (0, "0")])
-def test_hours_text(minutes, text):
-    assert rules.hours_text(minutes) == text

@@ -9,7 +9,7 @@ def test_worker_sees_own_progress(client, hunan, wang_fang, credit):
     credit(wang_fang, 14 * 60, level="county")
     client.force_login(wang_fang.user)
     page = client.get(reverse("quotas:mine"), {"year": "2025"}).content.decode()
-    assert "县级培训：已完成 14/40 小时" in page and "R12" in page
+    assert "县级培训：已完成 14.0/40.0 小时" in page and "R12" in page
 
 
 def test_user_without_person_gets_404(client, db):
