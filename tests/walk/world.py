@@ -1,0 +1,141 @@
+"""A small province with two counties holding one of each record, for walking every URL.
+
+County 乙 is built first, so its records take the lowest primary keys; county 甲 holds the users
+who walk. Every name of a person or record of county 乙 contains MARKER, so a page that shows it
+to a 甲 user (or to anyone signed out) leaks. Courses and their runs are the public catalogue, so
+their titles carry no marker.
+"""
+
+import datetime as dt
+from types import SimpleNamespace
+
+from django.utils import timezone
+
+from accounts.roles import Role
+from credentials import services as credential_services
+from credentials.models import Certificate
+from lms.models import CourseRun, EnrolmentMode, Kind, Level, TrainingSession
+from lms.services import courses as course_services
+from lms.services import enrolment as enrolment_services
+from supervision import services as supervision_services
+from supervision.models import CommitteeLevel, SessionForm, SupervisionSession
+from tests import factories
+
+MARKER = "乙县"
+SHANGHAI = dt.timezone(dt.timedelta(hours=8))
+
+
+def _person(name, region, station=None, *, role=Role.WORKER, **grant):
+    """A person with an account, placed at `station` if given, granted `role` over `grant`
+    (the station by default, else their region)."""
+    user = factories.UserFactory(last_name=name)
+    person = factories.PersonFactory(name=name, region=region, user=user)
+    if station is not None:
+        factories.PositionFactory(person=person, service_point=station)
+    grant = grant or ({"service_point": station} if station else {"region": region})
+    factories.RoleGrantFactory(user=user, role=role, **grant)
+    return person
+
+
+def _county(province_city, label: str, code: str):
+    county = factories.region(f"{label}县", code, "county", province_city)
+    town = factories.region(f"{label}县一镇", f"{code}001", "township", county)
+    station = factories.ServicePointFactory(region=town, name=f"{label}县社工站")
+    worker = _person(f"{label}县社工", county, station)
+    head = _person(f"{label}县站长", county, station, role=Role.STATION_HEAD)
+    admin = _person(f"{label}县管理员", county, role=Role.REGION_ADMIN)
+    supervisor = _person(f"{label}县督导", county, role=Role.SUPERVISOR, service_point=station)
+    profile = factories.linked_supervisor(
+        supervisor, station, committee_level=CommitteeLevel.COUNTY
+    )
+    session = supervision_services.session_log(
+        service_point=station,
+        supervisors=[profile],
+        providing_level=CommitteeLevel.COUNTY,
+        form=SessionForm.CIRCUIT,
+        started_at=dt.datetime(2025, 5, 10, 10, tzinfo=SHANGHAI),
+        duration_minutes=120,
+        status=SupervisionSession.Status.HELD,
+        topic=f"{label}县个案督导",
+        supervisees=[(worker, 120)],
+        logged_by=supervisor.user,
+    )
+    course = course_services.course_create(
+        created_by=admin.user,
+        region=county,
+        provider=None,
+        audience_regions=[county],
+        title=f"实务课程（{label}）",
+        kind=Kind.PRACTICE,
+        providing_level=Level.COUNTY,
+        minutes_per_session=180,
+    )
+    now = timezone.now()
+    run = CourseRun.objects.create(
+        course=course,
+        name=f"第一期（{label}）",
+        capacity=5,
+        enrolment_mode=EnrolmentMode.OPEN,
+        enrolment_deadline=now + dt.timedelta(days=5),
+        cancellation_deadline=now + dt.timedelta(days=5),
+        starts_on=timezone.localdate(now),
+        ends_on=timezone.localdate(now) + dt.timedelta(days=1),
+    )
+    TrainingSession.objects.create(
+        run=run, starts_at=now, ends_at=now + dt.timedelta(hours=3), minutes=180
+    )
+    enrolment = enrolment_services.enrolment_create(run=run, person=worker, user=worker.user)
+    certificate = credential_services.certificate_issue(
+        holder=worker,
+        kind=Certificate.Kind.HOURS,
+        starts_on=dt.date(2025, 1, 1),
+        ends_on=dt.date(2025, 12, 31),
+        snapshot={
+            "title": "2025 年度学时证明",
+            "statement": f"兹证明 {worker.name} 于 2025 年度参加培训与督导情况如下。",
+            "holder": {"name": worker.name, "id_number_masked": worker.id_number_masked},
+            "period": {"starts_on": "2025-01-01", "ends_on": "2025-12-31"},
+            "sections": [],
+        },
+        issued_by=admin.user,
+    )
+    return SimpleNamespace(
+        county=county,
+        town=town,
+        station=station,
+        worker=worker,
+        head=head,
+        admin=admin,
+        supervisor=supervisor,
+        session=session,
+        course=course,
+        run=run,
+        enrolment=enrolment,
+        certificate=certificate,
+    )
+
+
+def build():
+    """County 乙 first (lowest keys), then county 甲 with one user of every role."""
+    province = factories.region("湖南省", "430000", "province")
+    city = factories.region("长沙市", "430100", "city", province)
+    other = _county(city, "乙", "430103")
+    home = _county(city, "甲", "430102")
+    provider = _person("甲县培训机构", home.county, role=Role.TRAINING_PROVIDER)
+    editor = _person("甲县编辑", home.county, role=Role.EDITOR)
+    judge = _person("甲县评审", home.county, role=Role.JUDGE)
+    university = factories.UniversityFactory(name="甲县大学", region=home.county)
+    coordinator = _person(
+        "甲县高校协调人", home.county, role=Role.UNIVERSITY_COORDINATOR, university=university
+    )
+    walkers = {
+        "worker": home.worker.user,
+        "station_head": home.head.user,
+        "supervisor": home.supervisor.user,
+        "region_admin": home.admin.user,
+        "training_provider": provider.user,
+        "editor": editor.user,
+        "judge": judge.user,
+        "university_coordinator": coordinator.user,
+    }
+    return SimpleNamespace(home=home, other=other, walkers=walkers)
