@@ -12,7 +12,6 @@ setup:
 ## Install, migrate, seed the demo data and start the portal with its task worker.
 demo: setup
 	$(PY) manage.py migrate --noinput -v 0
-	$(PY) manage.py createcachetable
 	$(PY) manage.py seed_demo
 	@echo "==> Portal at http://$(HOST):$(PORT)  (back office: /admin/, health: /healthz)"
 	@trap 'kill 0' EXIT; $(PY) manage.py qcluster & $(PY) manage.py runserver $(HOST):$(PORT) --noreload

@@ -9,16 +9,9 @@ from types import SimpleNamespace
 
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
 
 from accounts.roles import Role
 from tests import factories
-
-
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        call_command("createcachetable", verbosity=0)
 
 
 @pytest.fixture(autouse=True)
