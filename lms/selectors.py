@@ -46,7 +46,7 @@ def person_in_audience(*, person: Person, course: Course, today: dt.date | None 
     )
 
 
-# Ledger totals (issue 5 item 6).
+# Ledger totals.
 
 
 def person_minutes(
