@@ -12,6 +12,7 @@ import io
 import pytest
 from django.urls import URLPattern, reverse
 from django.utils import timezone
+from openpyxl import load_workbook
 from wagtail.admin.viewsets import viewsets
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -138,8 +139,6 @@ def _spreadsheet_text(response, export: str) -> str:
     body = b"".join(response.streaming_content)
     if export == "csv":
         return "\n".join(",".join(row) for row in csv.reader(io.StringIO(body.decode())))
-    from openpyxl import load_workbook
-
     sheet = load_workbook(io.BytesIO(body)).active
     return "\n".join(",".join(str(c) for c in row if c is not None) for row in sheet.values)
 
