@@ -1,14 +1,19 @@
 """Wagtail admin view sets limited to the user's scope.
 
-Wagtail's `get_queryset` on a view set filters only its listing (wagtail/wagtail#10746), so every
-object view here also checks the object against the scope: outside it is a 404, and the
+Wagtail's `get_queryset` on a view set filters only its listing (wagtail/wagtail#10746), so the
+view set wraps every view it builds (edit, inspect, delete, history, usage, ... and any Wagtail
+adds): a pk in the URL outside the user's scope is a 404 before the view runs, and the
 permission policy answers 403 for an action the user's role does not permit.
 """
 
 from collections.abc import Callable
 
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Model, QuerySet
 from django.http import Http404
+from django.utils.encoding import force_str
+from django.views import View
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -58,19 +63,28 @@ class ScopedPermissionPolicy(BasePermissionPolicy):
         return self.instances_user_has_permission_for(user, actions[0])
 
 
-class ScopedObjectMixin:
-    """Load the object, then 404 unless it is inside the user's scope."""
+class ScopedViewMixin:
+    """A pk in the URL must name an object inside the user's scope, else 404.
 
-    def get_object(self, *args, **kwargs) -> Model:
-        obj = super().get_object(*args, **kwargs)
-        policy = self.permission_policy
-        visible = policy.visible(self.request.user, policy.action)
-        if not visible.filter(pk=obj.pk).exists():
-            raise Http404
-        return obj
+    Checked in `setup`, before the view loads anything, so it holds for every object view
+    whichever way the view then fetches its object.
+    """
+
+    permission_policy: ScopedPermissionPolicy | None = None
+
+    def setup(self, request, *args, **kwargs):
+        pk = kwargs.get(getattr(self, "pk_url_kwarg", "pk"))
+        if pk is not None:
+            policy = self.permission_policy
+            visible = policy.visible(request.user, policy.action)
+            if not visible.filter(pk=unquote(str(pk))).exists():
+                raise Http404
+        super().setup(request, *args, **kwargs)
 
 
-class ScopedIndexView(generic.IndexView):
+class ScopedListingMixin:
+    """A listing (and its CSV/XLSX export) starts from the user's scope."""
+
     select_related: tuple[str, ...] = ()
 
     def get_base_queryset(self):
@@ -79,12 +93,35 @@ class ScopedIndexView(generic.IndexView):
         return visible.select_related(*self.select_related) if self.select_related else visible
 
 
-class ScopedEditView(ScopedObjectMixin, generic.EditView):
-    pass
+def scoped_view_class(view_class: type[View]) -> type[View]:
+    """`view_class` with the scope checks mixed in (listings also get a scoped queryset)."""
+    if issubclass(view_class, ScopedViewMixin):
+        return view_class
+    mixins = (ScopedViewMixin,)
+    if issubclass(view_class, generic.IndexView):
+        mixins = (ScopedListingMixin, *mixins)
+    return type(f"Scoped{view_class.__name__}", (*mixins, view_class), {})
 
 
-class ScopedInspectView(ScopedObjectMixin, generic.InspectView):
-    pass
+def export_choice_labels(model: type[Model], fields) -> dict:
+    """Exported choice fields show their label (乡镇/街道社工站), not the stored value."""
+    preprocess = {}
+    for name in fields if isinstance(fields, list | tuple) else ():
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        if field.choices:
+            labels = dict(field.flatchoices)
+
+            def label(value, labels=labels):
+                return force_str(labels.get(value, value))
+
+            preprocess[name] = {
+                generic.IndexView.FORMAT_CSV: label,
+                generic.IndexView.FORMAT_XLSX: label,
+            }
+    return preprocess
 
 
 class ScopedModelViewSet(ModelViewSet):
@@ -96,18 +133,23 @@ class ScopedModelViewSet(ModelViewSet):
     add_to_admin_menu = False
     copy_view_enabled = False
     inspect_view_enabled = True
-    index_view_class = ScopedIndexView
-    edit_view_class = ScopedEditView
-    inspect_view_class = ScopedInspectView
     form_class: type[WagtailAdminModelForm]
     update_form_class: type[WagtailAdminModelForm] | None = None
     list_select_related: tuple[str, ...] = ()
+
+    def construct_view(self, view_class, **kwargs):
+        """Every view of the set is built here, so one that Wagtail adds later is scoped too."""
+        return super().construct_view(scoped_view_class(view_class), **kwargs)
 
     def get_form_class(self, for_update=False):
         return self.update_form_class if for_update and self.update_form_class else self.form_class
 
     def get_index_view_kwargs(self, **kwargs):
-        return super().get_index_view_kwargs(select_related=self.list_select_related, **kwargs)
+        return super().get_index_view_kwargs(
+            select_related=self.list_select_related,
+            custom_field_preprocess=export_choice_labels(self.model, self.list_export),
+            **kwargs,
+        )
 
     @property
     def permission_policy(self):

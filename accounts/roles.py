@@ -34,7 +34,8 @@ class Action(StrEnum):
     MANAGE_SUPERVISION = "supervision.manage"  # profiles, assignments, disputes, reopen a year
     # Training (lms/)
     VIEW_TRAINING = "lms.view"  # a station's or region's training records
-    MANAGE_COURSES = "lms.manage_courses"  # courses, runs, sessions, attendance of own runs
+    MANAGE_COURSES = "lms.manage_courses"  # create courses; manage one's own runs and attendance
+    MANAGE_OFFICE_COURSES = "lms.manage_office_courses"  # courses of an office or station in scope
     APPROVE_TRAINING = "lms.approve"  # enrolments needing approval, external training
     ADJUST_LEDGER = "lms.adjust"  # reversing and manual ledger rows
     # Quotas (quotas/)
@@ -69,6 +70,7 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
             Action.MANAGE_SUPERVISION,
             Action.VIEW_TRAINING,
             Action.MANAGE_COURSES,
+            Action.MANAGE_OFFICE_COURSES,
             Action.APPROVE_TRAINING,
             Action.ADJUST_LEDGER,
             Action.VIEW_QUOTAS,

@@ -6,7 +6,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 
 from accounts import scope, services
-from accounts.backoffice import ScopedEditView, ScopedModelViewSet
+from accounts.backoffice import ScopedModelViewSet
 from accounts.forms_backoffice import InvitationForm, RoleGrantForm, RoleGrantRevokeForm
 from accounts.models import Invitation, RoleGrant
 from accounts.roles import Action
@@ -22,7 +22,7 @@ class RoleGrantCreateView(generic.CreateView):
         )
 
 
-class RoleGrantRevokeView(ScopedEditView):
+class RoleGrantRevokeView(generic.EditView):
     def save_instance(self):
         return services.role_grant_revoke(grant=self.object, revoked_by=self.request.user)
 
@@ -38,6 +38,7 @@ class RoleGrantViewSet(ScopedModelViewSet):
     add_view_class = RoleGrantCreateView
     edit_view_class = RoleGrantRevokeView
     list_display = ["user", "role", "scope", "granted_at", "revoked_at"]
+    list_export = ["user", "role", "scope", "granted_at", "revoked_at"]
     list_filter = ["role"]
     search_fields = ["user__email", "user__last_name"]
 
@@ -74,6 +75,7 @@ class InvitationViewSet(ScopedModelViewSet):
         "expires_at",
         "accepted_at",
     ]
+    list_export = ["email", "role", "created_at", "expires_at", "accepted_at"]
     search_fields = ["email"]
     form_class = InvitationForm
 

@@ -29,6 +29,7 @@ class RegionViewSet(ScopedModelViewSet):
     menu_label = _("行政区域")
     add_view_class = RegionCreateView
     list_display = ["name", "code", "level"]
+    list_export = ["name", "code", "level"]
     list_filter = ["level"]
     search_fields = ["name", "code"]
     form_class = forms.RegionForm
@@ -39,6 +40,7 @@ class AgencyViewSet(ScopedModelViewSet):
     visible = staticmethod(scope.agencies_visible_to)
     icon = "group"
     list_display = ["name", "credit_code", "rating", "region"]
+    list_export = ["name", "credit_code", "rating", "region"]
     search_fields = ["name", "credit_code"]
     form_class = forms.AgencyForm
 
@@ -48,6 +50,7 @@ class UniversityViewSet(ScopedModelViewSet):
     visible = staticmethod(scope.universities_visible_to)
     icon = "openquote"
     list_display = ["name", "region"]
+    list_export = ["name", "region"]
     search_fields = ["name"]
     form_class = forms.UniversityForm
 
@@ -65,6 +68,7 @@ class ServicePointViewSet(ScopedModelViewSet):
         "star_rating",
         BooleanColumn("is_demonstration", label=_("示范型")),
     ]
+    list_export = ["code", "name", "kind", "region", "agency", "star_rating"]
     list_filter = ["kind", "star_rating", "is_demonstration"]
     search_fields = ["name", "code"]
     form_class = forms.ServicePointForm
@@ -83,6 +87,8 @@ class PersonViewSet(ScopedModelViewSet):
         "education",
         "region",
     ]
+    list_export = ["name", "gender", "id_number_masked", "mobile_masked", "education", "region"]
+    export_headings = {"id_number_masked": _("身份证号"), "mobile_masked": _("手机号")}
     list_filter = ["education", "social_work_major", "gender"]
     search_fields = ["name"]
     inspect_view_fields = [
@@ -104,6 +110,7 @@ class PositionViewSet(ScopedModelViewSet):
     icon = "date"
     list_select_related = ("person", "service_point")
     list_display = ["person", "service_point", "role", "full_time", "starts_on", "ends_on"]
+    list_export = ["person", "service_point", "role", "starts_on", "ends_on"]
     list_filter = ["role", "full_time"]
     search_fields = ["person__name", "service_point__name"]
     form_class = forms.PositionForm

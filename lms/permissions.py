@@ -5,7 +5,7 @@ hours (another worker's are a 404).
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -40,6 +40,28 @@ def course_for_user(*, user: User, course_id: int) -> Course:
     )
 
 
+def courses_managed_by(*, user: User) -> QuerySet[Course]:
+    """Courses the user organises, the one rule for loaders and lists.
+
+    A course organised by a civil-affairs office or a station is managed under a grant that
+    permits MANAGE_OFFICE_COURSES over that organiser (region administrators). A training
+    provider manages only the courses it organises, while its grant stands: never an office's
+    courses, not even in the region its grant covers.
+    """
+    if user.is_superuser:
+        return Course.objects.all()
+    condition = Q(
+        organiser_region__in=scope.regions_visible_to(user, Action.MANAGE_OFFICE_COURSES)
+    ) | Q(
+        organiser_service_point__in=scope.service_points_visible_to(
+            user, Action.MANAGE_OFFICE_COURSES
+        )
+    )
+    if scope.may_anywhere(user, Action.MANAGE_COURSES):
+        condition |= Q(organiser_provider=user)
+    return Course.objects.filter(condition)
+
+
 def _may_manage(*, user: User, run: CourseRun) -> bool:
     if run.trainers.filter(pk=user.pk).exists():
         return True
@@ -47,18 +69,13 @@ def _may_manage(*, user: User, run: CourseRun) -> bool:
 
 
 def _may_manage_course(*, user: User, course: Course) -> bool:
-    if user.is_superuser or course.organiser_provider_id == user.pk:
-        return True
-    organiser = course.organiser_region or course.organiser_service_point
-    return organiser is not None and scope.role_allows(
-        user=user, action=Action.MANAGE_COURSES, obj=organiser
-    )
+    return courses_managed_by(user=user).filter(pk=course.pk).exists()
 
 
 def run_for_manager(*, user: User, run_id: int) -> CourseRun:
-    """A run whose attendance and enrolments the user manages: its organiser (in scope with
-    MANAGE_COURSES, or the providing user) or one of its trainers. Runs organised outside
-    everything the user can see are a 404; seen but not theirs to manage, a 403."""
+    """A run whose attendance and enrolments the user manages: a manager of its course (see
+    `courses_managed_by`) or one of its trainers. Runs organised outside everything the user
+    can see are a 404; seen but not theirs to manage, a 403."""
     run = get_object_or_404(
         CourseRun.objects.select_related(
             "course__organiser_region", "course__organiser_service_point", "course__region"
@@ -203,4 +220,4 @@ def organiser_regions(*, user: User):
 def organises_as_office(*, user: User, region: Region) -> bool:
     """A region administrator organises as the civil-affairs office; a training provider as
     themselves."""
-    return scope.role_allows(user=user, action=Action.MANAGE_DIRECTORY, obj=region)
+    return scope.role_allows(user=user, action=Action.MANAGE_OFFICE_COURSES, obj=region)

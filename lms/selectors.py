@@ -14,7 +14,7 @@ from accounts import scope
 from accounts.models import User
 from accounts.roles import Action
 from directory.models import Person, Position, ServicePoint
-from lms import hours, rules
+from lms import hours, permissions, rules
 from lms.models import (
     Attendance,
     Course,
@@ -247,17 +247,10 @@ def enrolments_of_person(*, person: Person) -> QuerySet[Enrolment]:
 
 
 def runs_managed_by(*, user: User) -> QuerySet[CourseRun]:
-    """Runs the user organises or teaches: their region/station scope for MANAGE_COURSES, runs
-    of courses they provide, runs they teach."""
-    regions = scope.regions_visible_to(user, Action.MANAGE_COURSES)
-    points = scope.service_points_visible_to(user, Action.MANAGE_COURSES)
-    condition = Q(trainers=user) | Q(course__organiser_provider=user)
-    if scope.may_anywhere(user, Action.MANAGE_COURSES):
-        condition |= Q(course__organiser_region__in=regions) | Q(
-            course__organiser_service_point__in=points
-        )
-        if user.is_superuser:
-            condition = Q()
+    """Runs of courses the user manages (`permissions.courses_managed_by`) and runs they teach;
+    `course_managed` says whether they may also add runs to the course."""
+    managed = permissions.courses_managed_by(user=user)
+    condition = Q(trainers=user) | Q(course__in=managed)
     run_ids = CourseRun.objects.filter(condition).values("pk")
     return (
         CourseRun.objects.filter(pk__in=run_ids)
@@ -266,6 +259,7 @@ def runs_managed_by(*, user: User) -> QuerySet[CourseRun]:
             enrolled=Count("enrolments", filter=Q(enrolments__status=Enrolment.Status.ENROLLED)),
             waiting=Count("enrolments", filter=Q(enrolments__status=Enrolment.Status.WAITLISTED)),
             pending=Count("enrolments", filter=Q(enrolments__status=Enrolment.Status.PENDING)),
+            course_managed=Exists(managed.filter(pk=OuterRef("course_id"))),
         )
         .order_by("-starts_on", "pk")
     )
