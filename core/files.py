@@ -1,19 +1,37 @@
 """Files people upload and files the portal generates (STYLE.md §4).
 
-They are stored under random names (`RandomName`); the name a file had on the uploader's machine
-is kept as data (`original_name`).
+They are stored under random names (`RandomName`) and checked by content when uploaded
+(`check_upload`); the name a file had on the uploader's machine is kept as data (`original_name`).
 """
 
 import re
 import uuid
+from collections.abc import Collection
 from pathlib import PurePath
 
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
+from django.utils.translation import gettext_lazy as _
 
 ORIGINAL_NAME_MAX_LENGTH = 255
 _SUFFIX = re.compile(r"\.[a-z0-9]{1,8}")
+
+# What each accepted extension starts with: (offset, bytes) pairs, any of which may match.
+_ZIP = ((0, b"PK\x03\x04"),)
+SIGNATURES: dict[str, tuple[tuple[int, bytes], ...]] = {
+    ".pdf": ((0, b"%PDF-"),),
+    ".jpg": ((0, b"\xff\xd8\xff"),),
+    ".jpeg": ((0, b"\xff\xd8\xff"),),
+    ".png": ((0, b"\x89PNG\r\n\x1a\n"),),
+    ".docx": _ZIP,
+    ".xlsx": _ZIP,
+    ".pptx": _ZIP,
+    ".mp4": ((4, b"ftyp"),),
+}
+_HEAD_BYTES = max(offset + len(magic) for kinds in SIGNATURES.values() for offset, magic in kinds)
 
 
 def file_suffix(name: str) -> str:
@@ -50,3 +68,26 @@ def original_name(upload: UploadedFile | None) -> str:
     if not upload:
         return ""
     return PurePath(upload.name or "").name[-ORIGINAL_NAME_MAX_LENGTH:]
+
+
+def check_upload(
+    upload: UploadedFile, *, extensions: Collection[str], max_bytes: int, type_message: str
+) -> UploadedFile:
+    """Accept `upload` only with one of `extensions`, at most `max_bytes`, and content that
+    starts as that type of file does; else a ValidationError (`type_message` for a refused type).
+    """
+    suffix = file_suffix(upload.name)
+    if suffix not in extensions or suffix not in SIGNATURES:
+        raise ValidationError(type_message, code="file_type")
+    if upload.size > max_bytes:
+        raise ValidationError(
+            _("文件不能超过 %(limit)s。"),
+            code="file_size",
+            params={"limit": filesizeformat(max_bytes)},
+        )
+    upload.seek(0)
+    head = upload.read(_HEAD_BYTES)
+    upload.seek(0)
+    if not any(head[offset:].startswith(magic) for offset, magic in SIGNATURES[suffix]):
+        raise ValidationError(_("文件内容与文件类型不符。"), code="file_content")
+    return upload
