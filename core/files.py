@@ -1,19 +1,27 @@
 """Files people upload and files the portal generates (STYLE.md §4).
 
-They are stored under random names (`RandomName`) and checked by content when uploaded
-(`check_upload`); the name a file had on the uploader's machine is kept as data (`original_name`).
+They are stored under random names (`RandomName`), checked by content when uploaded
+(`check_upload`), and leave only through a view that has run the app's loader
+(`private_file_response`). `MEDIA_URL` is never served.
 """
 
+import mimetypes
 import re
 import uuid
 from collections.abc import Collection
 from pathlib import PurePath
+from urllib.parse import quote
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.db.models.fields.files import FieldFile
+from django.http import FileResponse, Http404, HttpResponse
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.deconstruct import deconstructible
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
 
 ORIGINAL_NAME_MAX_LENGTH = 255
@@ -91,3 +99,25 @@ def check_upload(
     if not any(head[offset:].startswith(magic) for offset, magic in SIGNATURES[suffix]):
         raise ValidationError(_("文件内容与文件类型不符。"), code="file_content")
     return upload
+
+
+def private_file_response(fieldfile: FieldFile, *, filename: str) -> HttpResponse:
+    """Send a stored file as a download named `filename`; the caller has run its loader.
+
+    A blank `filename` (rows stored before original names were kept) falls back to the stored
+    file's own name. With `PRIVATE_FILES_ACCEL_PREFIX` set, the proxy sends the bytes from that
+    internal location (X-Accel-Redirect); otherwise Django streams them.
+    """
+    if not fieldfile:
+        raise Http404
+    name = filename or PurePath(fieldfile.name).name
+    prefix = settings.PRIVATE_FILES_ACCEL_PREFIX
+    if prefix:
+        content_type = mimetypes.guess_type(fieldfile.name)[0] or "application/octet-stream"
+        response = HttpResponse(content_type=content_type)
+        response["X-Accel-Redirect"] = f"{prefix.rstrip('/')}/{quote(fieldfile.name)}"
+        response["Content-Disposition"] = content_disposition_header(True, name)
+    else:
+        response = FileResponse(fieldfile.open("rb"), as_attachment=True, filename=name)
+    patch_cache_control(response, private=True, no_store=True)
+    return response
