@@ -1,5 +1,3 @@
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
@@ -22,9 +20,6 @@ urlpatterns = [
     path("training/", include("lms.urls")),
     path("quotas/", include("quotas.urls")),
     path("", include("credentials.urls")),
+    # No route serves MEDIA_URL: stored files leave only through views that check permission.
+    path("", include(wagtail_urls)),
 ]
-
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
-
-urlpatterns += [path("", include(wagtail_urls))]

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import scope
 from accounts.roles import Action
+from core.files import check_upload
 from credentials.models import Qualification
 from directory.models import Region
 
@@ -49,12 +50,7 @@ class BatchForm(forms.Form):
         return year
 
 
-SCAN_TYPES = {
-    ".pdf": b"%PDF-",
-    ".jpg": b"\xff\xd8\xff",
-    ".jpeg": b"\xff\xd8\xff",
-    ".png": b"\x89PNG",
-}
+SCAN_EXTENSIONS = (".pdf", ".jpg", ".jpeg", ".png")
 SCAN_MAX_BYTES = 5 * 1024 * 1024
 
 
@@ -85,18 +81,12 @@ class QualificationForm(forms.Form):
         return passed_on
 
     def clean_scan(self):
-        scan = self.cleaned_data["scan"]
-        suffix = "." + scan.name.rsplit(".", 1)[-1].lower() if "." in scan.name else ""
-        magic = SCAN_TYPES.get(suffix)
-        if magic is None:
-            raise forms.ValidationError(_("只接受 PDF、JPG 或 PNG 文件。"))
-        if scan.size > SCAN_MAX_BYTES:
-            raise forms.ValidationError(_("文件过大（上限 5 MB）。"))
-        head = scan.read(len(magic))
-        scan.seek(0)
-        if head != magic:
-            raise forms.ValidationError(_("文件内容与扩展名不符。"))
-        return scan
+        return check_upload(
+            self.cleaned_data["scan"],
+            extensions=SCAN_EXTENSIONS,
+            max_bytes=SCAN_MAX_BYTES,
+            type_message=_("只接受 PDF、JPG 或 PNG 文件。"),
+        )
 
     def clean(self):
         cleaned = super().clean()

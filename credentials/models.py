@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core import units
+from core.files import ORIGINAL_NAME_MAX_LENGTH, RandomName
 
 
 class Qualification(models.Model):
@@ -24,7 +25,8 @@ class Qualification(models.Model):
     level = models.CharField(_("等级"), max_length=20, choices=Level.choices)
     certificate_number = models.CharField(_("证书编号"), max_length=40, unique=True)
     passed_on = models.DateField(_("考试通过日期"))
-    scan = models.FileField(_("证书扫描件"), upload_to="qualifications/%Y/", blank=True)
+    scan = models.FileField(_("证书扫描件"), upload_to=RandomName("qualifications"), blank=True)
+    original_name = models.CharField(_("原文件名"), max_length=ORIGINAL_NAME_MAX_LENGTH, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     verified_at = models.DateTimeField(_("核验时间"), null=True, blank=True)
     verified_by = models.ForeignKey(
@@ -119,7 +121,7 @@ class CertificateBatch(models.Model):
     skipped_people = models.JSONField(default=list, editable=False)  # no hours: not certified
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
-    archive = models.FileField(upload_to="certificate-batches/", blank=True)
+    archive = models.FileField(upload_to=RandomName("certificate-batches"), blank=True)
     last_error = models.TextField(blank=True)
 
     class Meta:
@@ -164,7 +166,7 @@ class Certificate(models.Model):
     snapshot = models.JSONField(_("证明内容"))
     code = models.CharField(max_length=64, unique=True, editable=False)
     short_code = models.CharField(_("查验码"), max_length=10, unique=True, editable=False)
-    pdf = models.FileField(upload_to="certificates/%Y/", blank=True, editable=False)
+    pdf = models.FileField(upload_to=RandomName("certificates"), blank=True, editable=False)
     pdf_sha256 = models.CharField(max_length=64, blank=True, editable=False)
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

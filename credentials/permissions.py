@@ -36,10 +36,12 @@ def person_for_issuer(*, user: User, person_id: int) -> Person:
 
 
 def batch_for_user(*, user: User, batch_id: int) -> CertificateBatch:
-    visible = CertificateBatch.objects.filter(
-        region__in=scope.regions_visible_to(user, Action.MANAGE_DIRECTORY)
-    )
-    return get_object_or_404(visible.select_related("region"), pk=batch_id)
+    """A batch over a region the user sees (else 404), which they administer (else 403)."""
+    visible = CertificateBatch.objects.filter(region__in=scope.regions_visible_to(user))
+    batch = get_object_or_404(visible.select_related("region"), pk=batch_id)
+    if not scope.role_allows(user=user, action=Action.MANAGE_DIRECTORY, obj=batch.region):
+        raise PermissionDenied
+    return batch
 
 
 def own_qualification(*, user: User, qualification_id: int) -> Qualification:

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import audit_record
+from core.files import original_name
 from credentials import registration as rules
 from credentials.models import Qualification, Registration, RegistrationReminder
 from outbox.services import mail_queue
@@ -28,6 +29,7 @@ def qualification_submit(
         certificate_number=certificate_number,
         passed_on=passed_on,
         scan=scan,
+        original_name=original_name(scan),
     )
     if registered_on:
         registration_add(qualification=qualification, starts_on=registered_on, by=by)

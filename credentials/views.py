@@ -5,13 +5,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.files import private_file_response
 from core.ratelimit import client_ip, ratelimit
 from credentials import (
     batches,
@@ -135,16 +136,11 @@ def mine(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def download(request: HttpRequest, pk: int) -> FileResponse:
+def download(request: HttpRequest, pk: int) -> HttpResponse:
     """Exactly the stored PDF bytes, for the holder or an administrator over them."""
     certificate = permissions.certificate_for_user(user=request.user, certificate_id=pk)
-    if not certificate.pdf:
-        raise Http404
-    return FileResponse(
-        certificate.pdf.open("rb"),
-        as_attachment=True,
-        filename=f"{certificate.get_kind_display()}-{certificate.short_code}.pdf",
-        content_type="application/pdf",
+    return private_file_response(
+        certificate.pdf, filename=f"{certificate.get_kind_display()}-{certificate.short_code}.pdf"
     )
 
 
@@ -267,11 +263,9 @@ def batch_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def batch_archive(request: HttpRequest, pk: int) -> FileResponse:
+def batch_archive(request: HttpRequest, pk: int) -> HttpResponse:
     batch = permissions.batch_for_user(user=request.user, batch_id=pk)
-    if not batch.archive:
-        raise Http404
-    return FileResponse(batch.archive.open("rb"), as_attachment=True, filename=f"{batch}.zip")
+    return private_file_response(batch.archive, filename=f"{batch}.zip")
 
 
 @login_required
@@ -354,11 +348,9 @@ def qualification_verify(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def qualification_scan(request: HttpRequest, pk: int) -> FileResponse:
+def qualification_scan(request: HttpRequest, pk: int) -> HttpResponse:
     qualification = permissions.qualification_for_viewer(user=request.user, qualification_id=pk)
-    if not qualification.scan:
-        raise Http404
-    return FileResponse(qualification.scan.open("rb"), as_attachment=False)
+    return private_file_response(qualification.scan, filename=qualification.original_name)
 
 
 @login_required

@@ -1,16 +1,15 @@
 """Forms for training pages; messages in Chinese (gettext)."""
 
 import datetime as dt
-from pathlib import PurePath
 from zoneinfo import ZoneInfo
 
 from django import forms
 from django.conf import settings
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from core import units
+from core.files import check_upload
 from directory.models import Position
 from lms import hours
 from lms.models import Course, CourseMaterial, CourseRun, ExternalTraining, Kind, Level
@@ -19,12 +18,6 @@ from lms.services.external import MINUTE_PROBLEMS
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 EVIDENCE_EXTENSIONS = (".pdf", ".jpg", ".jpeg", ".png")
 EVIDENCE_MAX_BYTES = getattr(settings, "LMS_EVIDENCE_MAX_BYTES", 5 * 1024 * 1024)
-EVIDENCE_MAGIC = {
-    ".pdf": (b"%PDF",),
-    ".png": (b"\x89PNG",),
-    ".jpg": (b"\xff\xd8",),
-    ".jpeg": (b"\xff\xd8",),
-}
 
 
 class CatalogueFilterForm(forms.Form):
@@ -61,20 +54,12 @@ class ExternalTrainingForm(forms.ModelForm):
         }
 
     def clean_evidence(self):
-        evidence = self.cleaned_data["evidence"]
-        extension = PurePath(evidence.name or "").suffix.lower()
-        if extension not in EVIDENCE_EXTENSIONS:
-            raise forms.ValidationError(_("证明材料只能是 PDF、JPG 或 PNG 文件。"))
-        if evidence.size > EVIDENCE_MAX_BYTES:
-            raise forms.ValidationError(
-                _("证明材料不能超过 %(limit)s。") % {"limit": filesizeformat(EVIDENCE_MAX_BYTES)}
-            )
-        evidence.seek(0)
-        head = evidence.read(8)
-        evidence.seek(0)
-        if not head.startswith(EVIDENCE_MAGIC[extension]):
-            raise forms.ValidationError(_("证明材料的内容与文件类型不符。"))
-        return evidence
+        return check_upload(
+            self.cleaned_data["evidence"],
+            extensions=EVIDENCE_EXTENSIONS,
+            max_bytes=EVIDENCE_MAX_BYTES,
+            type_message=_("证明材料只能是 PDF、JPG 或 PNG 文件。"),
+        )
 
     def clean(self):
         cleaned = super().clean()
@@ -241,15 +226,12 @@ class MaterialForm(forms.ModelForm):
         upload = self.cleaned_data.get("file")
         if not upload:
             return upload
-        if PurePath(upload.name or "").suffix.lower() not in MATERIAL_EXTENSIONS:
-            raise forms.ValidationError(
-                _("资料只能是 PDF、Word、PowerPoint、Excel、图片或 MP4 文件。")
-            )
-        if upload.size > MATERIAL_MAX_BYTES:
-            raise forms.ValidationError(
-                _("资料不能超过 %(limit)s。") % {"limit": filesizeformat(MATERIAL_MAX_BYTES)}
-            )
-        return upload
+        return check_upload(
+            upload,
+            extensions=MATERIAL_EXTENSIONS,
+            max_bytes=MATERIAL_MAX_BYTES,
+            type_message=_("资料只能是 PDF、Word、PowerPoint、Excel、图片或 MP4 文件。"),
+        )
 
     def clean(self):
         cleaned = super().clean()

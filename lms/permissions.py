@@ -13,7 +13,15 @@ from accounts import scope
 from accounts.models import User
 from accounts.roles import Action
 from directory.models import Person, Region
-from lms.models import Course, CourseRun, Enrolment, ExternalTraining, HourEntry, TrainingSession
+from lms.models import (
+    Course,
+    CourseMaterial,
+    CourseRun,
+    Enrolment,
+    ExternalTraining,
+    HourEntry,
+    TrainingSession,
+)
 
 
 def require_anywhere(*, user: User, action: Action) -> None:
@@ -60,6 +68,13 @@ def courses_managed_by(*, user: User) -> QuerySet[Course]:
     if scope.may_anywhere(user, Action.MANAGE_COURSES):
         condition |= Q(organiser_provider=user)
     return Course.objects.filter(condition)
+
+
+def material_for_user(*, user: User, material_id: int) -> CourseMaterial:
+    """A material of a course the user may see: the course page's rule (`course_for_user`)."""
+    material = get_object_or_404(CourseMaterial, pk=material_id)
+    material.course = course_for_user(user=user, course_id=material.course_id)
+    return material
 
 
 def _may_manage(*, user: User, run: CourseRun) -> bool:

@@ -8,6 +8,7 @@ app_name = "lms"
 _routes = [
     ("", learner.catalogue, "catalogue"),
     ("courses/<int:pk>/", learner.course_detail, "course_detail"),
+    ("materials/<int:pk>/", learner.material_download, "material_download"),
     ("runs/<int:pk>/enrol/", learner.enrol, "enrol"),
     ("enrolments/<int:pk>/cancel/", learner.cancel, "cancel"),
     ("mine/", learner.my_courses, "my_courses"),

@@ -1,12 +1,12 @@
 """Forms for supervision pages: validation and Chinese messages."""
 
 import uuid
-from pathlib import Path
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.crypto import keyed_hash
+from core.files import check_upload
 from directory import identity
 from supervision.models import Assignment, CommitteeLevel, SessionForm, SupervisionSession
 from supervision.privacy import sensitive_kinds
@@ -85,14 +85,14 @@ class SessionLogForm(forms.Form):
 
     def clean_attachment(self):
         upload = self.cleaned_data.get("attachment")
-        if upload:
-            if Path(upload.name).suffix.lower() not in ATTACHMENT_TYPES:
-                raise forms.ValidationError(
-                    _("附件只能是 PDF、JPG、PNG、Word（docx）或 Excel（xlsx）文件。")
-                )
-            if upload.size > ATTACHMENT_MAX_BYTES:
-                raise forms.ValidationError(_("附件不能超过 10 MB。"))
-        return upload
+        if not upload:
+            return upload
+        return check_upload(
+            upload,
+            extensions=ATTACHMENT_TYPES,
+            max_bytes=ATTACHMENT_MAX_BYTES,
+            type_message=_("附件只能是 PDF、JPG、PNG、Word（docx）或 Excel（xlsx）文件。"),
+        )
 
     def clean(self):
         cleaned = super().clean()

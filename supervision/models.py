@@ -10,6 +10,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.files import RandomName
+
 
 class CommitteeLevel(models.TextChoices):
     """The level of the supervision committee a supervisor serves, or a session is provided by
@@ -335,12 +337,13 @@ class Supervisee(models.Model):
 
 
 class Attachment(models.Model):
-    """A file attached to a session (type and size checked by the form)."""
+    """A file attached to a session (type, size and content checked by the form); `name` is the
+    uploaded file's own name, given back on download."""
 
     session = models.ForeignKey(
         SupervisionSession, on_delete=models.PROTECT, related_name="attachments"
     )
-    file = models.FileField(_("附件"), upload_to="supervision/%Y/%m/")
+    file = models.FileField(_("附件"), upload_to=RandomName("supervision"))
     name = models.CharField(max_length=200)
     size_bytes = models.PositiveIntegerField()
     uploaded_at = models.DateTimeField(default=timezone.now)

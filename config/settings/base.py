@@ -182,8 +182,13 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", default=str(VAR_DIR / "static")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploaded and generated files are private: no URL serves MEDIA_ROOT, in development (the demo
+# runs with DEBUG on) or in production. They leave through views that run a loader
+# (core.files.private_file_response); behind nginx, set PRIVATE_FILES_ACCEL_PREFIX to an
+# `internal` location aliasing MEDIA_ROOT and the proxy sends the bytes (X-Accel-Redirect).
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(VAR_DIR / "media")))
+PRIVATE_FILES_ACCEL_PREFIX = env("PRIVATE_FILES_ACCEL_PREFIX", default="")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -229,6 +234,7 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "jpg", "png", "zip"]
+WAGTAILDOCS_SERVE_METHOD = "serve_view"  # through Wagtail's view and its privacy checks
 
 LOGGING = {
     "version": 1,

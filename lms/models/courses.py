@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from core.files import ORIGINAL_NAME_MAX_LENGTH, RandomName
 from directory.models import Region
 
 
@@ -122,7 +123,8 @@ class CourseMaterial(models.Model):
         Course, on_delete=models.CASCADE, related_name="materials", verbose_name=_("课程")
     )
     title = models.CharField(_("名称"), max_length=200)
-    file = models.FileField(_("文件"), upload_to="lms/materials/%Y/", blank=True)
+    file = models.FileField(_("文件"), upload_to=RandomName("lms/materials"), blank=True)
+    original_name = models.CharField(_("原文件名"), max_length=ORIGINAL_NAME_MAX_LENGTH, blank=True)
     url = models.URLField(_("链接"), blank=True)
 
     class Meta:

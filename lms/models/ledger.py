@@ -1,21 +1,15 @@
 """External training and the append-only training-hours ledger (STYLE.md §5)."""
 
-import uuid
-from pathlib import PurePath
-
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from core.files import ORIGINAL_NAME_MAX_LENGTH, RandomName
 from lms.models.courses import Attendance, Kind, Level
 
-
-def evidence_path(instance, filename: str) -> str:
-    """An unguessable name: evidence is served only through the permission-checked view."""
-    return (
-        f"lms/evidence/{instance.person_id}/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
-    )
+# Named by migration 0001; new names are random like every other stored file's.
+evidence_path = RandomName("lms/evidence")
 
 
 class ExternalTraining(models.Model):
@@ -40,6 +34,7 @@ class ExternalTraining(models.Model):
     ends_on = models.DateField(_("结束日期"))
     minutes = models.PositiveIntegerField(_("学时（分钟）"))
     evidence = models.FileField(_("证明材料"), upload_to=evidence_path)
+    original_name = models.CharField(_("原文件名"), max_length=ORIGINAL_NAME_MAX_LENGTH, blank=True)
     status = models.CharField(
         _("状态"), max_length=10, choices=Status.choices, default=Status.SUBMITTED
     )

@@ -3,12 +3,14 @@
 import datetime as dt
 
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
 from audit.services import audit_record
+from core.files import original_name
 from directory.models import Region
 from lms.models import Course, CourseMaterial, CourseRun, Enrolment, TrainingSession
 from outbox.services import mail_queue
@@ -91,7 +93,12 @@ def session_cancel(*, session: TrainingSession, cancelled_by: User) -> TrainingS
 
 
 @transaction.atomic
-def material_add(*, course: Course, added_by: User, **fields) -> CourseMaterial:
-    material = CourseMaterial.objects.create(course=course, **fields)
+def material_add(
+    *, course: Course, added_by: User, title: str, file: UploadedFile | None = None, url: str = ""
+) -> CourseMaterial:
+    """A file (stored under a random name, its own name kept for the download) or a link."""
+    material = CourseMaterial.objects.create(
+        course=course, title=title, file=file, original_name=original_name(file), url=url
+    )
     audit_record(actor=added_by, verb="lms.material.add", target=material)
     return material

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from accounts.models import User
 from audit.services import audit_record
 from core import units
+from core.files import original_name
 from directory.models import Person
 from lms import hours
 from lms.models import ExternalTraining
@@ -33,7 +34,9 @@ def external_training_submit(*, person: Person, user: User, **fields) -> Externa
     )
     if problem:
         raise ValidationError(str(MINUTE_PROBLEMS[problem]), code=problem)
-    claim = ExternalTraining.objects.create(person=person, **fields)
+    claim = ExternalTraining.objects.create(
+        person=person, original_name=original_name(fields.get("evidence")), **fields
+    )
     audit_record(actor=user, verb="lms.external.submit", target=claim)
     return claim
 

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from accounts import scope
 from accounts.roles import Action
+from core.files import private_file_response
 from directory.models import Person
 from lms import forms, permissions, selectors
 from lms.models import Kind, Level
@@ -74,9 +75,9 @@ def external_new(request: HttpRequest) -> HttpResponse:
     return render(request, "lms/external_form.html", {"form": form})
 
 
-def external_evidence(request: HttpRequest, pk: int) -> FileResponse:
+def external_evidence(request: HttpRequest, pk: int) -> HttpResponse:
     claim = permissions.external_evidence_for_user(user=request.user, claim_id=pk)
-    return FileResponse(claim.evidence.open("rb"), as_attachment=True)
+    return private_file_response(claim.evidence, filename=claim.original_name)
 
 
 @require_POST

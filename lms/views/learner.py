@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from core.files import private_file_response
 from directory.models import Person, Region
 from lms import forms, permissions, selectors
 from lms.models import Enrolment
@@ -74,6 +75,12 @@ def course_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "now": timezone.now(),
         },
     )
+
+
+def material_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """A course material's file, to whoever may see the course."""
+    material = permissions.material_for_user(user=request.user, material_id=pk)
+    return private_file_response(material.file, filename=material.original_name)
 
 
 @require_POST

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from audit.services import audit_record
+from core.files import original_name
 from directory.models import Person, Position, ServicePoint
 from supervision import terms
 from supervision.models import (
@@ -209,7 +210,10 @@ def _session_create(
     summary.apply(Counter(), summary.counted([session.pk]))
     if attachment is not None:
         Attachment.objects.create(
-            session=session, file=attachment, name=attachment.name[:200], size_bytes=attachment.size
+            session=session,
+            file=attachment,
+            name=original_name(attachment)[-200:],
+            size_bytes=attachment.size,
         )
     audit_record(actor=logged_by, verb="session.log", target=session, after=_snapshot(session))
     return session

@@ -1,11 +1,12 @@
 """Pages for everyone involved in a session: the record, its calendar file, attachments."""
 
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from accounts import scope
 from accounts.roles import Action
 from calendars.ical import render_calendar
+from core.files import private_file_response
 from supervision import calendar_events, permissions, selectors, services
 
 
@@ -48,7 +49,7 @@ def session_ics(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
+def attachment_download(request: HttpRequest, pk: int) -> HttpResponse:
     """An attachment, to those who may see its session."""
     attachment = permissions.attachment_for_user(user=request.user, attachment_id=pk)
-    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
+    return private_file_response(attachment.file, filename=attachment.name)
