@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core import periods
 from core.ratelimit import client_ip, ratelimit
 from credentials import (
     batches,
@@ -367,10 +368,8 @@ def supervision_certificate_new(request: HttpRequest) -> HttpResponse:
     """A supervisor issues the yearly certificate of supervision given (R7)."""
     profile = permissions.own_supervisor_profile(user=request.user)
     try:
-        year = int(request.POST.get("year", ""))
+        year = periods.year_from(request.POST.get("year", ""), today=timezone.localdate())
         services.supervision_certificate_issue(profile=profile, year=year, issued_by=request.user)
-    except ValueError:
-        messages.error(request, _("请选择年度。"))
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:

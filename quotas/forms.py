@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core import periods
 from quotas.models import MonthlyReport
 
 
@@ -30,6 +31,4 @@ class ReportForm(forms.ModelForm):
 
 
 class MonthForm(forms.Form):
-    month = forms.DateField(
-        label=_("月份"), input_formats=["%Y-%m"], widget=forms.DateInput(attrs={"type": "month"})
-    )
+    month = periods.MonthField(label=_("月份"))

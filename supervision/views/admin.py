@@ -15,15 +15,10 @@ from django.views.decorators.http import require_POST
 
 from accounts import scope
 from accounts.roles import Action
+from core import periods
 from supervision import forms, permissions, selectors, services, terms
 from supervision.models import SupervisorGrade
-from supervision.views.common import (
-    PAGE_SIZE,
-    back_url,
-    error_text,
-    page_of,
-    year_param,
-)
+from supervision.views.common import PAGE_SIZE, back_url, error_text, page_of
 
 
 def disputes(request: HttpRequest) -> HttpResponse:
@@ -143,7 +138,7 @@ def assignment_end(request: HttpRequest, pk: int) -> HttpResponse:
 
 def locks(request: HttpRequest) -> HttpResponse:
     permissions.require_anywhere(user=request.user, action=Action.MANAGE_SUPERVISION)
-    year = year_param(request)
+    year = periods.year_param(request, today=timezone.localdate())
     found = selectors.locks_visible_to(user=request.user)
     if year:
         found = found.filter(year=year)

@@ -70,3 +70,12 @@ def test_page_for_county_only(client, hunan, tree, zhang_min, chen_jing):
     response = client.post(url, {"quality": "20", "comment": "良好"})
     assert response.status_code == 302
     assert YearlyEvaluation.objects.get().evaluated_by == zhang_min.user
+
+
+@pytest.mark.parametrize("year", ["0", "2014", "9999", "10000"])
+def test_evaluation_of_a_year_outside_the_portal_is_404(client, hunan, tree, zhang_min, year):
+    client.force_login(zhang_min.user)
+    url = f"/quotas/stations/{tree.station_a.pk}/evaluation/{year}/"
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"quality": "20"}).status_code == 404
+    assert not YearlyEvaluation.objects.exists()

@@ -221,3 +221,9 @@ def test_cancel_redirects_only_inside_the_site(client, run, wang_fang):
     client.force_login(wang_fang.user)
     response = client.post(reverse("lms:cancel", args=[mine.pk]), {"next": "https://evil.example/"})
     assert response["Location"] == reverse("lms:my_courses")
+
+
+def test_people_hours_of_year_99999_falls_back_with_a_message(client, zhang_min):
+    client.force_login(zhang_min.user)
+    response = client.get(reverse("lms:people_hours"), {"year": "99999"})
+    assert response.status_code == 200 and "年度应在" in response.content.decode()

@@ -279,3 +279,20 @@ def test_chief_supervisor_reaches_the_log_form_from_the_station_page(client, li_
     client.force_login(li_qiang.user)
     page = client.get(reverse("supervision:station_sessions", args=[tree.station_a.pk]))
     assert reverse("supervision:session_log", args=[tree.station_a.pk]) in page.content.decode()
+
+
+@pytest.mark.parametrize("name", ["99999.xlsx", "0.pdf", "2014.xlsx", "9999.pdf", "10000.xlsx"])
+def test_archive_of_a_year_outside_the_portal_is_404(client, zhang_min, tree, name):
+    client.force_login(zhang_min.user)
+    response = client.get(f"/supervision/stations/{tree.station_a.pk}/archive/{name}")
+    assert response.status_code == 404
+
+
+def test_a_year_outside_the_portal_in_the_query_is_refused_with_a_message(client, zhang_min, tree):
+    client.force_login(zhang_min.user)
+    grid = client.get(reverse("supervision:grid"), {"year": "99999"})
+    assert grid.status_code == 200 and "年度应在" in grid.content.decode()
+    url = reverse("supervision:station_sessions", args=[tree.station_a.pk])
+    sessions = client.get(url, {"year": "10000", "month": "13"})
+    text = sessions.content.decode()
+    assert sessions.status_code == 200 and "年度应在" in text and "月份应为" in text
