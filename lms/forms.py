@@ -7,9 +7,11 @@ from zoneinfo import ZoneInfo
 from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from core import periods
 from directory.models import Position
 from lms import hours
 from lms.models import Course, CourseMaterial, CourseRun, ExternalTraining, Kind, Level
@@ -74,6 +76,15 @@ class ExternalTrainingForm(forms.ModelForm):
         if not head.startswith(EVIDENCE_MAGIC[extension]):
             raise forms.ValidationError(_("证明材料的内容与文件类型不符。"))
         return evidence
+
+    def clean_starts_on(self):
+        return periods.day_within(self.cleaned_data["starts_on"], today=timezone.localdate())
+
+    def clean_ends_on(self):
+        ends_on = self.cleaned_data["ends_on"]
+        if ends_on > timezone.localdate():
+            raise forms.ValidationError(_("培训尚未结束，结束后再申请计入学时。"))
+        return periods.day_within(ends_on, today=timezone.localdate())
 
     def clean(self):
         cleaned = super().clean()

@@ -1,4 +1,5 @@
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -176,6 +177,15 @@ class PolicyRule(models.Model):
             raise ValidationError(errors)
 
 
+# Ceilings of a station's month whatever its size; the form also caps hours by the staff (R17).
+MONTHLY_CASES_MAX = 10_000
+MONTHLY_HOURS_MAX = 100_000
+
+
+def _at_most(limit: int) -> MaxValueValidator:
+    return MaxValueValidator(limit, message=_("不能超过 %(limit_value)s。"))
+
+
 class MonthlyReport(models.Model):
     """A station's monthly report (R17): figures pre-filled from the system, plus what only the
     station knows: cases served, working and service hours, narrative. Filed by the due day,
@@ -199,9 +209,15 @@ class MonthlyReport(models.Model):
         _("状态"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
     figures = models.JSONField(_("系统数据"), default=dict)
-    cases_served = models.PositiveIntegerField(_("本月服务个案数"), default=0)
-    work_hours = models.PositiveIntegerField(_("本月工作总时长（小时）"), default=0)
-    service_hours = models.PositiveIntegerField(_("其中专业服务时长（小时）"), default=0)
+    cases_served = models.PositiveIntegerField(
+        _("本月服务个案数"), default=0, validators=[_at_most(MONTHLY_CASES_MAX)]
+    )
+    work_hours = models.PositiveIntegerField(
+        _("本月工作总时长（小时）"), default=0, validators=[_at_most(MONTHLY_HOURS_MAX)]
+    )
+    service_hours = models.PositiveIntegerField(
+        _("其中专业服务时长（小时）"), default=0, validators=[_at_most(MONTHLY_HOURS_MAX)]
+    )
     highlights = models.TextField(_("工作亮点"), blank=True)
     problems = models.TextField(_("存在问题"), blank=True)
     next_plan = models.TextField(_("下月计划"), blank=True)

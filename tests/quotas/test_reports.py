@@ -219,3 +219,26 @@ def test_quarter_and_dashboards_of_a_year_outside_the_portal(client, hunan, tree
     ):
         response = client.get(url, {"year": year, "quarter": "9"})
         assert response.status_code == 200 and "年度应在" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("work_hours", "1000000000", "不能超过 744 小时"),
+        ("work_hours", "745", "不能超过 744 小时"),  # one person on staff, May has 31 days
+        ("cases_served", "1000000000", "不能超过 10000。"),
+        ("service_hours", "1000000000", "不能超过工作总时长"),
+    ],
+)
+def test_implausible_report_figures_are_refused(
+    client, tree, head, wang_fang, field, value, message
+):
+    report = reports.report_open(
+        service_point=tree.station_a, month=D(2025, 5, 1), by=head, today=D(2025, 6, 3)
+    )
+    client.force_login(head)
+    url = reverse("quotas:report", args=[report.pk])
+    response = client.post(url, {**DATA, field: value, "action": "save"})
+    assert response.status_code == 200 and message in response.content.decode()
+    report.refresh_from_db()
+    assert (report.cases_served, report.work_hours, report.service_hours) == (0, 0, 0)

@@ -61,3 +61,11 @@ def test_r13_shortfall_never_negative():
 @pytest.mark.parametrize(("minutes", "text"), [(840, "14"), (90, "1.5"), (0, "0")])
 def test_hours_text(minutes, text):
     assert rules.hours_text(minutes) == text
+
+
+@pytest.mark.parametrize(
+    ("month", "staff", "cap"),
+    [(dt.date(2025, 5, 1), 1, 744), (dt.date(2025, 2, 1), 3, 2016), (dt.date(2025, 5, 1), 0, 744)],
+)
+def test_r17_work_hours_cap_is_every_hour_of_the_month_per_person(month, staff, cap):
+    assert rules.work_hours_cap(month=month, staff=staff) == cap

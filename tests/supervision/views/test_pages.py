@@ -296,3 +296,10 @@ def test_a_year_outside_the_portal_in_the_query_is_refused_with_a_message(client
     sessions = client.get(url, {"year": "10000", "month": "13"})
     text = sessions.content.decode()
     assert sessions.status_code == 200 and "年度应在" in text and "月份应为" in text
+
+
+@pytest.mark.parametrize("started_at", ["9999-12-31T09:30", "1900-01-01T09:30"])
+def test_a_session_outside_the_portals_years_is_refused(client, log_url, wang_fang, started_at):
+    response = client.post(log_url, _form(wang_fang, started_at=started_at, status="planned"))
+    assert response.status_code == 200 and "日期应在" in response.content.decode()
+    assert not SupervisionSession.objects.exists()
