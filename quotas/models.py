@@ -39,11 +39,13 @@ class PolicyPack(models.Model):
             models.CheckConstraint(
                 condition=Q(hours_per_day__gte=1, hours_per_day__lte=24),
                 name="policy_pack_hours_per_day_1_to_24",
+                violation_error_message=_("每个培训日的学时应在 1 至 24 小时之间。"),
             ),
             models.CheckConstraint(
                 condition=Q(report_due_day__isnull=True)
                 | Q(report_due_day__gte=1, report_due_day__lte=28),
                 name="policy_pack_report_due_day_1_to_28",
+                violation_error_message=_("月报截止日应在 1 至 28 日之间。"),
             ),
         ]
 
@@ -137,12 +139,15 @@ class PolicyRule(models.Model):
         ordering = ["pack", "code", "in_force_from"]
         constraints = [
             models.UniqueConstraint(
-                fields=["pack", "code", "in_force_from"], name="policy_rule_once_per_start"
+                fields=["pack", "code", "in_force_from"],
+                name="policy_rule_once_per_start",
+                violation_error_message=_("同一政策包中，同一指标在同一生效日期只能有一条。"),
             ),
             models.CheckConstraint(
                 condition=Q(in_force_until__isnull=True)
                 | Q(in_force_until__gte=models.F("in_force_from")),
                 name="policy_rule_in_force_until_after_from",
+                violation_error_message=_("失效日期不能早于生效日期。"),
             ),
         ]
 
@@ -237,14 +242,19 @@ class MonthlyReport(models.Model):
         ordering = ["-month", "service_point"]
         constraints = [
             models.UniqueConstraint(
-                fields=["service_point", "month"], name="monthly_report_once_per_month"
+                fields=["service_point", "month"],
+                name="monthly_report_once_per_month",
+                violation_error_message=_("该站点这个月的月报已存在。"),
             ),
             models.CheckConstraint(
-                condition=Q(month__day=1), name="monthly_report_month_is_first_day"
+                condition=Q(month__day=1),
+                name="monthly_report_month_is_first_day",
+                violation_error_message=_("月份必须是该月第一天。"),
             ),
             models.CheckConstraint(
                 condition=Q(service_hours__lte=models.F("work_hours")),
                 name="monthly_report_service_within_work",
+                violation_error_message=_("专业服务时长不能超过工作总时长。"),
             ),
         ]
         indexes = [models.Index(fields=["month", "status"])]
@@ -279,9 +289,15 @@ class YearlyEvaluation(models.Model):
         ordering = ["-year", "service_point"]
         constraints = [
             models.UniqueConstraint(
-                fields=["service_point", "year"], name="yearly_evaluation_once_per_year"
+                fields=["service_point", "year"],
+                name="yearly_evaluation_once_per_year",
+                violation_error_message=_("该站点这一年度已完成评估。"),
             ),
-            models.CheckConstraint(condition=Q(total__lte=100), name="yearly_evaluation_total_100"),
+            models.CheckConstraint(
+                condition=Q(total__lte=100),
+                name="yearly_evaluation_total_100",
+                violation_error_message=_("总分不能超过 100 分。"),
+            ),
         ]
 
     def __str__(self) -> str:
