@@ -297,17 +297,21 @@ def qualification_new(request: HttpRequest) -> HttpResponse:
     form = QualificationForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        qualifications.qualification_submit(
-            person=person,
-            level=data["level"],
-            certificate_number=data["certificate_number"],
-            passed_on=data["passed_on"],
-            scan=data["scan"],
-            registered_on=data["registered_on"],
-            by=request.user,
-        )
-        messages.success(request, _("职业资格已提交，等待民政管理员核验。"))
-        return redirect("credentials:progress")
+        try:
+            qualifications.qualification_submit(
+                person=person,
+                level=data["level"],
+                certificate_number=data["certificate_number"],
+                passed_on=data["passed_on"],
+                scan=data["scan"],
+                registered_on=data["registered_on"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("职业资格已提交，等待民政管理员核验。"))
+            return redirect("credentials:progress")
     return render(request, "credentials/qualification_new.html", {"form": form})
 
 

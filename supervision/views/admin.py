@@ -181,17 +181,21 @@ def profile_new(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        services.supervisor_profile_create(
-            person=data["person"],
-            committee_level=data["committee_level"],
-            grade=data["grade"],
-            starts_on=data["starts_on"],
-            specialties=data["specialties"],
-            mentor=data["mentor"],
-            created_by=request.user,
-        )
-        messages.success(request, _("已登记为督导。"))
-        return redirect("supervision:profiles")
+        try:
+            services.supervisor_profile_create(
+                person=data["person"],
+                committee_level=data["committee_level"],
+                grade=data["grade"],
+                starts_on=data["starts_on"],
+                specialties=data["specialties"],
+                mentor=data["mentor"],
+                created_by=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("已登记为督导。"))
+            return redirect("supervision:profiles")
     return render(request, "supervision/profile_form.html", {"form": form})
 
 

@@ -5,9 +5,14 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+from django.utils import timezone
 
+from core.conflicts import refused_on_conflict
 from lms.forms import ExternalTrainingForm
+from supervision.models import YearLock
 
 
 def _own_constraints():
@@ -43,3 +48,14 @@ def test_a_form_shows_the_constraints_message_not_its_name(db):
     shown = " ".join(str(error) for errors in form.errors.values() for error in errors)
     assert "external_training_ends_after_start" not in shown
     assert "结束日期不能早于开始日期。" in shown
+
+
+def test_a_row_written_meanwhile_becomes_a_message_and_the_transaction_goes_on(tree):
+    lock = {"service_point": tree.station_a, "year": 2025, "closed_at": timezone.now()}
+    YearLock.objects.create(**lock)
+    with transaction.atomic():
+        with pytest.raises(ValidationError, match="已锁定") as refused:
+            with refused_on_conflict("该站点的这一年度已锁定。"):
+                YearLock.objects.create(**lock)
+        assert refused.value.code == "conflict"
+        assert YearLock.objects.count() == 1  # the outer transaction is still usable

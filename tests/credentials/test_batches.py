@@ -2,10 +2,11 @@ import datetime as dt
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from credentials import batches, snapshots
+from credentials import batches, services, snapshots
 from credentials.models import Certificate, CertificateBatch
 from lms.models import HourEntry
 from tests import factories
@@ -84,6 +85,22 @@ def test_batch_resumes_after_a_crash_without_duplicates(staffed, tree, zhang_min
     assert batch.status == "done"
     holders = list(Certificate.objects.filter(batch=batch).values_list("holder_id", flat=True))
     assert len(holders) == len(set(holders)) == 4
+
+
+def test_batch_counts_a_certificate_issued_meanwhile_as_done_not_skipped(
+    staffed, tree, zhang_min, monkeypatch
+):
+    batch = CertificateBatch.objects.create(
+        region=tree.county_a, year=2025, created_by=zhang_min.user
+    )
+
+    def beaten(**kwargs):
+        raise ValidationError("已出具", code=services.ISSUED_MEANWHILE)
+
+    monkeypatch.setattr(services, "hour_certificate_issue", beaten)
+    batches.batch_run(batch_id=batch.pk, requeue=False)
+    batch.refresh_from_db()
+    assert (batch.status, batch.done, batch.skipped, batch.skipped_people) == ("done", 5, 0, [])
 
 
 def test_batch_runs_in_chunks(staffed, tree, zhang_min):

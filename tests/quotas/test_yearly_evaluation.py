@@ -79,3 +79,27 @@ def test_evaluation_of_a_year_outside_the_portal_is_404(client, hunan, tree, zha
     assert client.get(url).status_code == 404
     assert client.post(url, {"quality": "20"}).status_code == 404
     assert not YearlyEvaluation.objects.exists()
+
+
+def test_an_evaluation_filed_meanwhile_is_refused_with_a_message(
+    hunan, tree, zhang_min, monkeypatch
+):
+    real = evaluations.score_sheet
+
+    def filed_by_a_colleague_meanwhile(**kwargs):
+        sheet = real(**kwargs)
+        YearlyEvaluation.objects.create(
+            service_point=tree.station_a, year=2025, sheet=sheet, total=0, grade="不合格"
+        )
+        return sheet
+
+    monkeypatch.setattr(evaluations, "score_sheet", filed_by_a_colleague_meanwhile)
+    with pytest.raises(ValidationError, match="该年度已完成年度评估"):
+        evaluations.evaluation_file(
+            service_point=tree.station_a,
+            year=2025,
+            quality=20,
+            comment="",
+            by=zhang_min.user,
+            today=TODAY,
+        )
