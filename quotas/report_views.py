@@ -66,7 +66,10 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
     may_file = scope.role_allows(user=request.user, action=Action.FILE_REPORTS, obj=point)
     may_review = scope.role_allows(user=request.user, action=Action.REVIEW_REPORTS, obj=point)
     editable = may_file and found.status in reports.EDITABLE
-    form = ReportForm(request.POST if editable else None, instance=found)
+    # A GET shows the saved draft (unbound, initial from the report); only a POST binds.
+    form = ReportForm(
+        request.POST if request.method == "POST" and editable else None, instance=found
+    )
     if request.method == "POST":
         action = request.POST.get("action", "")
         try:

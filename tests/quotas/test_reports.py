@@ -242,3 +242,17 @@ def test_implausible_report_figures_are_refused(
     assert response.status_code == 200 and message in response.content.decode()
     report.refresh_from_db()
     assert (report.cases_served, report.work_hours, report.service_hours) == (0, 0, 0)
+
+
+def test_a_saved_draft_opens_with_its_values(client, tree, head):
+    report = reports.report_open(
+        service_point=tree.station_a, month=D(2025, 5, 1), by=head, today=D(2025, 6, 3)
+    )
+    reports.report_save(report=report, data=DATA, by=head)
+    client.force_login(head)
+    page = client.get(reverse("quotas:report", args=[report.pk])).content.decode()
+    assert 'name="cases_served" value="4"' in page
+    assert 'name="work_hours" value="160"' in page
+    assert 'name="service_hours" value="64"' in page
+    assert "开展长者探访</textarea>" in page and "继续跟进个案</textarea>" in page
+    assert "errorlist" not in page and "必填" not in page
