@@ -51,7 +51,7 @@ def year_from(value: str | int, *, today: dt.date) -> int:
 
 
 def month_from(value: str, *, today: dt.date) -> dt.date:
-    """ "2025-07" as the first day of that month, within the portal's years."""
+    """The first day of the month written "2025-07", within the portal's years."""
     match = MONTH_RE.fullmatch(value.strip())
     if match is None or not 1 <= int(match[2]) <= 12:
         raise ValidationError(_("请按 2025-07 的格式填写月份。"), code="month_format")
@@ -126,11 +126,9 @@ class MonthField(forms.DateField):
 
     widget = forms.DateInput(attrs={"type": "month"}, format="%Y-%m")
 
-    def __init__(self, **kwargs):
-        kwargs.setdefault("error_messages", {"invalid": _("请按 2025-07 的格式填写月份。")})
-        super().__init__(input_formats=["%Y-%m"], **kwargs)
-
-    def validate(self, value):
-        super().validate(value)
-        if value is not None:
-            year_from(value.year, today=timezone.localdate())
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, dt.date):
+            return value.replace(day=1)
+        return month_from(str(value), today=timezone.localdate())

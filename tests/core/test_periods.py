@@ -74,3 +74,15 @@ def test_the_year_converter_matches_only_the_portals_years(path):
 
 def test_the_year_converter_gives_an_int():
     assert resolve("/quotas/stations/1/evaluation/2020/").kwargs["year"] == 2020
+
+
+def test_month_field_cleans_to_the_first_day_and_refuses_9999_12():
+    field = periods.MonthField()
+    assert field.clean("2025-07") == dt.date(2025, 7, 1)
+    with pytest.raises(ValidationError, match="年度应在"):
+        field.clean("9999-12")
+
+
+def test_year_field_refuses_year_10000():
+    with pytest.raises(ValidationError, match="年度应在"):
+        periods.YearField().clean("10000")
