@@ -113,6 +113,7 @@ class RoleGrant(models.Model):
                 | Q(region__isnull=True, service_point__isnull=False, university__isnull=True)
                 | Q(region__isnull=True, service_point__isnull=True, university__isnull=False),
                 name="role_grant_exactly_one_scope",
+                violation_error_message=_("授权必须且只能指定一个区域、站点或高校。"),
             ),
         ]
         indexes = [models.Index(fields=["user", "revoked_at"])]
@@ -173,6 +174,7 @@ class Invitation(models.Model):
                 | Q(region__isnull=True, service_point__isnull=False, university__isnull=True)
                 | Q(region__isnull=True, service_point__isnull=True, university__isnull=False),
                 name="invitation_exactly_one_scope",
+                violation_error_message=_("邀请必须且只能指定一个区域、站点或高校。"),
             ),
         ]
 

@@ -98,7 +98,11 @@ def _issue_one(*, batch, person, starts_on, ends_on) -> None:
             allow_empty=batch.include_empty,
             batch=batch,
         )
-    except ValidationError:  # no hours, and the batch does not certify "no hours"
+    except ValidationError as error:
+        if error.code == services.ISSUED_MEANWHILE:  # issued by someone else since we looked
+            CertificateBatch.objects.filter(pk=batch.pk).update(done=F("done") + 1)
+            return
+        # no hours, and the batch does not certify "no hours"
         batch.skipped_people.append(person.pk)
         CertificateBatch.objects.filter(pk=batch.pk).update(
             done=F("done") + 1, skipped=F("skipped") + 1, skipped_people=batch.skipped_people

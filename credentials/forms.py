@@ -1,11 +1,10 @@
-import datetime as dt
-
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts import scope
 from accounts.roles import Action
+from core import periods
 from core.files import check_upload
 from credentials.models import Qualification
 from directory.models import Region
@@ -33,7 +32,7 @@ class HoursCertificateForm(forms.Form):
 
 class BatchForm(forms.Form):
     region = forms.ModelChoiceField(queryset=Region.objects.none(), label=_("区域"))
-    year = forms.IntegerField(label=_("年度"), min_value=2000)
+    year = periods.YearField(label=_("年度"))
     include_empty = forms.BooleanField(label=_("没有学时的人员也出具证明"), required=False)
 
     def __init__(self, *args, user, **kwargs):
@@ -45,7 +44,7 @@ class BatchForm(forms.Form):
 
     def clean_year(self):
         year = self.cleaned_data["year"]
-        if dt.date(year, 1, 1) > timezone.localdate():
+        if year > timezone.localdate().year:
             raise forms.ValidationError(_("不能为尚未开始的年度出具证明。"))
         return year
 

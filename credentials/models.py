@@ -67,9 +67,12 @@ class Registration(models.Model):
             models.CheckConstraint(
                 condition=Q(ends_on__gte=models.F("starts_on")),
                 name="registration_ends_after_start",
+                violation_error_message=_("登记截止日期不能早于生效日期。"),
             ),
             models.UniqueConstraint(
-                fields=["qualification", "starts_on"], name="registration_once_per_start"
+                fields=["qualification", "starts_on"],
+                name="registration_once_per_start",
+                violation_error_message=_("该证书在同一生效日期已有登记。"),
             ),
         ]
 
@@ -87,7 +90,9 @@ class RegistrationReminder(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["registration", "days_before"], name="registration_reminder_once"
+                fields=["registration", "days_before"],
+                name="registration_reminder_once",
+                violation_error_message=_("该登记提醒已安排。"),
             )
         ]
 
@@ -209,14 +214,17 @@ class Certificate(models.Model):
                 fields=["holder", "kind", "period_starts_on", "period_ends_on", "subject"],
                 condition=Q(superseded_at__isnull=True, revoked_at__isnull=True),
                 name="certificate_one_current_per_subject",
+                violation_error_message=_("该人员在这一期间已有有效的同类证明。"),
             ),
             models.CheckConstraint(
                 condition=Q(revoked_at__isnull=True) | ~Q(revoke_reason=""),
                 name="certificate_revoke_needs_reason",
+                violation_error_message=_("撤销证明必须填写原因。"),
             ),
             models.CheckConstraint(
                 condition=Q(period_ends_on__gte=models.F("period_starts_on")),
                 name="certificate_period_ends_after_start",
+                violation_error_message=_("证明期间的截止日期不能早于起始日期。"),
             ),
         ]
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import audit_record
+from core.conflicts import refused_on_conflict
 from core.files import original_name
 from credentials import registration as rules
 from credentials.models import Qualification, Registration, RegistrationReminder
@@ -23,14 +24,15 @@ REMINDER_DAYS = (90, 30)
 def qualification_submit(
     *, person, level: str, certificate_number: str, passed_on: dt.date, scan, registered_on, by
 ) -> Qualification:
-    qualification = Qualification.objects.create(
-        person=person,
-        level=level,
-        certificate_number=certificate_number,
-        passed_on=passed_on,
-        scan=scan,
-        original_name=original_name(scan),
-    )
+    with refused_on_conflict(_("该证书编号已登记。")):
+        qualification = Qualification.objects.create(
+            person=person,
+            level=level,
+            certificate_number=certificate_number,
+            passed_on=passed_on,
+            scan=scan,
+            original_name=original_name(scan),
+        )
     if registered_on:
         registration_add(qualification=qualification, starts_on=registered_on, by=by)
     audit_record(actor=by, verb="qualification.submit", target=qualification)
@@ -45,9 +47,10 @@ def registration_add(*, qualification: Qualification, starts_on: dt.date, by) ->
     overlapping = qualification.registrations.filter(starts_on__lte=ends_on, ends_on__gte=starts_on)
     if overlapping.exists():
         raise ValidationError(_("与已有的登记期重叠：续期应从上一登记期结束后开始。"))
-    created = Registration.objects.create(
-        qualification=qualification, starts_on=starts_on, ends_on=ends_on
-    )
+    with refused_on_conflict(_("与已有的登记期重叠：续期应从上一登记期结束后开始。")):
+        created = Registration.objects.create(
+            qualification=qualification, starts_on=starts_on, ends_on=ends_on
+        )
     audit_record(actor=by, verb="registration.add", target=created)
     return created
 

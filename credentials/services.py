@@ -14,9 +14,12 @@ from django.utils.translation import gettext as _
 from django_q.tasks import async_task
 
 from audit.services import audit_record
+from core.conflicts import refused_on_conflict
 from core.ratelimit import mask_ip
 from credentials import codes, pdf, snapshots
 from credentials.models import Certificate, ShareLink, VerificationEvent
+
+ISSUED_MEANWHILE = "issued_meanwhile"
 
 
 def _unique_short_code() -> str:
@@ -44,27 +47,31 @@ def certificate_issue(
     """Freeze `snapshot` in a new certificate and render its PDF after commit.
 
     With `supersede`, the older certificate is marked superseded and the new one points at it;
-    without it, a second current certificate for the same holder, kind and period is refused.
+    without it, a second current certificate for the same holder, kind and period is refused
+    (ValidationError with code ISSUED_MEANWHILE, also when a concurrent request won the race).
     """
     if supersede is not None:
         if supersede.status != "valid":
             raise ValidationError(_("只能替换当前有效的证明。"))
         supersede.superseded_at = timezone.now()
         supersede.save(update_fields=["superseded_at"])
-    certificate = Certificate.objects.create(
-        kind=kind,
-        holder=holder,
-        period_starts_on=starts_on,
-        period_ends_on=ends_on,
-        snapshot=snapshot,
-        code=codes.new_code(),
-        short_code=_unique_short_code(),
-        issued_by=issued_by,
-        issuer_name=settings.CERTIFICATE_ISSUER,
-        supersedes=supersede,
-        batch=batch,
-        subject=subject,
-    )
+    short_code = _unique_short_code()
+    message = _("这一期间已有有效的同类证明（可能刚刚由他人出具），请刷新后查看。")
+    with refused_on_conflict(message, code=ISSUED_MEANWHILE):
+        certificate = Certificate.objects.create(
+            kind=kind,
+            holder=holder,
+            period_starts_on=starts_on,
+            period_ends_on=ends_on,
+            snapshot=snapshot,
+            code=codes.new_code(),
+            short_code=short_code,
+            issued_by=issued_by,
+            issuer_name=settings.CERTIFICATE_ISSUER,
+            supersedes=supersede,
+            batch=batch,
+            subject=subject,
+        )
     audit_record(
         actor=issued_by,
         verb="certificate.reissue" if supersede else "certificate.issue",

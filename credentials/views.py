@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core import periods
 from core.files import private_file_response
 from core.ratelimit import client_ip, ratelimit
 from credentials import (
@@ -290,17 +291,21 @@ def qualification_new(request: HttpRequest) -> HttpResponse:
     form = QualificationForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        qualifications.qualification_submit(
-            person=person,
-            level=data["level"],
-            certificate_number=data["certificate_number"],
-            passed_on=data["passed_on"],
-            scan=data["scan"],
-            registered_on=data["registered_on"],
-            by=request.user,
-        )
-        messages.success(request, _("职业资格已提交，等待民政管理员核验。"))
-        return redirect("credentials:progress")
+        try:
+            qualifications.qualification_submit(
+                person=person,
+                level=data["level"],
+                certificate_number=data["certificate_number"],
+                passed_on=data["passed_on"],
+                scan=data["scan"],
+                registered_on=data["registered_on"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("职业资格已提交，等待民政管理员核验。"))
+            return redirect("credentials:progress")
     return render(request, "credentials/qualification_new.html", {"form": form})
 
 
@@ -359,10 +364,8 @@ def supervision_certificate_new(request: HttpRequest) -> HttpResponse:
     """A supervisor issues the yearly certificate of supervision given (R7)."""
     profile = permissions.own_supervisor_profile(user=request.user)
     try:
-        year = int(request.POST.get("year", ""))
+        year = periods.year_from(request.POST.get("year", ""), today=timezone.localdate())
         services.supervision_certificate_issue(profile=profile, year=year, issued_by=request.user)
-    except ValueError:
-        messages.error(request, _("请选择年度。"))
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:

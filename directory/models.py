@@ -171,12 +171,14 @@ class ServicePoint(models.Model):
             models.CheckConstraint(
                 condition=Q(star_rating__isnull=True) | Q(star_rating__gte=1, star_rating__lte=5),
                 name="service_point_star_rating_1_to_5",
+                violation_error_message=_("星级应在 1 至 5 之间。"),
             ),
             models.CheckConstraint(
                 condition=Q(contract_ends_on__isnull=True)
                 | Q(contract_starts_on__isnull=True)
                 | Q(contract_ends_on__gte=models.F("contract_starts_on")),
                 name="service_point_contract_ends_after_start",
+                violation_error_message=_("合同结束日期不能早于开始日期。"),
             ),
         ]
 
@@ -338,6 +340,7 @@ class Position(models.Model):
             models.CheckConstraint(
                 condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
                 name="position_ends_after_start",
+                violation_error_message=_("离任日期不能早于任职日期。"),
             ),
         ]
         indexes = [models.Index(fields=["service_point", "ends_on"])]

@@ -53,6 +53,7 @@ class ImportBatch(models.Model):
                 condition=Q(status="committed", committed_at__isnull=False)
                 | (~Q(status="committed") & Q(committed_at__isnull=True)),
                 name="import_batch_committed_has_time",
+                violation_error_message=_("已导入的批次必须记录导入时间。"),
             ),
         ]
 

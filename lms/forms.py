@@ -5,10 +5,11 @@ from zoneinfo import ZoneInfo
 
 from django import forms
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from core import units
+from core import periods, units
 from core.files import check_upload
 from directory.models import Position
 from lms import hours
@@ -60,6 +61,15 @@ class ExternalTrainingForm(forms.ModelForm):
             max_bytes=EVIDENCE_MAX_BYTES,
             type_message=_("证明材料只能是 PDF、JPG 或 PNG 文件。"),
         )
+
+    def clean_starts_on(self):
+        return periods.day_within(self.cleaned_data["starts_on"], today=timezone.localdate())
+
+    def clean_ends_on(self):
+        ends_on = self.cleaned_data["ends_on"]
+        if ends_on > timezone.localdate():
+            raise forms.ValidationError(_("培训尚未结束，结束后再申请计入学时。"))
+        return periods.day_within(ends_on, today=timezone.localdate())
 
     def clean(self):
         cleaned = super().clean()

@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 MINUTES_PER_DAY = 24 * 60
+EXTERNAL_SPAN_DAYS_MAX = 366
 
 
 def run_completed(*, attended_sessions: int, held_sessions: int, threshold_percent: int) -> bool:
@@ -27,13 +28,16 @@ def credited_minutes(*, attended_session_minutes: Iterable[int]) -> int:
 
 
 def external_minutes_problem(*, minutes: int, starts_on: dt.date, ends_on: dt.date) -> str | None:
-    """Why a claimed external training is impossible: "dates" when it ends before it starts,
-    "not_positive" for ≤ 0 minutes, "over_day" for more than 24 h on average a day."""
+    """Why a claimed external training is impossible (R11, R12): "dates" when it ends before it
+    starts, "span" when it runs longer than a year, "not_positive" for ≤ 0 minutes, "over_day"
+    for more than 24 h on average a day."""
     if ends_on < starts_on:
         return "dates"
+    days = (ends_on - starts_on).days + 1
+    if days > EXTERNAL_SPAN_DAYS_MAX:
+        return "span"
     if minutes <= 0:
         return "not_positive"
-    days = (ends_on - starts_on).days + 1
     if minutes > days * MINUTES_PER_DAY:
         return "over_day"
     return None

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import audit_record
+from core.conflicts import refused_on_conflict
 from directory.models import ServicePoint
 from quotas import evaluation, rules
 from quotas.models import MonthlyReport, YearlyEvaluation
@@ -76,15 +77,16 @@ def evaluation_file(
         {"item": _("服务质量评估"), "source": "R17", "max": QUALITY_POINTS, "score": quality}
     )
     total = sum(item["score"] for item in sheet)
-    filed = YearlyEvaluation.objects.create(
-        service_point=service_point,
-        year=year,
-        sheet=sheet,
-        total=total,
-        grade=rules.grade_for(total),
-        comment=comment.strip(),
-        evaluated_by=by,
-    )
+    with refused_on_conflict(_("该年度已完成年度评估。")):
+        filed = YearlyEvaluation.objects.create(
+            service_point=service_point,
+            year=year,
+            sheet=sheet,
+            total=total,
+            grade=rules.grade_for(total),
+            comment=comment.strip(),
+            evaluated_by=by,
+        )
     supervision_services.year_close(service_point=service_point, year=year, closed_by=by)
     audit_record(actor=by, verb="yearly_evaluation.file", target=filed, after={"total": total})
     return filed

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core import periods
+from quotas import rules
 from quotas.models import MonthlyReport
 
 
@@ -21,6 +23,17 @@ class ReportForm(forms.ModelForm):
             "next_plan": forms.Textarea(attrs={"rows": 3}),
         }
 
+    def clean_work_hours(self):
+        hours = self.cleaned_data["work_hours"]
+        staff = self.instance.figures.get("staff", 0)
+        cap = rules.work_hours_cap(month=self.instance.month, staff=staff)
+        if hours > cap:
+            raise forms.ValidationError(
+                _("工作总时长不能超过 %(cap)s 小时（按在岗人数每人每天 24 小时计）。"),
+                params={"cap": cap},
+            )
+        return hours
+
     def clean(self):
         cleaned = super().clean()
         work, service = cleaned.get("work_hours"), cleaned.get("service_hours")
@@ -30,6 +43,4 @@ class ReportForm(forms.ModelForm):
 
 
 class MonthForm(forms.Form):
-    month = forms.DateField(
-        label=_("月份"), input_formats=["%Y-%m"], widget=forms.DateInput(attrs={"type": "month"})
-    )
+    month = periods.MonthField(label=_("月份"))

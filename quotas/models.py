@@ -1,4 +1,5 @@
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -38,11 +39,13 @@ class PolicyPack(models.Model):
             models.CheckConstraint(
                 condition=Q(hours_per_day__gte=1, hours_per_day__lte=24),
                 name="policy_pack_hours_per_day_1_to_24",
+                violation_error_message=_("每个培训日的学时应在 1 至 24 小时之间。"),
             ),
             models.CheckConstraint(
                 condition=Q(report_due_day__isnull=True)
                 | Q(report_due_day__gte=1, report_due_day__lte=28),
                 name="policy_pack_report_due_day_1_to_28",
+                violation_error_message=_("月报截止日应在 1 至 28 日之间。"),
             ),
         ]
 
@@ -136,12 +139,15 @@ class PolicyRule(models.Model):
         ordering = ["pack", "code", "in_force_from"]
         constraints = [
             models.UniqueConstraint(
-                fields=["pack", "code", "in_force_from"], name="policy_rule_once_per_start"
+                fields=["pack", "code", "in_force_from"],
+                name="policy_rule_once_per_start",
+                violation_error_message=_("同一政策包中，同一指标在同一生效日期只能有一条。"),
             ),
             models.CheckConstraint(
                 condition=Q(in_force_until__isnull=True)
                 | Q(in_force_until__gte=models.F("in_force_from")),
                 name="policy_rule_in_force_until_after_from",
+                violation_error_message=_("失效日期不能早于生效日期。"),
             ),
         ]
 
@@ -176,6 +182,15 @@ class PolicyRule(models.Model):
             raise ValidationError(errors)
 
 
+# Ceilings of a station's month whatever its size; the form also caps hours by the staff (R17).
+MONTHLY_CASES_MAX = 10_000
+MONTHLY_HOURS_MAX = 100_000
+
+
+def _at_most(limit: int) -> MaxValueValidator:
+    return MaxValueValidator(limit, message=_("不能超过 %(limit_value)s。"))
+
+
 class MonthlyReport(models.Model):
     """A station's monthly report (R17): figures pre-filled from the system, plus what only the
     station knows: cases served, working and service hours, narrative. Filed by the due day,
@@ -199,9 +214,15 @@ class MonthlyReport(models.Model):
         _("状态"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
     figures = models.JSONField(_("系统数据"), default=dict)
-    cases_served = models.PositiveIntegerField(_("本月服务个案数"), default=0)
-    work_hours = models.PositiveIntegerField(_("本月工作总时长（小时）"), default=0)
-    service_hours = models.PositiveIntegerField(_("其中专业服务时长（小时）"), default=0)
+    cases_served = models.PositiveIntegerField(
+        _("本月服务个案数"), default=0, validators=[_at_most(MONTHLY_CASES_MAX)]
+    )
+    work_hours = models.PositiveIntegerField(
+        _("本月工作总时长（小时）"), default=0, validators=[_at_most(MONTHLY_HOURS_MAX)]
+    )
+    service_hours = models.PositiveIntegerField(
+        _("其中专业服务时长（小时）"), default=0, validators=[_at_most(MONTHLY_HOURS_MAX)]
+    )
     highlights = models.TextField(_("工作亮点"), blank=True)
     problems = models.TextField(_("存在问题"), blank=True)
     next_plan = models.TextField(_("下月计划"), blank=True)
@@ -221,14 +242,19 @@ class MonthlyReport(models.Model):
         ordering = ["-month", "service_point"]
         constraints = [
             models.UniqueConstraint(
-                fields=["service_point", "month"], name="monthly_report_once_per_month"
+                fields=["service_point", "month"],
+                name="monthly_report_once_per_month",
+                violation_error_message=_("该站点这个月的月报已存在。"),
             ),
             models.CheckConstraint(
-                condition=Q(month__day=1), name="monthly_report_month_is_first_day"
+                condition=Q(month__day=1),
+                name="monthly_report_month_is_first_day",
+                violation_error_message=_("月份必须是该月第一天。"),
             ),
             models.CheckConstraint(
                 condition=Q(service_hours__lte=models.F("work_hours")),
                 name="monthly_report_service_within_work",
+                violation_error_message=_("专业服务时长不能超过工作总时长。"),
             ),
         ]
         indexes = [models.Index(fields=["month", "status"])]
@@ -263,9 +289,15 @@ class YearlyEvaluation(models.Model):
         ordering = ["-year", "service_point"]
         constraints = [
             models.UniqueConstraint(
-                fields=["service_point", "year"], name="yearly_evaluation_once_per_year"
+                fields=["service_point", "year"],
+                name="yearly_evaluation_once_per_year",
+                violation_error_message=_("该站点这一年度已完成评估。"),
             ),
-            models.CheckConstraint(condition=Q(total__lte=100), name="yearly_evaluation_total_100"),
+            models.CheckConstraint(
+                condition=Q(total__lte=100),
+                name="yearly_evaluation_total_100",
+                violation_error_message=_("总分不能超过 100 分。"),
+            ),
         ]
 
     def __str__(self) -> str:

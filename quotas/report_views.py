@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from accounts import scope
 from accounts.roles import Action
+from core import periods
 from directory.models import ServicePoint
 from quotas import evaluations, permissions, reports, rules
 from quotas.forms import MonthForm, ReportForm
@@ -65,7 +66,10 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
     may_file = scope.role_allows(user=request.user, action=Action.FILE_REPORTS, obj=point)
     may_review = scope.role_allows(user=request.user, action=Action.REVIEW_REPORTS, obj=point)
     editable = may_file and found.status in reports.EDITABLE
-    form = ReportForm(request.POST if editable else None, instance=found)
+    # A GET shows the saved draft (unbound, initial from the report); only a POST binds.
+    form = ReportForm(
+        request.POST if request.method == "POST" and editable else None, instance=found
+    )
     if request.method == "POST":
         action = request.POST.get("action", "")
         try:
@@ -109,8 +113,10 @@ def region_reports(request: HttpRequest, pk: int) -> HttpResponse:
     region = permissions.region_for_user(user=request.user, region_id=pk)
     today = timezone.localdate()
     default = (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
-    form = MonthForm(request.GET or None)
-    month = form.cleaned_data["month"].replace(day=1) if form.is_valid() else default
+    form = MonthForm(request.GET if "month" in request.GET else None)
+    if form.is_bound and not form.is_valid():
+        messages.error(request, form.errors["month"][0])
+    month = form.cleaned_data["month"] if form.is_valid() else default
     points = ServicePoint.objects.filter(
         region__path__startswith=region.path, kind=ServicePoint.Kind.TOWNSHIP_STATION
     ).order_by("code")
@@ -147,13 +153,9 @@ def region_quarter(request: HttpRequest, pk: int) -> HttpResponse:
     """The county's quarterly summary of monthly reports (R17: 月报季例会)."""
     region = permissions.region_for_user(user=request.user, region_id=pk)
     today = timezone.localdate()
-    try:
-        year = int(request.GET.get("year", today.year))
-        quarter = int(request.GET.get("quarter", (today.month - 1) // 3 + 1))
-    except ValueError:
-        year, quarter = today.year, (today.month - 1) // 3 + 1
-    if not (2000 <= year <= today.year and 1 <= quarter <= 4):
-        year, quarter = today.year, (today.month - 1) // 3 + 1
+    year = periods.year_param(request, today=today, default=today.year)
+    asked = request.GET.get("quarter", "")
+    quarter = int(asked) if asked in {"1", "2", "3", "4"} else (today.month - 1) // 3 + 1
     return render(
         request,
         "quotas/region_quarter.html",

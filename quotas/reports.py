@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from accounts.models import RoleGrant
 from accounts.roles import Role
 from audit.services import audit_record
+from core import periods
 from directory.models import Position, ServicePoint
 from lms.models import HourEntry
 from outbox.services import mail_queue
@@ -82,8 +83,8 @@ def report_open(
     *, service_point: ServicePoint, month: dt.date, by, today: dt.date
 ) -> MonthlyReport:
     """The station's report for `month`, created with the system's figures if new. A month that
-    has not ended cannot be reported on (R17)."""
-    month = month.replace(day=1)
+    has not ended, or lies before the portal's first year, cannot be reported on (R17)."""
+    month = periods.day_within(month.replace(day=1), today=today)
     if not rules.report_may_open(month=month, today=today):
         raise ValidationError(_("该月尚未结束，不能填报月报。"))
     report, created = MonthlyReport.objects.get_or_create(

@@ -56,6 +56,12 @@ def month_end(month: dt.date) -> dt.date:
     return following - dt.timedelta(days=1)
 
 
+def work_hours_cap(*, month: dt.date, staff: int) -> int:
+    """R17: the most working hours a month's report can claim: every hour of every day of the
+    month for each person on staff (one at least, for a station whose staff are not on file)."""
+    return month_end(month).day * 24 * max(staff, 1)
+
+
 def report_due_on(*, month: dt.date, due_day: int) -> dt.date:
     """R17: a month's report is due on `due_day` of the following month (Yunlong: the 26th)."""
     return month_end(month) + dt.timedelta(days=due_day)

@@ -14,7 +14,7 @@ urlpatterns = [
     path("stations/<int:pk>/reports/", report_views.station_reports, name="station_reports"),
     path("reports/<int:pk>/", report_views.report, name="report"),
     path(
-        "stations/<int:pk>/evaluation/<int:year>/",
+        "stations/<int:pk>/evaluation/<year:year>/",
         report_views.station_evaluation,
         name="station_evaluation",
     ),

@@ -5,17 +5,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from core import periods
 from directory.models import Person
 from quotas import charts, dashboards, evaluation, exports, permissions, selectors
 
 
 def _year(request: HttpRequest) -> int:
-    this_year = timezone.localdate().year
-    try:
-        year = int(request.GET.get("year", this_year))
-    except ValueError:
-        return this_year
-    return year if 2000 <= year <= this_year else this_year
+    today = timezone.localdate()
+    return periods.year_param(request, today=today, default=today.year)
 
 
 @login_required

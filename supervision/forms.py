@@ -3,8 +3,10 @@
 import uuid
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core import periods
 from core.crypto import keyed_hash
 from core.files import check_upload
 from directory import identity
@@ -82,6 +84,11 @@ class SessionLogForm(forms.Form):
 
     def worker_fields(self):
         return [self[f"minutes_{person.pk}"] for person in self.workers]
+
+    def clean_started_at(self):
+        started_at = self.cleaned_data["started_at"]
+        periods.day_within(timezone.localdate(started_at), today=timezone.localdate())
+        return started_at
 
     def clean_attachment(self):
         upload = self.cleaned_data.get("attachment")

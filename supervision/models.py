@@ -90,7 +90,9 @@ class GradeChange(models.Model):
         ordering = ["profile", "starts_on"]
         constraints = [
             models.UniqueConstraint(
-                fields=["profile", "starts_on"], name="grade_change_one_per_day"
+                fields=["profile", "starts_on"],
+                name="grade_change_one_per_day",
+                violation_error_message=_("同一天只能变更一次督导等级。"),
             ),
         ]
 
@@ -156,14 +158,17 @@ class Assignment(models.Model):
                 condition=Q(service_point__isnull=False, region__isnull=True)
                 | Q(service_point__isnull=True, region__isnull=False),
                 name="assignment_exactly_one_scope",
+                violation_error_message=_("督导聘任必须且只能指定一个站点或一个区域。"),
             ),
             models.CheckConstraint(
                 condition=Q(planned_end_on__gt=F("starts_on")),
                 name="assignment_planned_end_after_start",
+                violation_error_message=_("计划结束日期必须晚于开始日期。"),
             ),
             models.CheckConstraint(
                 condition=Q(ended_on__isnull=True) | Q(ended_on__gte=F("starts_on")),
                 name="assignment_ended_after_start",
+                violation_error_message=_("结束日期不能早于开始日期。"),
             ),
         ]
         indexes = [models.Index(fields=["planned_end_on"])]
@@ -191,7 +196,9 @@ class TermReminder(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["assignment", "days_before"], name="term_reminder_once"
+                fields=["assignment", "days_before"],
+                name="term_reminder_once",
+                violation_error_message=_("该任期提醒已安排。"),
             ),
         ]
 
@@ -256,7 +263,9 @@ class SupervisionSession(models.Model):
         ordering = ["-started_at", "-pk"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(duration_minutes__gt=0), name="session_duration_positive"
+                condition=Q(duration_minutes__gt=0),
+                name="session_duration_positive",
+                violation_error_message=_("时长必须是正整数分钟。"),
             ),
         ]
         indexes = [
@@ -320,11 +329,20 @@ class Supervisee(models.Model):
         verbose_name_plural = _("受督导人")
         ordering = ["session", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["session", "person"], name="supervisee_once"),
-            models.CheckConstraint(condition=Q(minutes__gt=0), name="supervisee_minutes_positive"),
+            models.UniqueConstraint(
+                fields=["session", "person"],
+                name="supervisee_once",
+                violation_error_message=_("同一名社工只能出现一次。"),
+            ),
+            models.CheckConstraint(
+                condition=Q(minutes__gt=0),
+                name="supervisee_minutes_positive",
+                violation_error_message=_("接受督导的分钟数必须大于 0。"),
+            ),
             models.CheckConstraint(
                 condition=~Q(state="disputed") | ~Q(dispute_reason=""),
                 name="supervisee_dispute_has_reason",
+                violation_error_message=_("提出异议必须填写理由。"),
             ),
         ]
         indexes = [
@@ -381,10 +399,15 @@ class YearLock(models.Model):
         verbose_name = _("年度锁定")
         verbose_name_plural = _("年度锁定")
         constraints = [
-            models.UniqueConstraint(fields=["service_point", "year"], name="year_lock_once"),
+            models.UniqueConstraint(
+                fields=["service_point", "year"],
+                name="year_lock_once",
+                violation_error_message=_("该站点的这一年度已锁定。"),
+            ),
             models.CheckConstraint(
                 condition=Q(reopened_at__isnull=True) | ~Q(reason=""),
                 name="year_lock_reopen_has_reason",
+                violation_error_message=_("重新开放必须填写理由。"),
             ),
         ]
 
@@ -418,7 +441,9 @@ class ReceivedSummary(models.Model):
         verbose_name_plural = _("年度接受督导汇总")
         constraints = [
             models.UniqueConstraint(
-                fields=["person", "year", "providing_level"], name="received_summary_once"
+                fields=["person", "year", "providing_level"],
+                name="received_summary_once",
+                violation_error_message=_("该人员的年度督导汇总已存在。"),
             ),
         ]
         indexes = [models.Index(fields=["year", "person"], name="received_summary_year_person")]
@@ -442,7 +467,11 @@ class StationSummary(models.Model):
         verbose_name = _("年度站点督导汇总")
         verbose_name_plural = _("年度站点督导汇总")
         constraints = [
-            models.UniqueConstraint(fields=["service_point", "year"], name="station_summary_once"),
+            models.UniqueConstraint(
+                fields=["service_point", "year"],
+                name="station_summary_once",
+                violation_error_message=_("该站点的年度督导汇总已存在。"),
+            ),
         ]
         indexes = [models.Index(fields=["year", "service_point"], name="station_summary_year")]
 

@@ -27,7 +27,7 @@ urlpatterns = [
     path("stations/", login_required(views.grid), name="grid"),
     path("stations/<int:pk>/", login_required(views.station_sessions), name="station_sessions"),
     path(
-        "stations/<int:pk>/archive/<int:year>.<str:fmt>",
+        "stations/<int:pk>/archive/<year:year>.<str:fmt>",
         login_required(views.station_archive),
         name="station_archive",
     ),

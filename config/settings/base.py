@@ -220,6 +220,9 @@ CERTIFICATE_ISSUER = env("CERTIFICATE_ISSUER", default="社工站督导与培训
 # R17: the day of the following month a monthly report is due, where no policy pack sets one.
 REPORT_DUE_DAY_DEFAULT = env.int("REPORT_DUE_DAY_DEFAULT", default=26)
 
+# The first year the portal holds records for; years run from it to next year (core.periods).
+PORTAL_FIRST_YEAR = env.int("PORTAL_FIRST_YEAR", default=2015)
+
 # Invitations expire; uploads for bulk import are capped.
 INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=14)
 IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=2 * 1024 * 1024)

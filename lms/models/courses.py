@@ -102,10 +102,12 @@ class Course(models.Model):
                     organiser_provider__isnull=False,
                 ),
                 name="course_has_one_organiser",
+                violation_error_message=_("课程必须且只能有一个主办方。"),
             ),
             models.CheckConstraint(
                 condition=Q(minutes_per_session__gt=0, minutes_per_session__lte=24 * 60),
                 name="course_minutes_per_session_in_a_day",
+                violation_error_message=_("每场计入分钟数应在 1 至 1440 之间。"),
             ),
         ]
 
@@ -167,14 +169,19 @@ class CourseRun(models.Model):
         ordering = ["starts_on", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(capacity__gt=0), name="course_run_capacity_positive"
+                condition=Q(capacity__gt=0),
+                name="course_run_capacity_positive",
+                violation_error_message=_("名额必须大于 0。"),
             ),
             models.CheckConstraint(
                 condition=Q(completion_percent__gte=0, completion_percent__lte=100),
                 name="course_run_completion_percent_0_to_100",
+                violation_error_message=_("结业出勤率应在 0 至 100 之间。"),
             ),
             models.CheckConstraint(
-                condition=Q(ends_on__gte=F("starts_on")), name="course_run_ends_after_start"
+                condition=Q(ends_on__gte=F("starts_on")),
+                name="course_run_ends_after_start",
+                violation_error_message=_("结束日期不能早于开始日期。"),
             ),
         ]
         indexes = [models.Index(fields=["starts_on"])]
@@ -201,11 +208,14 @@ class TrainingSession(models.Model):
         ordering = ["starts_at", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(ends_at__gt=F("starts_at")), name="training_session_ends_after_start"
+                condition=Q(ends_at__gt=F("starts_at")),
+                name="training_session_ends_after_start",
+                violation_error_message=_("课次的结束时间必须晚于开始时间。"),
             ),
             models.CheckConstraint(
                 condition=Q(minutes__gt=0, minutes__lte=24 * 60),
                 name="training_session_minutes_in_a_day",
+                violation_error_message=_("课次计入分钟数应在 1 至 1440 之间。"),
             ),
         ]
 
@@ -254,11 +264,13 @@ class Enrolment(models.Model):
                 fields=["run", "person"],
                 condition=Q(status__in=["pending", "enrolled", "waitlisted"]),
                 name="enrolment_one_active_per_run",
+                violation_error_message=_("已报名本期培训，不能重复报名。"),
             ),
             models.CheckConstraint(
                 condition=Q(status="waitlisted", waitlist_position__isnull=False)
                 | (~Q(status="waitlisted") & Q(waitlist_position__isnull=True)),
                 name="enrolment_waitlist_position_iff_waitlisted",
+                violation_error_message=_("只有候补中的报名才有候补序号。"),
             ),
         ]
         indexes = [models.Index(fields=["run", "status"])]
@@ -295,7 +307,11 @@ class Attendance(models.Model):
         verbose_name = _("出勤")
         verbose_name_plural = _("出勤")
         constraints = [
-            models.UniqueConstraint(fields=["session", "person"], name="attendance_once"),
+            models.UniqueConstraint(
+                fields=["session", "person"],
+                name="attendance_once",
+                violation_error_message=_("本场已有该学员的签到记录。"),
+            ),
         ]
 
     def __str__(self) -> str:

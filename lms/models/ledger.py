@@ -51,14 +51,19 @@ class ExternalTraining(models.Model):
         ordering = ["-submitted_at", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(minutes__gt=0), name="external_training_minutes_positive"
+                condition=Q(minutes__gt=0),
+                name="external_training_minutes_positive",
+                violation_error_message=_("学时必须大于 0。"),
             ),
             models.CheckConstraint(
-                condition=Q(ends_on__gte=F("starts_on")), name="external_training_ends_after_start"
+                condition=Q(ends_on__gte=F("starts_on")),
+                name="external_training_ends_after_start",
+                violation_error_message=_("结束日期不能早于开始日期。"),
             ),
             models.CheckConstraint(
                 condition=~Q(status="rejected") | ~Q(reason=""),
                 name="external_training_rejection_has_reason",
+                violation_error_message=_("退回申请必须填写原因。"),
             ),
         ]
 
@@ -118,10 +123,12 @@ class HourEntry(models.Model):
                 condition=Q(reverses__isnull=True, minutes__gt=0)
                 | Q(reverses__isnull=False, minutes__lt=0),
                 name="hour_entry_sign_matches_kind",
+                violation_error_message=_("学时记录的正负与类型不符：计入为正，冲销为负。"),
             ),
             models.CheckConstraint(  # reversals and adjustments say why
                 condition=(Q(reverses__isnull=True) & ~Q(source="adjustment")) | ~Q(reason=""),
                 name="hour_entry_correction_has_reason",
+                violation_error_message=_("冲销和调整必须填写原因。"),
             ),
             models.CheckConstraint(
                 condition=Q(source="attendance", attendance__isnull=False)
@@ -129,6 +136,7 @@ class HourEntry(models.Model):
                 | Q(source="adjustment")
                 | Q(reverses__isnull=False),
                 name="hour_entry_credit_names_its_source",
+                violation_error_message=_("计入的学时必须注明来源。"),
             ),
         ]
         indexes = [models.Index(fields=["person", "on"], name="hour_entry_person_on")]
@@ -158,7 +166,9 @@ class HourSummary(models.Model):
         verbose_name_plural = _("年度学时汇总")
         constraints = [
             models.UniqueConstraint(
-                fields=["person", "year", "kind", "providing_level"], name="hour_summary_once"
+                fields=["person", "year", "kind", "providing_level"],
+                name="hour_summary_once",
+                violation_error_message=_("该人员的年度学时汇总已存在。"),
             ),
         ]
         indexes = [models.Index(fields=["year", "person"], name="hour_summary_year_person")]

@@ -21,6 +21,7 @@ from outbox.services import mail_queue
 
 MINUTE_PROBLEMS = {
     "dates": gettext_lazy("结束日期不能早于开始日期。"),
+    "span": gettext_lazy("一次外部培训的起止时间不能超过一年。"),
     "not_positive": gettext_lazy("学时必须大于 0。"),
     "over_day": gettext_lazy("学时不能超过每天 24 小时。"),
 }

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from accounts import scope
 from accounts.roles import Action
+from core import periods
 from core.files import private_file_response
 from directory.models import Person
 from lms import forms, permissions, selectors
@@ -164,7 +165,7 @@ def people_hours(request: HttpRequest) -> HttpResponse:
     """Station heads and administrators: the people in scope with a year's minutes by level."""
     permissions.require_anywhere(user=request.user, action=Action.VIEW_TRAINING)
     today = timezone.localdate()
-    year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else today.year
+    year = periods.year_param(request, today=today, default=today.year)
     query = request.GET.get("q", "").strip()
     people = scope.people_visible_to(request.user, Action.VIEW_TRAINING).order_by("name", "pk")
     if query:

@@ -12,6 +12,7 @@ from accounts.models import RoleGrant, User
 from accounts.roles import Role
 from accounts.services import role_grant_create, role_grant_revoke
 from audit.services import audit_record
+from core.conflicts import refused_on_conflict
 from directory.models import Person, Region, ServicePoint
 from outbox.services import mail_queue
 from supervision import terms
@@ -36,13 +37,14 @@ def supervisor_profile_create(
     mentor: SupervisorProfile | None = None,
 ) -> SupervisorProfile:
     """Make `person` a supervisor at `grade` from `starts_on` (the first step of the history)."""
-    profile = SupervisorProfile.objects.create(
-        person=person,
-        committee_level=committee_level,
-        grade=grade,
-        specialties=specialties,
-        mentor=mentor,
-    )
+    with refused_on_conflict(_("此人已经是督导。")):
+        profile = SupervisorProfile.objects.create(
+            person=person,
+            committee_level=committee_level,
+            grade=grade,
+            specialties=specialties,
+            mentor=mentor,
+        )
     GradeChange.objects.create(profile=profile, grade=grade, starts_on=starts_on)
     audit_record(
         actor=created_by,
@@ -67,7 +69,8 @@ def supervisor_grade_change(
             }
         )
     before = {"grade": profile.grade.name}
-    change = GradeChange.objects.create(profile=profile, grade=grade, starts_on=starts_on)
+    with refused_on_conflict(_("同一天只能变更一次督导等级。")):
+        change = GradeChange.objects.create(profile=profile, grade=grade, starts_on=starts_on)
     profile.grade = grade
     profile.save(update_fields=["grade"])
     audit_record(

@@ -15,15 +15,10 @@ from django.views.decorators.http import require_POST
 
 from accounts import scope
 from accounts.roles import Action
+from core import periods
 from supervision import forms, permissions, selectors, services, terms
 from supervision.models import SupervisorGrade
-from supervision.views.common import (
-    PAGE_SIZE,
-    back_url,
-    error_text,
-    page_of,
-    year_param,
-)
+from supervision.views.common import PAGE_SIZE, back_url, error_text, page_of
 
 
 def disputes(request: HttpRequest) -> HttpResponse:
@@ -143,7 +138,7 @@ def assignment_end(request: HttpRequest, pk: int) -> HttpResponse:
 
 def locks(request: HttpRequest) -> HttpResponse:
     permissions.require_anywhere(user=request.user, action=Action.MANAGE_SUPERVISION)
-    year = year_param(request)
+    year = periods.year_param(request, today=timezone.localdate())
     found = selectors.locks_visible_to(user=request.user)
     if year:
         found = found.filter(year=year)
@@ -186,17 +181,21 @@ def profile_new(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        services.supervisor_profile_create(
-            person=data["person"],
-            committee_level=data["committee_level"],
-            grade=data["grade"],
-            starts_on=data["starts_on"],
-            specialties=data["specialties"],
-            mentor=data["mentor"],
-            created_by=request.user,
-        )
-        messages.success(request, _("已登记为督导。"))
-        return redirect("supervision:profiles")
+        try:
+            services.supervisor_profile_create(
+                person=data["person"],
+                committee_level=data["committee_level"],
+                grade=data["grade"],
+                starts_on=data["starts_on"],
+                specialties=data["specialties"],
+                mentor=data["mentor"],
+                created_by=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("已登记为督导。"))
+            return redirect("supervision:profiles")
     return render(request, "supervision/profile_form.html", {"form": form})
 
 

@@ -13,18 +13,6 @@ def page_of(request: HttpRequest, queryset):
     return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
-def year_param(request: HttpRequest, default: int | None = None) -> int | None:
-    value = request.GET.get("year", "")
-    if value.isdigit() and 2000 <= int(value) <= 2100:
-        return int(value)
-    return default
-
-
-def month_param(request: HttpRequest) -> int | None:
-    value = request.GET.get("month", "")
-    return int(value) if value.isdigit() and 1 <= int(value) <= 12 else None
-
-
 def choice_param(request: HttpRequest, name: str, choices) -> str:
     value = request.GET.get(name, "")
     return value if value in choices else ""

@@ -6,22 +6,17 @@ from django.utils import timezone
 
 from accounts import scope
 from accounts.roles import Action
+from core import periods
 from supervision import pdf, permissions, selectors
 from supervision.models import SupervisionSession
-from supervision.views.common import (
-    MONTHS,
-    PAGE_SIZE,
-    choice_param,
-    month_param,
-    page_of,
-    year_param,
-)
+from supervision.views.common import MONTHS, PAGE_SIZE, choice_param, page_of
 
 
 def grid(request: HttpRequest) -> HttpResponse:
     """Stations × months of supervision minutes (once per session, R9), with drill-down."""
     permissions.require_anywhere(user=request.user, action=Action.VIEW_SUPERVISION)
-    year = year_param(request, timezone.localdate().year)
+    today = timezone.localdate()
+    year = periods.year_param(request, today=today, default=today.year)
     query = request.GET.get("q", "").strip()
     points = scope.service_points_visible_to(request.user, Action.VIEW_SUPERVISION)
     if query:
@@ -50,15 +45,15 @@ def station_sessions(request: HttpRequest, pk: int) -> HttpResponse:
     point = permissions.station_for_user(
         user=request.user, service_point_id=pk, action=Action.VIEW_SUPERVISION
     )
-    year = year_param(request, timezone.localdate().year)
-    month = month_param(request)
+    today = timezone.localdate()
+    year = periods.year_param(request, today=today, default=today.year)
+    month = periods.month_number_param(request)
     status = choice_param(request, "status", SupervisionSession.Status.values)
     sessions = selectors.sessions_at(
         service_points=[point.pk], year=year, month=month, status=status
     )
     may_confirm = scope.role_allows(user=request.user, action=Action.CONFIRM_FOR_OTHERS, obj=point)
     pending = selectors.pending_at(service_points=[point.pk])[:PAGE_SIZE] if may_confirm else []
-    today = timezone.localdate()
     return render(
         request,
         "supervision/station_sessions.html",

@@ -9,9 +9,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.roles import Action
+from core import periods
 from supervision import forms, pdf, permissions, selectors, services, terms
 from supervision.models import SupervisionSession
-from supervision.views.common import choice_param, error_text, page_of, year_param
+from supervision.views.common import choice_param, error_text, page_of
 
 
 def my_stations(request: HttpRequest) -> HttpResponse:
@@ -146,7 +147,7 @@ def session_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 
 def my_sessions(request: HttpRequest) -> HttpResponse:
     profile = permissions.supervisor_of(user=request.user)
-    year = year_param(request)
+    year = periods.year_param(request, today=timezone.localdate())
     status = choice_param(request, "status", SupervisionSession.Status.values)
     sessions = selectors.sessions_for_supervisor(supervisor=profile, year=year, status=status)
     return render(

@@ -11,15 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core import periods
 from supervision import forms, permissions, selectors, services
 from supervision.models import CommitteeLevel, Supervisee
-from supervision.views.common import (
-    back_url,
-    choice_param,
-    error_text,
-    page_of,
-    year_param,
-)
+from supervision.views.common import back_url, choice_param, error_text, page_of
 
 
 def received(request: HttpRequest) -> HttpResponse:
@@ -27,9 +22,9 @@ def received(request: HttpRequest) -> HttpResponse:
     person = getattr(request.user, "person", None)
     if person is None:
         raise PermissionDenied
-    year = year_param(request)
-    state = choice_param(request, "state", Supervisee.State.values)
     today = timezone.localdate()
+    year = periods.year_param(request, today=today)
+    state = choice_param(request, "state", Supervisee.State.values)
     first, last = dt.date(year or today.year, 1, 1), dt.date(year or today.year, 12, 31)
     return render(
         request,

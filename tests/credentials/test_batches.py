@@ -2,10 +2,11 @@ import datetime as dt
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
+from django.core.exceptions import ValidationError
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from credentials import batches, snapshots
+from credentials import batches, services, snapshots
 from credentials.models import Certificate, CertificateBatch
 from lms.models import HourEntry
 from tests import factories
@@ -79,6 +80,22 @@ def test_batch_resumes_after_a_crash_without_duplicates(staffed, tree, zhang_min
     assert len(holders) == len(set(holders)) == 4
 
 
+def test_batch_counts_a_certificate_issued_meanwhile_as_done_not_skipped(
+    staffed, tree, zhang_min, monkeypatch
+):
+    batch = CertificateBatch.objects.create(
+        region=tree.county_a, year=2025, created_by=zhang_min.user
+    )
+
+    def beaten(**kwargs):
+        raise ValidationError("已出具", code=services.ISSUED_MEANWHILE)
+
+    monkeypatch.setattr(services, "hour_certificate_issue", beaten)
+    batches.batch_run(batch_id=batch.pk, requeue=False)
+    batch.refresh_from_db()
+    assert (batch.status, batch.done, batch.skipped, batch.skipped_people) == ("done", 5, 0, [])
+
+
 def test_batch_runs_in_chunks(staffed, tree, zhang_min):
     batch = CertificateBatch.objects.create(
         region=tree.county_a, year=2025, created_by=zhang_min.user
@@ -140,3 +157,24 @@ def test_admin_issues_for_a_person_in_scope_only(client, staffed, wang_fang, zha
     client.force_login(zhang_min.user)
     assert client.post(url, data).status_code == 302
     assert Certificate.objects.get(holder=wang_fang).issued_by == zhang_min.user
+
+
+@pytest.mark.parametrize(
+    ("year", "message"), [("10000", "年度应在"), ("1900", "年度应在"), ("x", "四位数")]
+)
+def test_batch_for_a_year_outside_the_portal_is_a_form_error(
+    client, tree, zhang_min, year, message
+):
+    client.force_login(zhang_min.user)
+    response = client.post(
+        reverse("credentials:batches"), {"region": tree.county_a.pk, "year": year}
+    )
+    assert response.status_code == 200 and message in response.content.decode()
+    assert not CertificateBatch.objects.exists()
+
+
+@pytest.mark.parametrize("year", ["10000", "1900", "9999"])
+def test_issue_certificates_command_refuses_a_year_outside_the_portal(tree, year):
+    with pytest.raises(CommandError, match="年度应在"):
+        call_command("issue_certificates", "--region", tree.county_a.code, "--year", year)
+    assert not CertificateBatch.objects.exists()

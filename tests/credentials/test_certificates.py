@@ -46,8 +46,11 @@ def test_snapshot_is_frozen_at_issue(certificate, wang_fang):
 
 
 def test_second_current_certificate_for_same_period_is_refused(certificate, wang_fang, issue):
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with pytest.raises(ValidationError, match="已有有效的同类证明") as refused:
         issue(wang_fang)
+    assert refused.value.code == services.ISSUED_MEANWHILE
+    assert "certificate_one_current_per_subject" not in str(refused.value)
+    assert Certificate.objects.filter(holder=wang_fang).count() == 1
 
 
 def test_reissue_supersedes(certificate, wang_fang, issue):

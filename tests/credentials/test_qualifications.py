@@ -167,3 +167,17 @@ def test_review_list_query_count(
     client.force_login(zhang_min.user)
     with django_assert_max_num_queries(8):
         assert client.get(reverse("credentials:review")).status_code == 200
+
+
+def test_a_certificate_number_taken_meanwhile_is_refused_with_a_message(qualification, wang_fang):
+    with pytest.raises(ValidationError, match="该证书编号已登记"):
+        qualifications.qualification_submit(
+            person=wang_fang,
+            level="assistant",
+            certificate_number="ZL2023001",
+            passed_on=dt.date(2023, 6, 18),
+            scan=_scan(),
+            registered_on=None,
+            by=wang_fang.user,
+        )
+    assert wang_fang.qualifications.count() == 1

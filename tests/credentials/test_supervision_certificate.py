@@ -72,3 +72,12 @@ def test_non_supervisors_get_404(client, wang_fang):
     client.force_login(wang_fang.user)
     response = client.post(reverse("credentials:supervision_certificate_new"), {"year": "2025"})
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize(("year", "message"), [("10000", "年度应在"), ("", "四位数")])
+def test_a_year_outside_the_portal_is_refused_with_a_message(client, profile, year, message):
+    client.force_login(profile.person.user)
+    url = reverse("credentials:supervision_certificate_new")
+    response = client.post(url, {"year": year}, follow=True)
+    assert message in response.content.decode()
+    assert not Certificate.objects.exists()

@@ -34,6 +34,9 @@ def test_r12_partial_attendance_still_credits_minutes_attended():
         (48 * 60, 2, None),
         (90, 1, None),
         (60, 0, "dates"),
+        (60, 366, None),
+        (60, 367, "span"),
+        (60, 2000 * 366, "span"),
     ],
 )
 def test_external_minutes_bounds(minutes, days, problem):

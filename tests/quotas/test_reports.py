@@ -181,3 +181,78 @@ def test_quarter_summary(client, tree, head, zhang_min, chen_jing):
     assert "已报 2 份" in client.get(url, {"year": "2025", "quarter": "2"}).content.decode()
     client.force_login(chen_jing.user)
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("month", "message"), [("9999-12", "年度应在"), ("1900-01", "年度应在"), ("2025-13", "格式")]
+)
+def test_a_report_month_outside_the_portal_is_a_form_error(client, tree, head, month, message):
+    client.force_login(head)
+    url = reverse("quotas:station_reports", args=[tree.station_a.pk])
+    response = client.post(url, {"month": month})
+    assert response.status_code == 200 and message in response.content.decode()
+    assert not MonthlyReport.objects.exists()
+
+
+def test_a_report_from_1900_is_refused_by_the_service(tree, head):
+    with pytest.raises(ValidationError, match="日期应在"):
+        reports.report_open(
+            service_point=tree.station_a, month=D(1900, 1, 1), by=head, today=D(2025, 6, 3)
+        )
+    assert not MonthlyReport.objects.exists()
+
+
+def test_region_overview_of_month_9999_12_falls_back_with_a_message(client, tree, zhang_min):
+    client.force_login(zhang_min.user)
+    url = reverse("quotas:region_reports", args=[tree.county_a.pk])
+    response = client.get(url, {"month": "9999-12"})
+    assert response.status_code == 200 and "年度应在" in response.content.decode()
+
+
+@pytest.mark.parametrize("year", ["10000", "0", "1900"])
+def test_quarter_and_dashboards_of_a_year_outside_the_portal(client, hunan, tree, zhang_min, year):
+    client.force_login(zhang_min.user)
+    for url in (
+        reverse("quotas:region_quarter", args=[tree.county_a.pk]),
+        reverse("quotas:region", args=[tree.county_a.pk]),
+        reverse("quotas:station", args=[tree.station_a.pk]),
+    ):
+        response = client.get(url, {"year": year, "quarter": "9"})
+        assert response.status_code == 200 and "年度应在" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("work_hours", "1000000000", "不能超过 744 小时"),
+        ("work_hours", "745", "不能超过 744 小时"),  # one person on staff, May has 31 days
+        ("cases_served", "1000000000", "不能超过 10000。"),
+        ("service_hours", "1000000000", "不能超过工作总时长"),
+    ],
+)
+def test_implausible_report_figures_are_refused(
+    client, tree, head, wang_fang, field, value, message
+):
+    report = reports.report_open(
+        service_point=tree.station_a, month=D(2025, 5, 1), by=head, today=D(2025, 6, 3)
+    )
+    client.force_login(head)
+    url = reverse("quotas:report", args=[report.pk])
+    response = client.post(url, {**DATA, field: value, "action": "save"})
+    assert response.status_code == 200 and message in response.content.decode()
+    report.refresh_from_db()
+    assert (report.cases_served, report.work_hours, report.service_hours) == (0, 0, 0)
+
+
+def test_a_saved_draft_opens_with_its_values(client, tree, head):
+    report = reports.report_open(
+        service_point=tree.station_a, month=D(2025, 5, 1), by=head, today=D(2025, 6, 3)
+    )
+    reports.report_save(report=report, data=DATA, by=head)
+    client.force_login(head)
+    page = client.get(reverse("quotas:report", args=[report.pk])).content.decode()
+    assert 'name="cases_served" value="4"' in page
+    assert 'name="work_hours" value="160"' in page
+    assert 'name="service_hours" value="64"' in page
+    assert "开展长者探访</textarea>" in page and "继续跟进个案</textarea>" in page
+    assert "errorlist" not in page and "必填" not in page

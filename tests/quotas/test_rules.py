@@ -52,3 +52,11 @@ def test_elapsed_share_of_a_year():
 def test_r13_shortfall_never_negative():
     assert rules.shortfall(achieved=30, owed=24) == 0
     assert rules.shortfall(achieved=10, owed=24) == 14
+
+
+@pytest.mark.parametrize(
+    ("month", "staff", "cap"),
+    [(dt.date(2025, 5, 1), 1, 744), (dt.date(2025, 2, 1), 3, 2016), (dt.date(2025, 5, 1), 0, 744)],
+)
+def test_r17_work_hours_cap_is_every_hour_of_the_month_per_person(month, staff, cap):
+    assert rules.work_hours_cap(month=month, staff=staff) == cap

@@ -70,3 +70,36 @@ def test_page_for_county_only(client, hunan, tree, zhang_min, chen_jing):
     response = client.post(url, {"quality": "20", "comment": "良好"})
     assert response.status_code == 302
     assert YearlyEvaluation.objects.get().evaluated_by == zhang_min.user
+
+
+@pytest.mark.parametrize("year", ["0", "2014", "9999", "10000"])
+def test_evaluation_of_a_year_outside_the_portal_is_404(client, hunan, tree, zhang_min, year):
+    client.force_login(zhang_min.user)
+    url = f"/quotas/stations/{tree.station_a.pk}/evaluation/{year}/"
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"quality": "20"}).status_code == 404
+    assert not YearlyEvaluation.objects.exists()
+
+
+def test_an_evaluation_filed_meanwhile_is_refused_with_a_message(
+    hunan, tree, zhang_min, monkeypatch
+):
+    real = evaluations.score_sheet
+
+    def filed_by_a_colleague_meanwhile(**kwargs):
+        sheet = real(**kwargs)
+        YearlyEvaluation.objects.create(
+            service_point=tree.station_a, year=2025, sheet=sheet, total=0, grade="不合格"
+        )
+        return sheet
+
+    monkeypatch.setattr(evaluations, "score_sheet", filed_by_a_colleague_meanwhile)
+    with pytest.raises(ValidationError, match="该年度已完成年度评估"):
+        evaluations.evaluation_file(
+            service_point=tree.station_a,
+            year=2025,
+            quality=20,
+            comment="",
+            by=zhang_min.user,
+            today=TODAY,
+        )

@@ -2,8 +2,8 @@
 
 County 乙 is built first, so its records take the lowest primary keys; county 甲 holds the users
 who walk. Every name of a person or record of county 乙 contains MARKER, so a page that shows it
-to a 甲 user (or to anyone signed out) leaks. Courses and their runs are the public catalogue, so
-their titles carry no marker.
+to a 甲 user (or to anyone signed out) leaks. Regions, stations, courses and their runs are public
+(the map, station pages, the catalogue), so their names carry no marker.
 """
 
 import datetime as dt
@@ -38,9 +38,9 @@ def _person(name, region, station=None, *, role=Role.WORKER, **grant):
 
 
 def _county(province_city, label: str, code: str):
-    county = factories.region(f"{label}县", code, "county", province_city)
-    town = factories.region(f"{label}县一镇", f"{code}001", "township", county)
-    station = factories.ServicePointFactory(region=town, name=f"{label}县社工站")
+    county = factories.region(f"{label}区", code, "county", province_city)
+    town = factories.region(f"{label}区一镇", f"{code}001", "township", county)
+    station = factories.ServicePointFactory(region=town, name=f"{label}区社工站")
     worker = _person(f"{label}县社工", county, station)
     head = _person(f"{label}县站长", county, station, role=Role.STATION_HEAD)
     admin = _person(f"{label}县管理员", county, role=Role.REGION_ADMIN)
@@ -124,7 +124,7 @@ def build():
     provider = _person("甲县培训机构", home.county, role=Role.TRAINING_PROVIDER)
     editor = _person("甲县编辑", home.county, role=Role.EDITOR)
     judge = _person("甲县评审", home.county, role=Role.JUDGE)
-    university = factories.UniversityFactory(name="甲县大学", region=home.county)
+    university = factories.UniversityFactory(name="甲区大学", region=home.county)
     coordinator = _person(
         "甲县高校协调人", home.county, role=Role.UNIVERSITY_COORDINATOR, university=university
     )

@@ -6,8 +6,11 @@ end (resuming an unfinished batch for the same region and year), printing progre
 
 import time
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
+from core import periods
 from credentials import batches
 from credentials.models import CertificateBatch
 from directory.models import Region
@@ -22,6 +25,13 @@ class Command(BaseCommand):
         parser.add_argument("--include-empty", action="store_true")
 
     def handle(self, *args, region: str, year: int, include_empty: bool, **options):
+        today = timezone.localdate()
+        try:
+            periods.year_from(year, today=today)
+        except ValidationError as error:
+            raise CommandError(error.messages[0]) from None
+        if year > today.year:
+            raise CommandError(f"Year {year} has not started")
         found = Region.objects.filter(code=region).first()
         if found is None:
             raise CommandError(f"Unknown region code {region}")

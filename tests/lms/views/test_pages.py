@@ -221,3 +221,30 @@ def test_cancel_redirects_only_inside_the_site(client, run, wang_fang):
     client.force_login(wang_fang.user)
     response = client.post(reverse("lms:cancel", args=[mine.pk]), {"next": "https://evil.example/"})
     assert response["Location"] == reverse("lms:my_courses")
+
+
+@pytest.mark.parametrize(
+    ("starts_on", "ends_on", "hours", "message"),
+    [
+        ("2000-01-01", "9999-12-31", "100", "日期应在"),
+        ("2000-01-01", "9999-12-31", "100", "尚未结束"),
+        ("2016-01-01", "2018-01-01", "100", "不能超过一年"),
+        ("2026-05-01", "2026-05-01", "99999", "24 小时"),
+    ],
+)
+def test_implausible_external_claims_are_refused(
+    client, wang_fang, starts_on, ends_on, hours, message
+):
+    client.force_login(wang_fang.user)
+    data = {"title": "外训", "organiser": "协会", "kind": "policy", "providing_level": "city",
+            "starts_on": starts_on, "ends_on": ends_on, "hours": hours,
+            "evidence": SimpleUploadedFile("a.pdf", b"%PDF-1.4")}  # fmt: skip
+    response = client.post(reverse("lms:external_new"), data)
+    assert response.status_code == 200 and message in response.content.decode()
+    assert not ExternalTraining.objects.exists()
+
+
+def test_people_hours_of_year_99999_falls_back_with_a_message(client, zhang_min):
+    client.force_login(zhang_min.user)
+    response = client.get(reverse("lms:people_hours"), {"year": "99999"})
+    assert response.status_code == 200 and "年度应在" in response.content.decode()

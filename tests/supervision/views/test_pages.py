@@ -279,3 +279,27 @@ def test_chief_supervisor_reaches_the_log_form_from_the_station_page(client, li_
     client.force_login(li_qiang.user)
     page = client.get(reverse("supervision:station_sessions", args=[tree.station_a.pk]))
     assert reverse("supervision:session_log", args=[tree.station_a.pk]) in page.content.decode()
+
+
+@pytest.mark.parametrize("name", ["99999.xlsx", "0.pdf", "2014.xlsx", "9999.pdf", "10000.xlsx"])
+def test_archive_of_a_year_outside_the_portal_is_404(client, zhang_min, tree, name):
+    client.force_login(zhang_min.user)
+    response = client.get(f"/supervision/stations/{tree.station_a.pk}/archive/{name}")
+    assert response.status_code == 404
+
+
+def test_a_year_outside_the_portal_in_the_query_is_refused_with_a_message(client, zhang_min, tree):
+    client.force_login(zhang_min.user)
+    grid = client.get(reverse("supervision:grid"), {"year": "99999"})
+    assert grid.status_code == 200 and "年度应在" in grid.content.decode()
+    url = reverse("supervision:station_sessions", args=[tree.station_a.pk])
+    sessions = client.get(url, {"year": "10000", "month": "13"})
+    text = sessions.content.decode()
+    assert sessions.status_code == 200 and "年度应在" in text and "月份应为" in text
+
+
+@pytest.mark.parametrize("started_at", ["9999-12-31T09:30", "1900-01-01T09:30"])
+def test_a_session_outside_the_portals_years_is_refused(client, log_url, wang_fang, started_at):
+    response = client.post(log_url, _form(wang_fang, started_at=started_at, status="planned"))
+    assert response.status_code == 200 and "日期应在" in response.content.decode()
+    assert not SupervisionSession.objects.exists()
