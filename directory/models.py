@@ -255,7 +255,11 @@ class Person(models.Model):
         return self.name
 
     def clean(self) -> None:
-        """Validate and normalise the ID and mobile numbers; both must be unique (GB 11643)."""
+        """Validate and normalise the ID and mobile numbers; both must be unique (GB 11643).
+
+        A number someone else holds is only "cannot be used": that person may be outside the
+        scope of whoever is typing, so the message says nothing about them or where they are.
+        """
         errors = {}
         try:
             self.id_number, born_on, gender = identity.parse_id_number(self.id_number)
@@ -270,7 +274,7 @@ class Person(models.Model):
                 errors["gender"] = _("性别与身份证号不一致。")
             self.born_on, self.gender = self.born_on or born_on, self.gender or gender
             if _taken(self, id_number_hash=keyed_hash(self.id_number)):
-                errors["id_number"] = _("该身份证号已登记在其他人员名下。")
+                errors["id_number"] = IDENTITY_MESSAGES["id_number_unusable"]
         if self.mobile:
             try:
                 self.mobile = identity.normalise_mobile(self.mobile)
@@ -278,7 +282,7 @@ class Person(models.Model):
                 errors["mobile"] = IDENTITY_MESSAGES["mobile"]
             else:
                 if _taken(self, mobile_hash=keyed_hash(self.mobile)):
-                    errors["mobile"] = _("该手机号已登记在其他人员名下。")
+                    errors["mobile"] = IDENTITY_MESSAGES["mobile_unusable"]
         if errors:
             raise ValidationError(errors)
 
@@ -296,6 +300,8 @@ IDENTITY_MESSAGES = {
     "birth_date": _("身份证号中的出生日期无效。"),
     "check_digit": _("身份证号校验码不正确，请核对。"),
     "mobile": _("手机号应为 11 位中国大陆手机号，如 13812345678。"),
+    "id_number_unusable": _("该身份证号无法使用，请核对或联系上级管理员。"),
+    "mobile_unusable": _("该手机号无法使用，请核对或联系上级管理员。"),
 }
 
 

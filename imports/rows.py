@@ -4,7 +4,8 @@ One function per kind turns a raw row into unsaved model instances and every pro
 each as (column header, Chinese message). Model validation (`full_clean`) does the domain checks:
 ID and mobile numbers (`Person.clean`), the region level of a service point (`ServicePoint.clean`).
 Codes are looked up once per file and only inside what the user may manage, so a code outside
-their scope reads exactly like an unknown one.
+their scope reads exactly like an unknown one. An ID or mobile number someone already holds reads
+only "cannot be used" (`Person.clean`), whoever and wherever that person is.
 """
 
 import re

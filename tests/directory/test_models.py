@@ -60,13 +60,25 @@ def test_person_bad_input_is_refused_with_chinese_message(tree, fields, field, m
     assert message in " ".join(caught.value.message_dict[field])
 
 
-def test_duplicate_id_number_is_refused(tree):
+def test_duplicate_id_number_is_refused_without_saying_whose(tree):
     first = _person(tree)
     first.full_clean()
     first.save()
     with pytest.raises(ValidationError) as caught:
         _person(tree, name="钱多").full_clean()
-    assert "已登记" in caught.value.message_dict["id_number"][0]
+    assert caught.value.message_dict["id_number"] == [
+        "该身份证号无法使用，请核对或联系上级管理员。"
+    ]
+
+
+def test_duplicate_mobile_number_is_refused_without_saying_whose(tree):
+    first = _person(tree, mobile="13812345678")
+    first.full_clean()
+    first.save()
+    second = _person(tree, name="钱多", id_number="110101199003074514", mobile="138 1234 5678")
+    with pytest.raises(ValidationError) as caught:
+        second.full_clean()
+    assert caught.value.message_dict["mobile"] == ["该手机号无法使用，请核对或联系上级管理员。"]
 
 
 def test_station_in_region_of_wrong_level_is_refused(tree):

@@ -98,9 +98,14 @@ def test_duplicate_id_inside_the_file_marks_every_copy(tree, zhang_min):
     assert results[1].errors == []
 
 
+UNUSABLE_ID = "该身份证号无法使用，请核对或联系上级管理员。"
+UNUSABLE_MOBILE = "该手机号无法使用，请核对或联系上级管理员。"
+
+
 def test_id_already_in_the_database(tree, zhang_min, wang_fang):
     [result] = people(zhang_min.user, person_row(tree, {"身份证号": wang_fang.id_number}))
-    assert "已登记" in errors_of(result)["身份证号"]
+    assert errors_of(result)["身份证号"] == UNUSABLE_ID
+    assert result.records == []
 
 
 def test_bad_and_taken_mobile(tree, zhang_min, wang_fang):
@@ -110,7 +115,21 @@ def test_bad_and_taken_mobile(tree, zhang_min, wang_fang):
         person_row(tree, {"手机号": wang_fang.mobile}),
     )
     assert "11 位" in errors_of(bad)["手机号"]
-    assert "已登记" in errors_of(taken)["手机号"]
+    assert errors_of(taken)["手机号"] == UNUSABLE_MOBILE
+
+
+def test_someone_in_another_county_is_neither_named_nor_placed(tree, zhang_min):
+    """A county-B worker's ID and mobile number read only as "cannot be used" to county A."""
+    zhao = factories.PersonFactory(name="赵六", region=tree.county_b)
+    factories.PositionFactory(person=zhao, service_point=tree.station_b)
+    [result] = people(
+        zhang_min.user, person_row(tree, {"身份证号": zhao.id_number, "手机号": zhao.mobile})
+    )
+    found = errors_of(result)
+    assert (found["身份证号"], found["手机号"]) == (UNUSABLE_ID, UNUSABLE_MOBILE)
+    for message in found.values():
+        for hint in ("赵六", "名下", "已登记", tree.county_b.name, tree.station_b.name):
+            assert hint not in message
 
 
 def test_duplicate_mobile_and_email_inside_the_file(tree, zhang_min):
