@@ -182,7 +182,7 @@ def person_row(*, raw: RawRow, context: Context) -> RowResult:
             ),
         )
     row.check_duplicate("身份证号", identity.normalise_id_number(id_number))
-    row.check_duplicate("手机号", _mobile_key(row.text("手机号")))
+    row.check_duplicate("手机号", identity.normalise_mobile(row.text("手机号")))
     person = Person(
         name=row.text("姓名"),
         id_number=id_number,
@@ -246,13 +246,6 @@ def _region_not_found() -> str:
     return _("未找到行政区划代码 %(code)s，或不在您的管理范围内。")
 
 
-def _mobile_key(text: str) -> str:
-    try:
-        return identity.normalise_mobile(text)
-    except identity.IdentityError:
-        return text
-
-
 def _duplicates(
     rows: list[RawRow], *, header: str, key: Callable[[str], str]
 ) -> dict[str, list[int]]:
@@ -301,7 +294,7 @@ def _person_context(*, rows: list[RawRow], user: User) -> Context:
         points={point.code: point for point in points},
         duplicates={
             "身份证号": _duplicates(rows, header="身份证号", key=identity.normalise_id_number),
-            "手机号": _duplicates(rows, header="手机号", key=_mobile_key),
+            "手机号": _duplicates(rows, header="手机号", key=identity.normalise_mobile),
             "电子邮箱": _duplicates(rows, header="电子邮箱", key=str.lower),
         },
     )

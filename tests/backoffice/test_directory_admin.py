@@ -151,6 +151,7 @@ def test_nothing_can_be_deleted_from_directory(client, tree, zhang_min):
     assert ServicePoint.objects.filter(pk=tree.station_a.pk).exists()
 
 
+FULL_WIDTH = str.maketrans("0123456789Xx", "０１２３４５６７８９Ｘｘ")
 UNUSABLE_ID = "该身份证号无法使用，请核对或联系上级管理员。"
 
 
@@ -182,6 +183,29 @@ def test_person_form_refuses_a_foreign_id_without_saying_whose(client, tree, zha
     for hint in ("赵六", "名下", "已登记", tree.county_b.name, tree.station_b.name):
         assert hint not in page
     assert not Person.objects.filter(name="孙丽").exists()
+
+
+def test_person_form_knows_a_full_width_copy_of_an_id(client, tree, zhang_min, wang_fang):
+    client.force_login(zhang_min.user)
+    typed = wang_fang.id_number.translate(FULL_WIDTH)
+    response = client.post(reverse("people:add"), _new_person(tree, id_number=typed))
+    assert response.status_code == 200
+    assert UNUSABLE_ID in response.content.decode()
+    assert not Person.objects.filter(name="孙丽").exists()
+
+
+def test_person_form_stores_a_full_width_id_and_mobile_in_ascii(client, tree, zhang_min):
+    client.force_login(zhang_min.user)
+    data = _new_person(
+        tree,
+        id_number="１１０１０５\u3000１９４９１２３１\u3000００２ｘ",
+        mobile="１３７ ０００１ １１１１",
+    )
+    response = client.post(reverse("people:add"), data)
+    assert response.status_code == 302
+    person = Person.objects.get(name="孙丽")
+    assert (person.id_number, person.mobile) == ("11010519491231002X", "13700011111")
+    assert Person.objects.with_id_number("11010519491231002x").get() == person
 
 
 def test_position_form_refuses_a_foreign_person_without_naming_them(
