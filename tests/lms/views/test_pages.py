@@ -62,7 +62,7 @@ def test_sheet_import_preview_then_confirm(client, run, wang_fang, trainer):
     client.force_login(trainer)
     bad = client.post(url, {"file": _xlsx([["王芳", wang_fang.id_number], ["无名", ""]])})
     page = bad.content.decode()
-    assert "查无此人" in page and 'name="confirm"' not in page
+    assert "查无此姓名" in page and 'name="confirm"' not in page
     assert not Attendance.objects.exists()
     good = client.post(url, {"file": _xlsx([["王芳", wang_fang.id_number]])})
     token = good.context["confirm"]
