@@ -4,7 +4,6 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.crypto import keyed_hash
 from directory import identity
 from directory.models import Person
 
@@ -24,7 +23,7 @@ class MobileField(forms.CharField):
         if not value:
             return value
         try:
-            return identity.normalise_mobile(value)
+            return identity.parse_mobile(value)
         except identity.IdentityError:
             raise forms.ValidationError(
                 _("手机号应为 11 位中国大陆手机号。"), code="invalid_phone"
@@ -55,13 +54,15 @@ class AccountAdapter(DefaultAccountAdapter):
         return MobileField(**kwargs)
 
     def get_user_by_phone(self, phone: str):
+        """The active account of the person with this mobile number, however it was typed."""
         try:
-            phone = identity.normalise_mobile(phone)
+            phone = identity.parse_mobile(phone)
         except identity.IdentityError:
             return None
         person = (
-            Person.objects.select_related("user")
-            .filter(mobile_hash=keyed_hash(phone), user__isnull=False, user__is_active=True)
+            Person.objects.with_mobile(phone)
+            .filter(user__isnull=False, user__is_active=True)
+            .select_related("user")
             .first()
         )
         return person.user if person else None

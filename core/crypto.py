@@ -7,6 +7,7 @@ decrypting anything.
 
 import hashlib
 import hmac
+from collections.abc import Callable
 from functools import cache
 
 from cryptography.fernet import Fernet, MultiFernet
@@ -36,18 +37,28 @@ def keyed_hash(value: str) -> str:
 class EncryptedCharField(models.TextField):
     """Stores a Fernet token; Python code sees plain text.
 
-    With `hash_field`, saving also fills that sibling field with `keyed_hash(value)` (or
-    None when empty), so declare the hash field after this one.
+    With `normalise` (a function of the text), saving first writes the value in that form, so
+    nothing is stored or hashed any other way. With `hash_field`, saving also fills that sibling
+    field with `keyed_hash(value)` (or None when empty), so declare the hash field after this one.
     """
 
-    def __init__(self, *args, hash_field: str | None = None, **kwargs):
+    def __init__(
+        self,
+        *args,
+        hash_field: str | None = None,
+        normalise: Callable[[str], str] | None = None,
+        **kwargs,
+    ):
         self.hash_field = hash_field
+        self.normalise = normalise
         super().__init__(*args, **kwargs)
 
     def deconstruct(self):
         name, path, args, kwargs = super().deconstruct()
         if self.hash_field:
             kwargs["hash_field"] = self.hash_field
+        if self.normalise:
+            kwargs["normalise"] = self.normalise
         return name, path, args, kwargs
 
     def from_db_value(self, value, expression, connection):
@@ -59,6 +70,9 @@ class EncryptedCharField(models.TextField):
 
     def pre_save(self, model_instance, add):
         value = super().pre_save(model_instance, add)
+        if value and self.normalise:
+            value = self.normalise(value)
+            setattr(model_instance, self.attname, value)
         if self.hash_field:
             setattr(model_instance, self.hash_field, keyed_hash(value) if value else None)
         return value

@@ -1,15 +1,22 @@
 """Rules for Chinese identity data: national ID numbers (GB 11643-1999) and mobile numbers.
 
-Pure functions on plain values; no Django models, no clock.
+Pure functions on plain values; no Django models, no clock. `normalise_id_number` and
+`normalise_mobile` are the one way each kind of number is written before it is validated,
+hashed, stored or looked up: typed on a phone or copied from Word or Excel, the same number
+arrives with full-width digits, ideographic spaces or a lower-case x.
 """
 
 import datetime as dt
 import re
+import unicodedata
 
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK_CHARS = "10X98765432"
-ID_PATTERN = re.compile(r"^\d{17}[\dX]$")
-MOBILE_PATTERN = re.compile(r"^1[3-9]\d{9}$")
+ID_PATTERN = re.compile(r"^[0-9]{17}[0-9X]$")
+MOBILE_PATTERN = re.compile(r"^1[3-9][0-9]{9}$")
+# Separators people type inside a mobile number (after NFKC): dashes of every width, brackets.
+MOBILE_SEPARATORS = re.compile(r"[-\u2010-\u2015\u2212()]")
+MOBILE_PREFIXES = ("+86", "0086")
 
 
 class IdentityError(ValueError):
@@ -20,9 +27,17 @@ class IdentityError(ValueError):
         self.code = code
 
 
+def _folded(value: str) -> str:
+    """NFKC (full-width digits, letters and signs become ASCII), without any whitespace
+    (U+3000 and no-break spaces included) or invisible format characters (BOM, zero-width)."""
+    text = unicodedata.normalize("NFKC", value or "")
+    return "".join(c for c in text if not c.isspace() and unicodedata.category(c) != "Cf")
+
+
 def normalise_id_number(value: str) -> str:
-    """Strip spaces and upper-case the check character (a lower-case x is common)."""
-    return re.sub(r"\s+", "", value or "").upper()
+    """The ID number as stored and hashed: ASCII, no spaces, an upper-case check character X.
+    Never raises; `parse_id_number` validates."""
+    return _folded(value).upper()
 
 
 def id_check_char(first17: str) -> str:
@@ -52,14 +67,21 @@ def parse_id_number(value: str) -> tuple[str, dt.date, str]:
 
 
 def normalise_mobile(value: str) -> str:
-    """Digits of a mainland mobile number, without separators or the +86 / 0086 prefix."""
-    digits = re.sub(r"[\s\-()]", "", value or "")
-    for prefix in ("+86", "0086"):
+    """The mobile number as stored and hashed: ASCII, without spaces, dashes, brackets or the
+    +86 / 0086 prefix. Never raises; `parse_mobile` validates."""
+    digits = MOBILE_SEPARATORS.sub("", _folded(value))
+    for prefix in MOBILE_PREFIXES:
         if digits.startswith(prefix):
-            digits = digits[len(prefix) :]
-    if not MOBILE_PATTERN.match(digits):
-        raise IdentityError("mobile")
+            return digits[len(prefix) :]
     return digits
+
+
+def parse_mobile(value: str) -> str:
+    """Validate a mainland mobile number; return it normalised. Raises IdentityError("mobile")."""
+    number = normalise_mobile(value)
+    if not MOBILE_PATTERN.match(number):
+        raise IdentityError("mobile")
+    return number
 
 
 def mask_id_number(number: str) -> str:

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node
 
@@ -203,10 +203,35 @@ class ServicePoint(models.Model):
             raise ValidationError(errors)
 
 
+def id_number_digest(number: str) -> str:
+    """The keyed hash a person's ID number is stored and found under (normalised first)."""
+    return keyed_hash(identity.normalise_id_number(number))
+
+
+def mobile_digest(number: str) -> str:
+    """The keyed hash a person's mobile number is stored and found under (normalised first)."""
+    return keyed_hash(identity.normalise_mobile(number))
+
+
+class PersonQuerySet(models.QuerySet):
+    """Lookups by ID or mobile number however they were typed (full-width, spaced, +86)."""
+
+    def with_id_number(self, number: str) -> "PersonQuerySet":
+        if not identity.normalise_id_number(number):
+            return self.none()
+        return self.filter(id_number_hash=id_number_digest(number))
+
+    def with_mobile(self, number: str) -> "PersonQuerySet":
+        if not identity.normalise_mobile(number):
+            return self.none()
+        return self.filter(mobile_hash=mobile_digest(number))
+
+
 class Person(models.Model):
     """A social worker, station head, supervisor or any other person the system records.
 
-    ID and mobile numbers are encrypted at rest and looked up by a keyed hash (PIPL).
+    ID and mobile numbers are encrypted at rest and looked up by a keyed hash (PIPL); both are
+    normalised (directory.identity) before they are validated, hashed or stored.
     """
 
     wagtail_reference_index_ignore = True  # history, not content: no usage index
@@ -225,9 +250,13 @@ class Person(models.Model):
     name = models.CharField(_("姓名"), max_length=50)
     gender = models.CharField(_("性别"), max_length=1, choices=Gender.choices, blank=True)
     born_on = models.DateField(_("出生日期"), blank=True, help_text=_("留空时按身份证号填写。"))
-    id_number = EncryptedCharField(_("身份证号"), hash_field="id_number_hash")
+    id_number = EncryptedCharField(
+        _("身份证号"), hash_field="id_number_hash", normalise=identity.normalise_id_number
+    )
     id_number_hash = models.CharField(max_length=64, unique=True, editable=False)
-    mobile = EncryptedCharField(_("手机号"), blank=True, hash_field="mobile_hash")
+    mobile = EncryptedCharField(
+        _("手机号"), blank=True, hash_field="mobile_hash", normalise=identity.normalise_mobile
+    )
     # NULL, not "", for people without a mobile: unique ignores NULLs.
     mobile_hash = models.CharField(max_length=64, unique=True, null=True, editable=False)  # noqa: DJ001
     education = models.CharField(_("学历"), max_length=10, choices=Education.choices)
@@ -248,6 +277,8 @@ class Person(models.Model):
         verbose_name=_("登录账号"),
     )
 
+    objects = PersonQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("人员")
         verbose_name_plural = _("人员")
@@ -257,7 +288,11 @@ class Person(models.Model):
         return self.name
 
     def clean(self) -> None:
-        """Validate and normalise the ID and mobile numbers; both must be unique (GB 11643)."""
+        """Validate and normalise the ID and mobile numbers; both must be unique (GB 11643).
+
+        A number someone else holds is only "cannot be used": that person may be outside the
+        scope of whoever is typing, so the message says nothing about them or where they are.
+        """
         errors = {}
         try:
             self.id_number, born_on, gender = identity.parse_id_number(self.id_number)
@@ -271,16 +306,16 @@ class Person(models.Model):
             if self.gender and self.gender != gender:
                 errors["gender"] = _("性别与身份证号不一致。")
             self.born_on, self.gender = self.born_on or born_on, self.gender or gender
-            if _taken(self, id_number_hash=keyed_hash(self.id_number)):
-                errors["id_number"] = _("该身份证号已登记在其他人员名下。")
+            if _taken(self, Person.objects.with_id_number(self.id_number)):
+                errors["id_number"] = IDENTITY_MESSAGES["id_number_unusable"]
         if self.mobile:
             try:
-                self.mobile = identity.normalise_mobile(self.mobile)
+                self.mobile = identity.parse_mobile(self.mobile)
             except identity.IdentityError:
                 errors["mobile"] = IDENTITY_MESSAGES["mobile"]
             else:
-                if _taken(self, mobile_hash=keyed_hash(self.mobile)):
-                    errors["mobile"] = _("该手机号已登记在其他人员名下。")
+                if _taken(self, Person.objects.with_mobile(self.mobile)):
+                    errors["mobile"] = IDENTITY_MESSAGES["mobile_unusable"]
         if errors:
             raise ValidationError(errors)
 
@@ -298,11 +333,13 @@ IDENTITY_MESSAGES = {
     "birth_date": _("身份证号中的出生日期无效。"),
     "check_digit": _("身份证号校验码不正确，请核对。"),
     "mobile": _("手机号应为 11 位中国大陆手机号，如 13812345678。"),
+    "id_number_unusable": _("该身份证号无法使用，请核对或联系上级管理员。"),
+    "mobile_unusable": _("该手机号无法使用，请核对或联系上级管理员。"),
 }
 
 
-def _taken(person: Person, **lookup) -> bool:
-    return Person.objects.filter(**lookup).exclude(pk=person.pk).exists()
+def _taken(person: Person, holders: QuerySet[Person]) -> bool:
+    return holders.exclude(pk=person.pk).exists()
 
 
 class Position(models.Model):

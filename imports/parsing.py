@@ -1,7 +1,12 @@
 """Reading an uploaded .xlsx or .csv file into rows of text keyed by the Chinese header.
 
 No database access: the file's type, size, encoding, row count and header are checked here, and
-every refusal is a `ValidationError` with a Chinese message that the upload form shows.
+every refusal is a `ValidationError` with a Chinese message that the upload form shows. This is
+the one reader of uploaded sheets (bulk imports and the training sign-in sheet alike).
+
+A few kilobytes of .xlsx can expand to a million rows, so the work is bounded before and while
+parsing: the zip directory's sizes are checked before openpyxl opens anything (zipfile never
+inflates a part beyond its declared size), and no line past the row limit is ever read.
 """
 
 import csv
@@ -13,7 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import PurePath
-from zipfile import BadZipFile
+from zipfile import BadZipFile, ZipFile, ZipInfo
 
 import openpyxl
 from django.conf import settings
@@ -28,6 +33,10 @@ EXTENSIONS = (".xlsx", ".csv")
 # and stays in scientific notation, so the row check can say why.
 MAX_EXACT_FLOAT = 10**15
 MAX_COLUMNS = 100  # cells read per line; the templates have 13 columns at most
+# Real workbooks deflate 3–20 times; a part that claims far more is a bomb, not a sheet. Small
+# parts are left alone: they cannot expand to much whatever their ratio.
+MAX_COMPRESSION_RATIO = 100
+RATIO_CHECKED_FROM_BYTES = 1024 * 1024
 # What a damaged or disguised .xlsx raises inside openpyxl: zip, deflate and XML errors.
 XLSX_ERRORS = (BadZipFile, InvalidFileException, KeyError, ValueError, OSError, EOFError,
                SyntaxError, zlib.error)  # fmt: skip
@@ -46,8 +55,9 @@ def read_rows(
 ) -> list[RawRow]:
     """The file's rows as text keyed by `columns`; blank rows are skipped.
 
-    Refuses other file types, files over IMPORT_MAX_BYTES, more than IMPORT_MAX_ROWS rows,
-    damaged workbooks, undecodable text and a header missing any of `required`.
+    Refuses other file types, files over IMPORT_MAX_BYTES, workbooks expanding past
+    IMPORT_MAX_UNCOMPRESSED_BYTES (or absurdly), more than IMPORT_MAX_ROWS lines below the
+    first, damaged workbooks, undecodable text and a header missing any of `required`.
     """
     extension = PurePath(uploaded_file.name or "").suffix.lower()
     if extension not in EXTENSIONS:
@@ -65,8 +75,42 @@ def read_rows(
         )
     uploaded_file.seek(0)
     if extension == ".xlsx":
+        _check_expansion(uploaded_file)
+        uploaded_file.seek(0)
         return _read_xlsx(uploaded_file, columns=columns, required=required)
     return _collect(_csv_lines(uploaded_file.read()), columns=columns, required=required)
+
+
+def _max_lines() -> int:
+    """Lines read at most, blank ones included: the header and IMPORT_MAX_ROWS below it."""
+    return settings.IMPORT_MAX_ROWS + 1
+
+
+def _too_large(*, code: str) -> ValidationError:
+    return ValidationError(
+        _("文件过大或行数超过 %(max)s 行，请拆分后再上传。") % {"max": settings.IMPORT_MAX_ROWS},
+        code=code,
+    )
+
+
+def _check_expansion(file) -> None:
+    """Refuse a workbook whose parts together expand past IMPORT_MAX_UNCOMPRESSED_BYTES, or one
+    part of which expands absurdly, from the zip directory alone (nothing is inflated here)."""
+    try:
+        with ZipFile(file) as archive:
+            parts = archive.infolist()
+    except XLSX_ERRORS:
+        raise _damaged() from None
+    total = sum(part.file_size for part in parts)
+    if total > settings.IMPORT_MAX_UNCOMPRESSED_BYTES or any(map(_absurd, parts)):
+        raise _too_large(code="expanded")
+
+
+def _absurd(part: ZipInfo) -> bool:
+    return (
+        part.file_size > RATIO_CHECKED_FROM_BYTES
+        and part.file_size > MAX_COMPRESSION_RATIO * part.compress_size
+    )
 
 
 def _read_xlsx(file, *, columns: Sequence[str], required: Sequence[str]) -> list[RawRow]:
@@ -79,7 +123,10 @@ def _read_xlsx(file, *, columns: Sequence[str], required: Sequence[str]) -> list
             raise _damaged()
         sheet = workbook.worksheets[0]
         sheet.reset_dimensions()  # follow the cells present, not a claimed (forgeable) size
-        return _collect(sheet.iter_rows(values_only=True), columns=columns, required=required)
+        # One line past the limit is enough to refuse: openpyxl stops at `max_row`, also across
+        # a jump from row 2 to row 1,000,000, and reads no cell right of `max_col`.
+        lines = sheet.iter_rows(max_row=_max_lines() + 1, max_col=MAX_COLUMNS, values_only=True)
+        return _collect(lines, columns=columns, required=required)
     except XLSX_ERRORS:
         raise _damaged() from None
     finally:
@@ -115,10 +162,14 @@ def _csv_lines(data: bytes) -> Iterator[list[str]]:
 
 
 def _collect(lines: Iterable, *, columns: Sequence[str], required: Sequence[str]) -> list[RawRow]:
-    """Find the header (the first non-blank line), then keep the non-blank rows below it."""
+    """Find the header (the first non-blank line), then keep the non-blank rows below it.
+
+    Stops at the first line past the limit, before reading any more of the file."""
     header: list[str] | None = None
     rows: list[RawRow] = []
     for line_number, line in enumerate(lines, start=1):
+        if line_number > _max_lines():
+            raise _too_large(code="rows")
         cells = [cell_text(value) for value in islice(line, MAX_COLUMNS)]
         if not any(cells):
             continue
@@ -126,12 +177,6 @@ def _collect(lines: Iterable, *, columns: Sequence[str], required: Sequence[str]
             header = [normalise_header(cell) for cell in cells]
             _check_header(header, required=required)
             continue
-        if len(rows) >= settings.IMPORT_MAX_ROWS:
-            raise ValidationError(
-                _("数据超过 %(limit)s 行的上限，请拆分后分批导入。")
-                % {"limit": settings.IMPORT_MAX_ROWS},
-                code="rows",
-            )
         by_header = dict(zip(header, cells, strict=False))
         rows.append(RawRow(line_number, {column: by_header.get(column, "") for column in columns}))
     if not rows:

@@ -4,7 +4,8 @@ One function per kind turns a raw row into unsaved model instances and every pro
 each as (column header, Chinese message). Model validation (`full_clean`) does the domain checks:
 ID and mobile numbers (`Person.clean`), the region level of a service point (`ServicePoint.clean`).
 Codes are looked up once per file and only inside what the user may manage, so a code outside
-their scope reads exactly like an unknown one.
+their scope reads exactly like an unknown one. An ID or mobile number someone already holds reads
+only "cannot be used" (`Person.clean`), whoever and wherever that person is.
 """
 
 import re
@@ -181,7 +182,7 @@ def person_row(*, raw: RawRow, context: Context) -> RowResult:
             ),
         )
     row.check_duplicate("身份证号", identity.normalise_id_number(id_number))
-    row.check_duplicate("手机号", _mobile_key(row.text("手机号")))
+    row.check_duplicate("手机号", identity.normalise_mobile(row.text("手机号")))
     person = Person(
         name=row.text("姓名"),
         id_number=id_number,
@@ -245,13 +246,6 @@ def _region_not_found() -> str:
     return _("未找到行政区划代码 %(code)s，或不在您的管理范围内。")
 
 
-def _mobile_key(text: str) -> str:
-    try:
-        return identity.normalise_mobile(text)
-    except identity.IdentityError:
-        return text
-
-
 def _duplicates(
     rows: list[RawRow], *, header: str, key: Callable[[str], str]
 ) -> dict[str, list[int]]:
@@ -300,7 +294,7 @@ def _person_context(*, rows: list[RawRow], user: User) -> Context:
         points={point.code: point for point in points},
         duplicates={
             "身份证号": _duplicates(rows, header="身份证号", key=identity.normalise_id_number),
-            "手机号": _duplicates(rows, header="手机号", key=_mobile_key),
+            "手机号": _duplicates(rows, header="手机号", key=identity.normalise_mobile),
             "电子邮箱": _duplicates(rows, header="电子邮箱", key=str.lower),
         },
     )

@@ -17,7 +17,6 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from accounts import scope
 from accounts.models import User
 from accounts.roles import Action
-from core.crypto import keyed_hash
 from directory import rules
 from directory.identity import id_check_char
 from directory.models import Person, Position, Region, ServicePoint
@@ -177,7 +176,7 @@ def _unused_id_number(*, area: str) -> str:
     for sequence in range(1, 1000):
         first17 = f"{area}19950615{sequence:03d}"
         number = first17 + id_check_char(first17)
-        if not Person.objects.filter(id_number_hash=keyed_hash(number)).exists():
+        if not Person.objects.with_id_number(number).exists():
             return number
     return ""
 
@@ -185,6 +184,6 @@ def _unused_id_number(*, area: str) -> str:
 def _unused_mobile() -> str:
     for sequence in range(1, 1000):
         mobile = f"138{sequence:08d}"
-        if not Person.objects.filter(mobile_hash=keyed_hash(mobile)).exists():
+        if not Person.objects.with_mobile(mobile).exists():
             return mobile
     return ""

@@ -4,10 +4,13 @@ A trainer marks attendance only on runs they organise or teach; a worker sees on
 hours (another worker's are a 404).
 """
 
-from django.core.exceptions import PermissionDenied
+from collections.abc import Iterable
+
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from accounts import scope
 from accounts.models import User
@@ -123,6 +126,31 @@ def session_for_manager(*, user: User, session_id: int) -> TrainingSession:
     session = TrainingSession.objects.get(pk=session_id)
     session.run = run
     return session
+
+
+def attendees_for_manager(*, session: TrainingSession, person_ids: Iterable) -> list[Person]:
+    """The people `person_ids` names (ids from a form, as text or ints), looked up only among
+    those enrolled in the run of `session`, which `session_for_manager` loaded for this user.
+
+    An id outside that list is never loaded, so nothing about its person can be shown: if any
+    id is not found, the whole list is refused with a count and no names. Text that is not an
+    id is ignored.
+    """
+    ids = {int(pk) for pk in person_ids if str(pk).isdigit()}
+    people = list(
+        Person.objects.filter(
+            pk__in=ids,
+            enrolments__run_id=session.run_id,
+            enrolments__status=Enrolment.Status.ENROLLED,
+        ).order_by("pk")
+    )
+    if missing := len(ids) - len(people):
+        raise ValidationError(
+            _("有 %(count)s 人不在该期培训的报名名单中，未记录任何出勤。请刷新页面后重试。")
+            % {"count": missing},
+            code="not_enrolled",
+        )
+    return people
 
 
 def person_for_hours(*, user: User, person_id: int) -> Person:

@@ -7,7 +7,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core import periods
-from core.crypto import keyed_hash
 from core.files import check_upload
 from directory import identity
 from supervision.models import Assignment, CommitteeLevel, SessionForm, SupervisionSession
@@ -195,13 +194,13 @@ class ProfileForm(forms.Form):
         text = self.cleaned_data["identifier"]
         try:
             number, _born_on, _gender = identity.parse_id_number(text)
-            lookup = {"id_number_hash": keyed_hash(number)}
+            found = self.people.with_id_number(number)
         except identity.IdentityError:
             try:
-                lookup = {"mobile_hash": keyed_hash(identity.normalise_mobile(text))}
+                found = self.people.with_mobile(identity.parse_mobile(text))
             except identity.IdentityError:
                 raise forms.ValidationError(_("请输入有效的身份证号或手机号。")) from None
-        person = self.people.filter(**lookup).first()
+        person = found.first()
         if person is None:
             raise forms.ValidationError(_("在您管辖的范围内找不到此人，请先在人员库中登记。"))
         if hasattr(person, "supervisor_profile"):

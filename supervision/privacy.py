@@ -26,7 +26,7 @@ def sensitive_kinds(text: str) -> set[str]:
         found.add("id_number")
     for candidate in MOBILE_CANDIDATE.findall(text or ""):
         try:
-            identity.normalise_mobile(candidate)
+            identity.parse_mobile(candidate)
         except identity.IdentityError:
             continue
         found.add("mobile")

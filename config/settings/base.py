@@ -227,6 +227,8 @@ PORTAL_FIRST_YEAR = env.int("PORTAL_FIRST_YEAR", default=2015)
 INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=14)
 IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=2 * 1024 * 1024)
 IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=5000)
+# What an .xlsx may expand to (its parts together) before it is parsed at all.
+IMPORT_MAX_UNCOMPRESSED_BYTES = env.int("IMPORT_MAX_UNCOMPRESSED_BYTES", default=20 * 1024 * 1024)
 
 WAGTAIL_SITE_NAME = "社工站督导与培训平台"
 WAGTAILADMIN_BASE_URL = env("SITE_URL", default="http://127.0.0.1:8000")

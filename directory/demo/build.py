@@ -18,9 +18,16 @@ from django.contrib.auth.hashers import make_password
 from django.db import models, transaction
 
 from accounts.models import RoleGrant, User
-from core.crypto import keyed_hash
 from directory.demo.plan import Plan, RegionRow
-from directory.models import Agency, Person, Position, Region, ServicePoint, University
+from directory.models import (
+    Agency,
+    Person,
+    Position,
+    Region,
+    ServicePoint,
+    University,
+    id_number_digest,
+)
 
 BATCH = 2000
 
@@ -196,7 +203,7 @@ def accounts_write(plan: Plan, password: str) -> int:
 
 def people_write(plan: Plan, region_ids: dict[str, int], created: dict[str, int]) -> int:
     """Create missing people; fill `created` with {ID number: pk} of those created."""
-    hashes = {keyed_hash(p.id_number): p for p in plan.people}
+    hashes = {id_number_digest(p.id_number): p for p in plan.people}
     existing = _ids(Person, "id_number_hash", hashes)
     user_ids = _ids(User, "email", (p.email for p in plan.people if p.email))
     new = [

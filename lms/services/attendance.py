@@ -33,7 +33,8 @@ def attendance_mark(
     *, session: TrainingSession, people: Iterable[Person], marked_by: User, method: str
 ) -> list[Attendance]:
     """Mark enrolled people present and credit their minutes; people already marked are
-    skipped. Refused for a session not yet started or cancelled, or anyone not enrolled."""
+    skipped. Refused for a session not yet started or cancelled, or anyone not enrolled (the
+    refusal counts them and names no one: they may be outside the marker's scope)."""
     _check_session(session)
     people = list(people)
     enrolled = set(
@@ -41,10 +42,9 @@ def attendance_mark(
             run_id=session.run_id, status=Enrolment.Status.ENROLLED, person__in=people
         ).values_list("person_id", flat=True)
     )
-    outsiders = [p.name for p in people if p.pk not in enrolled]
-    if outsiders:
+    if outsiders := sum(1 for p in people if p.pk not in enrolled):
         raise ValidationError(
-            _("以下人员未报名该期培训：%(names)s") % {"names": "、".join(outsiders)},
+            _("有 %(count)s 人未报名该期培训，未记录任何出勤。") % {"count": outsiders},
             code="not_enrolled",
         )
     done = set(session.attendances.values_list("person_id", flat=True))
@@ -90,6 +90,11 @@ def attendance_sign_in(*, session: TrainingSession, person: Person, user: User) 
     now = timezone.now()
     if now > session.ends_at:
         raise ValidationError(_("该课次已结束，签到二维码已失效。"), code="ended")
+    enrolled = Enrolment.objects.filter(
+        run_id=session.run_id, person=person, status=Enrolment.Status.ENROLLED
+    )
+    if not enrolled.exists():
+        raise ValidationError(_("您未报名该期培训，不能签到。"), code="not_enrolled")
     created = attendance_mark(
         session=session, people=[person], marked_by=user, method=Attendance.Method.QR
     )

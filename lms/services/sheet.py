@@ -4,6 +4,10 @@ enrolled person and show every unmatched or ambiguous row before anything is sav
 Rows are matched by the keyed hash of the ID number (directory.identity, core.crypto); the name
 must agree. A row without an ID number is matched by name among the enrolled, and is ambiguous
 when several enrolled people share it. Nothing is saved unless every row matches.
+
+ID numbers are looked up only among the run's enrolled people and the people in the uploader's
+own scope: any other number reads exactly like one nobody holds ("unusable"), so a sheet cannot
+tell the uploader whether, or where, someone outside their scope is registered.
 """
 
 from dataclasses import dataclass
@@ -13,9 +17,11 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 
-from core.crypto import keyed_hash
+from accounts import scope
+from accounts.models import User
+from accounts.roles import Action
 from directory.identity import mask_id_number, normalise_id_number
-from directory.models import Person
+from directory.models import Person, id_number_digest
 from imports.parsing import read_rows
 from lms.models import CourseRun, Enrolment
 
@@ -27,7 +33,8 @@ class SheetRow:
     line: int
     name: str
     id_masked: str
-    problem: str  # "" when matched; else unknown, ambiguous, name_mismatch, not_enrolled, twice
+    # "" when matched; else unusable, unknown, ambiguous, name_mismatch, not_enrolled, twice
+    problem: str
     person: Person | None = None
 
 
@@ -44,7 +51,7 @@ class SheetPreview:
         return [row.person for row in self.rows if row.person is not None]
 
 
-def sheet_preview(*, run: CourseRun, uploaded_file: UploadedFile) -> SheetPreview:
+def sheet_preview(*, run: CourseRun, user: User, uploaded_file: UploadedFile) -> SheetPreview:
     """Match every row of the sheet; raises ValidationError for an unreadable file."""
     raw = read_rows(uploaded_file=uploaded_file, columns=[NAME, ID_NUMBER], required=[NAME])
     enrolled = list(
@@ -53,18 +60,15 @@ def sheet_preview(*, run: CourseRun, uploaded_file: UploadedFile) -> SheetPrevie
         ).order_by("pk")
     )
     by_hash = {p.id_number_hash: p for p in enrolled}
-    hashes = {
-        row.line: keyed_hash(normalise_id_number(row.values[ID_NUMBER]))
-        for row in raw
-        if row.values[ID_NUMBER].strip()
-    }
-    known = {
-        p.id_number_hash: p
-        for p in Person.objects.filter(id_number_hash__in=[h for h in hashes.values() if h])
-    }
+    numbers = {row.line: normalise_id_number(row.values[ID_NUMBER]) for row in raw}
+    hashes = {line: id_number_digest(number) for line, number in numbers.items() if number}
+    in_scope = scope.people_visible_to(user, Action.MANAGE_COURSES).filter(
+        id_number_hash__in=set(hashes.values())
+    )
+    known = {**{p.id_number_hash: p for p in in_scope}, **by_hash}
     rows, seen = [], set()
     for row in raw:
-        name, number = row.values[NAME].strip(), row.values[ID_NUMBER].strip()
+        name, number = row.values[NAME].strip(), numbers[row.line]
         masked = mask_id_number(number) if len(number) >= 8 else number
         person, problem = _match(name, number, hashes.get(row.line), by_hash, known, enrolled)
         if person is not None and person.pk in seen:
@@ -77,8 +81,8 @@ def sheet_preview(*, run: CourseRun, uploaded_file: UploadedFile) -> SheetPrevie
 
 def _match(name, number, digest, by_hash, known, enrolled) -> tuple[Person | None, str]:
     if number:
-        if digest is None or digest not in known:
-            return None, "unknown"
+        if digest not in known:
+            return None, "unusable"
         person = known[digest]
         if person.name != name:
             return None, "name_mismatch"

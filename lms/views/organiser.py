@@ -13,9 +13,6 @@ from django.views.decorators.http import require_POST
 
 from accounts import scope
 from accounts.roles import Action
-from core.crypto import keyed_hash
-from directory.identity import normalise_id_number
-from directory.models import Person
 from lms import exports, forms, permissions, selectors
 from lms.models import Attendance
 from lms.services import attendance, courses, enrolment, sheet
@@ -60,9 +57,10 @@ def run_export(request: HttpRequest, pk: int) -> HttpResponse:
 def session_attendance(request: HttpRequest, pk: int) -> HttpResponse:
     session = permissions.session_for_manager(user=request.user, session_id=pk)
     if request.method == "POST":
-        ids = [int(i) for i in request.POST.getlist("present") if i.isdigit()]
-        people = Person.objects.filter(pk__in=ids)
         try:
+            people = permissions.attendees_for_manager(
+                session=session, person_ids=request.POST.getlist("present")
+            )
             created = attendance.attendance_mark(
                 session=session,
                 people=people,
@@ -108,7 +106,7 @@ def session_import(request: HttpRequest, pk: int) -> HttpResponse:
             ids = sheet.confirmation_ids(token=request.POST["confirm"], session=session)
             created = attendance.attendance_mark(
                 session=session,
-                people=Person.objects.filter(pk__in=ids),
+                people=permissions.attendees_for_manager(session=session, person_ids=ids),
                 marked_by=request.user,
                 method=Attendance.Method.SHEET,
             )
@@ -122,7 +120,7 @@ def session_import(request: HttpRequest, pk: int) -> HttpResponse:
         if form.is_valid():
             try:
                 preview = sheet.sheet_preview(
-                    run=session.run, uploaded_file=form.cleaned_data["file"]
+                    run=session.run, user=request.user, uploaded_file=form.cleaned_data["file"]
                 )
             except ValidationError as error:
                 form.add_error("file", error)
@@ -142,7 +140,8 @@ def session_import(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 SHEET_PROBLEMS = {
-    "unknown": gettext_lazy("查无此人（身份证号或姓名未登记）"),
+    "unusable": gettext_lazy("无法使用：请核对身份证号或联系上级管理员。"),
+    "unknown": gettext_lazy("报名人员中查无此姓名，请补充身份证号"),
     "ambiguous": gettext_lazy("同名人员不止一位，请补充身份证号"),
     "name_mismatch": gettext_lazy("姓名与身份证号不符"),
     "not_enrolled": gettext_lazy("此人未报名该期培训"),
@@ -193,10 +192,9 @@ def run_assign(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.AssignForm(request.POST)
     person = None
     if form.is_valid():
-        digest = keyed_hash(normalise_id_number(form.cleaned_data["id_number"]))
         person = (
             scope.people_visible_to(request.user, Action.MANAGE_COURSES)
-            .filter(id_number_hash=digest)
+            .with_id_number(form.cleaned_data["id_number"])
             .first()
         )
     if person is None:

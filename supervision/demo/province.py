@@ -10,9 +10,8 @@ from django.db.models import Q
 
 from accounts.models import RoleGrant, User
 from accounts.roles import Role
-from core.crypto import keyed_hash
 from directory.demo.people import PeopleMaker
-from directory.models import Person, Region, ServicePoint
+from directory.models import Person, Region, ServicePoint, id_number_digest
 from supervision.demo.sessions import (
     BATCH,
     SEED,
@@ -84,8 +83,8 @@ def province_supervisors(grades: list[SupervisorGrade]) -> int:
             row = people.person(
                 area=county, born_from=1965, born_to=1988, floor="master", female_share=0.5
             )
-            if keyed_hash(row.id_number) not in taken:
-                taken.add(keyed_hash(row.id_number))
+            if id_number_digest(row.id_number) not in taken:
+                taken.add(id_number_digest(row.id_number))
                 break
         users.append(
             User(

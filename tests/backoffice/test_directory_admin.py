@@ -149,3 +149,77 @@ def test_nothing_can_be_deleted_from_directory(client, tree, zhang_min):
     response = client.post(reverse("service_points:delete", args=[tree.station_a.pk]))
     assert response.status_code in (302, 403)
     assert ServicePoint.objects.filter(pk=tree.station_a.pk).exists()
+
+
+FULL_WIDTH = str.maketrans("0123456789Xx", "０１２３４５６７８９Ｘｘ")
+UNUSABLE_ID = "该身份证号无法使用，请核对或联系上级管理员。"
+
+
+@pytest.fixture
+def zhao_liu(tree):
+    """赵六: a worker filed and placed in county B, outside 张敏's scope."""
+    person = factories.PersonFactory(name="赵六", region=tree.county_b)
+    factories.PositionFactory(person=person, service_point=tree.station_b)
+    return person
+
+
+def _new_person(tree, **changes) -> dict:
+    return {
+        "name": "孙丽",
+        "id_number": "11010519491231002X",
+        "education": Person.Education.BACHELOR,
+        "region": tree.county_a.pk,
+        **changes,
+    }
+
+
+def test_person_form_refuses_a_foreign_id_without_saying_whose(client, tree, zhang_min, zhao_liu):
+    client.force_login(zhang_min.user)
+    data = _new_person(tree, id_number=zhao_liu.id_number, mobile=zhao_liu.mobile)
+    response = client.post(reverse("people:add"), data)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert UNUSABLE_ID in page and "该手机号无法使用，请核对或联系上级管理员。" in page
+    for hint in ("赵六", "名下", "已登记", tree.county_b.name, tree.station_b.name):
+        assert hint not in page
+    assert not Person.objects.filter(name="孙丽").exists()
+
+
+def test_person_form_knows_a_full_width_copy_of_an_id(client, tree, zhang_min, wang_fang):
+    client.force_login(zhang_min.user)
+    typed = wang_fang.id_number.translate(FULL_WIDTH)
+    response = client.post(reverse("people:add"), _new_person(tree, id_number=typed))
+    assert response.status_code == 200
+    assert UNUSABLE_ID in response.content.decode()
+    assert not Person.objects.filter(name="孙丽").exists()
+
+
+def test_person_form_stores_a_full_width_id_and_mobile_in_ascii(client, tree, zhang_min):
+    client.force_login(zhang_min.user)
+    data = _new_person(
+        tree,
+        id_number="１１０１０５\u3000１９４９１２３１\u3000００２ｘ",
+        mobile="１３７ ０００１ １１１１",
+    )
+    response = client.post(reverse("people:add"), data)
+    assert response.status_code == 302
+    person = Person.objects.get(name="孙丽")
+    assert (person.id_number, person.mobile) == ("11010519491231002X", "13700011111")
+    assert Person.objects.with_id_number("11010519491231002x").get() == person
+
+
+def test_position_form_refuses_a_foreign_person_without_naming_them(
+    client, tree, zhang_min, zhao_liu
+):
+    client.force_login(zhang_min.user)
+    data = {
+        "person": zhao_liu.pk,
+        "service_point": tree.station_a.pk,
+        "role": "resident_worker",
+        "full_time": "on",
+        "starts_on": "2024-01-01",
+    }
+    response = client.post(reverse("positions:add"), data)
+    assert response.status_code == 200
+    assert "赵六" not in response.content.decode()
+    assert not zhao_liu.positions.filter(service_point=tree.station_a).exists()

@@ -23,6 +23,31 @@ def test_spaces_are_ignored():
     assert identity.parse_id_number("110105 19491231 002X")[0] == VALID
 
 
+FULL_WIDTH = str.maketrans("0123456789Xx ", "０１２３４５６７８９Ｘｘ\u3000")
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        VALID.translate(FULL_WIDTH),  # an input method in full-width mode
+        VALID.lower().translate(FULL_WIDTH),
+        "\u3000110105\u300019491231\u3000002x\u00a0",  # ideographic and no-break spaces
+        "\ufeff11010519491231002X\u200b",  # a byte-order mark and a zero-width space
+        VALID[:17].translate(FULL_WIDTH) + "X",  # mixed: full-width digits, ASCII check
+    ],
+)
+def test_full_width_and_spaced_id_numbers_normalise_to_one_form(typed):
+    assert identity.normalise_id_number(typed) == VALID
+    assert identity.parse_id_number(typed)[0] == VALID
+
+
+def test_digits_of_other_scripts_are_not_id_numbers():
+    arabic_indic = VALID[:17].translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")) + "X"
+    with pytest.raises(identity.IdentityError) as caught:
+        identity.parse_id_number(arabic_indic)
+    assert caught.value.code == "format"
+
+
 @pytest.mark.parametrize(
     ("value", "code"),
     [
@@ -46,15 +71,27 @@ def test_bad_date_with_recomputed_check_digit_is_still_refused():
     assert caught.value.code == "birth_date"
 
 
-@pytest.mark.parametrize("value", ["13812345678", "+86 138-1234-5678", "0086 13812345678"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "13812345678",
+        "+86 138-1234-5678",
+        "0086 13812345678",
+        "138 1234 5678",
+        "１３８１２３４５６７８",  # full-width
+        "＋８６\u3000１３８－１２３４－５６７８",
+        "(138) 1234\u20145678",
+    ],
+)
 def test_mobile_numbers_are_normalised(value):
     assert identity.normalise_mobile(value) == "13812345678"
+    assert identity.parse_mobile(value) == "13812345678"
 
 
-@pytest.mark.parametrize("value", ["12812345678", "1381234567", "phone", "23812345678"])
+@pytest.mark.parametrize("value", ["12812345678", "1381234567", "phone", "23812345678", ""])
 def test_malformed_mobile_numbers_are_refused(value):
     with pytest.raises(identity.IdentityError):
-        identity.normalise_mobile(value)
+        identity.parse_mobile(value)
 
 
 def test_masks_show_only_prefix_and_last_four():

@@ -60,13 +60,46 @@ def test_person_bad_input_is_refused_with_chinese_message(tree, fields, field, m
     assert message in " ".join(caught.value.message_dict[field])
 
 
-def test_duplicate_id_number_is_refused(tree):
+@pytest.mark.parametrize(
+    "copy",
+    ["11010519491231002X", "１１０１０５１９４９１２３１００２ｘ", "110105 1949 1231 002x"],
+    ids=["same", "full-width", "spaced"],
+)
+def test_duplicate_id_number_is_refused_without_saying_whose(tree, copy):
     first = _person(tree)
     first.full_clean()
     first.save()
     with pytest.raises(ValidationError) as caught:
-        _person(tree, name="钱多").full_clean()
-    assert "已登记" in caught.value.message_dict["id_number"][0]
+        _person(tree, name="钱多", id_number=copy).full_clean()
+    assert caught.value.message_dict["id_number"] == [
+        "该身份证号无法使用，请核对或联系上级管理员。"
+    ]
+
+
+def test_duplicate_mobile_number_is_refused_without_saying_whose(tree):
+    first = _person(tree, mobile="13812345678")
+    first.full_clean()
+    first.save()
+    second = _person(
+        tree, name="钱多", id_number="110101199003074514", mobile="１３８ １２３４ ５６７８"
+    )
+    with pytest.raises(ValidationError) as caught:
+        second.full_clean()
+    assert caught.value.message_dict["mobile"] == ["该手机号无法使用，请核对或联系上级管理员。"]
+
+
+def test_numbers_are_normalised_when_saved_without_validation(tree):
+    """Saving bypasses `clean`, yet stores and hashes only the normalised numbers."""
+    person = _person(
+        tree, id_number="１１０１０５１９４９１２３１００２ｘ", mobile="＋８６ １３８-1234-5678"
+    )
+    person.born_on = dt.date(1949, 12, 31)
+    person.save()
+    person.refresh_from_db()
+    assert (person.id_number, person.mobile) == ("11010519491231002X", "13812345678")
+    assert Person.objects.with_id_number("11010519491231002x").get() == person
+    assert Person.objects.with_mobile("138 1234 5678").get() == person
+    assert not Person.objects.with_id_number("").exists()
 
 
 def test_station_in_region_of_wrong_level_is_refused(tree):

@@ -2,9 +2,11 @@
 
 import csv
 import io
+import zipfile
 
 import openpyxl
 from django.core.files.uploadedfile import SimpleUploadedFile
+from openpyxl.utils import get_column_letter
 
 from imports import columns
 from tests import factories
@@ -19,6 +21,38 @@ def xlsx_file(lines: list[list], *, name: str = "导入.xlsx") -> SimpleUploaded
     buffer = io.BytesIO()
     workbook.save(buffer)
     return SimpleUploadedFile(name, buffer.getvalue(), content_type=XLSX)
+
+
+def sheet_xml(rows: str, *, dimension: str = "A1") -> bytes:
+    """A worksheet part with `rows` (XML of <row> elements) and a claimed `dimension`."""
+    namespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    return (
+        f'<worksheet xmlns="{namespace}"><dimension ref="{dimension}"/>'
+        f"<sheetData>{rows}</sheetData></worksheet>"
+    ).encode()
+
+
+def inline_row(number: int, values: list[str]) -> str:
+    """Row `number` of a worksheet part, with `values` as inline strings from column A."""
+    cells = "".join(
+        f'<c r="{get_column_letter(column)}{number}" t="inlineStr"><is><t>{value}</t></is></c>'
+        for column, value in enumerate(values, start=1)
+    )
+    return f'<row r="{number}">{cells}</row>'
+
+
+def handmade_xlsx(sheet: bytes, *, name: str = "导入.xlsx") -> SimpleUploadedFile:
+    """A workbook written by openpyxl whose first sheet is replaced by `sheet`, deflated."""
+    original = xlsx_file([["-"]]).read()
+    built = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(original)) as source,
+        zipfile.ZipFile(built, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for item in source.infolist():
+            is_sheet = item.filename == "xl/worksheets/sheet1.xml"
+            target.writestr(item.filename, sheet if is_sheet else source.read(item.filename))
+    return SimpleUploadedFile(name, built.getvalue(), content_type=XLSX)
 
 
 def csv_file(

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from imports import columns, parsing
-from tests.imports.files import csv_file, xlsx_file
+from tests.imports.files import csv_file, handmade_xlsx, inline_row, sheet_xml, xlsx_file
 
 COLUMNS = columns.headers(columns.SERVICE_POINTS)
 REQUIRED = columns.required_headers(columns.SERVICE_POINTS)
@@ -85,6 +85,7 @@ def test_too_many_rows_are_refused(settings):
         xlsx_file([HEADER, *([f"A-{n}", "站", "乡镇/街道社工站", "1", ""] for n in range(3))])
     )
     assert error.code == "rows"
+    assert error.message == "文件过大或行数超过 2 行，请拆分后再上传。"
 
 
 def test_max_rows_exactly_is_accepted(settings):
@@ -158,3 +159,83 @@ def test_a_forged_sheet_size_is_ignored():
             target.writestr(item, content)
     rows = read(SimpleUploadedFile("台账.xlsx", forged.getvalue()))
     assert [row.values["编号"] for row in rows] == ["A-01"]
+
+
+# Bounded work: a small upload must not cost seconds of parsing.
+
+TOO_LARGE = "文件过大或行数超过 5000 行，请拆分后再上传。"
+
+
+@pytest.fixture
+def lines_read(monkeypatch) -> list[int]:
+    """The width of every line the parser pulls from the file, in order."""
+    widths: list[int] = []
+    collect = parsing._collect
+
+    def counting(lines, **options):
+        def tapped():
+            for line in lines:
+                widths.append(len(tuple(line)))
+                yield line
+
+        return collect(tapped(), **options)
+
+    monkeypatch.setattr(parsing, "_collect", counting)
+    return widths
+
+
+@pytest.fixture
+def openpyxl_unused(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("openpyxl was asked to parse the workbook")
+
+    monkeypatch.setattr(parsing.openpyxl, "load_workbook", refuse)
+
+
+def test_a_million_identical_rows_are_refused_before_parsing(settings, openpyxl_unused):
+    """6 MB of worksheet deflated to a few kilobytes: refused from the zip directory alone."""
+    settings.IMPORT_MAX_ROWS = 5000
+    rows = inline_row(1, HEADER) + "<row/>" * 1_000_000
+    uploaded = handmade_xlsx(sheet_xml(rows, dimension="A1:E1000001"))
+    assert uploaded.size < 64 * 1024
+    error = refusal(uploaded)
+    assert (error.code, error.message) == ("expanded", TOO_LARGE)
+
+
+def test_a_workbook_expanding_past_the_limit_is_refused_before_parsing(settings, openpyxl_unused):
+    settings.IMPORT_MAX_UNCOMPRESSED_BYTES = 16 * 1024
+    settings.IMPORT_MAX_ROWS = 5000
+    lines = [HEADER, *([f"A-{n}", "站", "乡镇/街道社工站", "1", ""] for n in range(100))]
+    error = refusal(xlsx_file(lines))
+    assert (error.code, error.message) == ("expanded", TOO_LARGE)
+
+
+def test_a_row_a_million_lines_down_stops_the_reading_at_the_limit(settings, lines_read):
+    """A sheet of 1 KB claiming 1,000,000 rows: openpyxl would fill in 999,997 blank lines."""
+    settings.IMPORT_MAX_ROWS = 5000
+    rows = (
+        inline_row(1, HEADER)
+        + inline_row(2, ["A-01", "一站", "乡镇/街道社工站", "430102001", ""])
+        + inline_row(1_000_000, ["A-02"])
+    )
+    uploaded = handmade_xlsx(sheet_xml(rows, dimension="A1:E1000000"))
+    assert uploaded.size < 16 * 1024
+    error = refusal(uploaded)
+    assert (error.code, error.message) == ("rows", TOO_LARGE)
+    assert len(lines_read) == 5000 + 2  # the header, the allowed rows and the one too many
+
+
+def test_blank_lines_count_towards_the_limit(settings, lines_read):
+    settings.IMPORT_MAX_ROWS = 3
+    error = refusal(csv_file([HEADER, *([""] * 10), ["A-01", "一站", "类", "1", ""]]))
+    assert error.code == "rows"
+    assert len(lines_read) == 5
+
+
+def test_cells_right_of_the_column_limit_are_never_read(lines_read):
+    far = '<c r="XFD2" t="inlineStr"><is><t>远</t></is></c>'
+    row = inline_row(2, ["A-01", "一站", "乡镇/街道社工站", "430102001", ""])
+    rows = inline_row(1, HEADER) + row.replace("</row>", far + "</row>")
+    [read_row] = read(handmade_xlsx(sheet_xml(rows, dimension="A1:XFD2")))
+    assert read_row.values["编号"] == "A-01"
+    assert max(lines_read) <= parsing.MAX_COLUMNS

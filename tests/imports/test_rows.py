@@ -98,19 +98,61 @@ def test_duplicate_id_inside_the_file_marks_every_copy(tree, zhang_min):
     assert results[1].errors == []
 
 
-def test_id_already_in_the_database(tree, zhang_min, wang_fang):
-    [result] = people(zhang_min.user, person_row(tree, {"身份证号": wang_fang.id_number}))
-    assert "已登记" in errors_of(result)["身份证号"]
+FULL_WIDTH = str.maketrans("0123456789Xx ", "０１２３４５６７８９Ｘｘ\u3000")
+UNUSABLE_ID = "该身份证号无法使用，请核对或联系上级管理员。"
+UNUSABLE_MOBILE = "该手机号无法使用，请核对或联系上级管理员。"
+
+
+@pytest.mark.parametrize("written", [str, str.lower, lambda n: n.translate(FULL_WIDTH)])
+def test_id_already_in_the_database_however_written(tree, zhang_min, wang_fang, written):
+    """A full-width or lower-case copy of an ID number is the same number: no second person."""
+    [result] = people(zhang_min.user, person_row(tree, {"身份证号": written(wang_fang.id_number)}))
+    assert errors_of(result)["身份证号"] == UNUSABLE_ID
+    assert result.records == []
+
+
+def test_full_width_and_ascii_copies_in_one_file_are_duplicates(tree, zhang_min):
+    number = factories.make_id_number()
+    first, second = people(
+        zhang_min.user,
+        person_row(tree, {"身份证号": number}),
+        person_row(tree, {"身份证号": " ".join(number).translate(FULL_WIDTH)}),
+    )
+    assert "第 2、3 行" in errors_of(first)["身份证号"]
+    assert "第 2、3 行" in errors_of(second)["身份证号"]
+
+
+def test_a_new_full_width_id_is_stored_in_ascii(tree, zhang_min):
+    number = factories.make_id_number()
+    [result] = people(zhang_min.user, person_row(tree, {"身份证号": number.translate(FULL_WIDTH)}))
+    assert result.errors == []
+    assert result.records[0].id_number == number
 
 
 def test_bad_and_taken_mobile(tree, zhang_min, wang_fang):
+    m = wang_fang.mobile
     bad, taken = people(
-        zhang_min.user,
-        person_row(tree, {"手机号": "1234"}),
-        person_row(tree, {"手机号": wang_fang.mobile}),
+        zhang_min.user, person_row(tree, {"手机号": "1234"}), person_row(tree, {"手机号": m})
     )
+    spaced = f"{m[:3]} {m[3:7]} {m[7:]}".translate(FULL_WIDTH)
+    [spaced] = people(zhang_min.user, person_row(tree, {"手机号": spaced}))
     assert "11 位" in errors_of(bad)["手机号"]
-    assert "已登记" in errors_of(taken)["手机号"]
+    assert errors_of(taken)["手机号"] == UNUSABLE_MOBILE
+    assert errors_of(spaced)["手机号"] == UNUSABLE_MOBILE
+
+
+def test_someone_in_another_county_is_neither_named_nor_placed(tree, zhang_min):
+    """A county-B worker's ID and mobile number read only as "cannot be used" to county A."""
+    zhao = factories.PersonFactory(name="赵六", region=tree.county_b)
+    factories.PositionFactory(person=zhao, service_point=tree.station_b)
+    [result] = people(
+        zhang_min.user, person_row(tree, {"身份证号": zhao.id_number, "手机号": zhao.mobile})
+    )
+    found = errors_of(result)
+    assert (found["身份证号"], found["手机号"]) == (UNUSABLE_ID, UNUSABLE_MOBILE)
+    for message in found.values():
+        for hint in ("赵六", "名下", "已登记", tree.county_b.name, tree.station_b.name):
+            assert hint not in message
 
 
 def test_duplicate_mobile_and_email_inside_the_file(tree, zhang_min):

@@ -7,11 +7,15 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from directory.identity import mask_id_number
 from lms import selectors
 from lms.models import Attendance, HourEntry, HourSummary
 from lms.services import attendance, ledger, sheet
 from lms.services import enrolment as enrolments
+from tests import factories
 from tests.lms.conftest import make_run, worker
+
+FULL_WIDTH = str.maketrans("0123456789Xx", "０１２３４５６７８９Ｘｘ")
 
 
 @pytest.fixture
@@ -54,15 +58,16 @@ def test_session_not_yet_started_is_refused(run, enrolled, trainer):
     assert not Attendance.objects.exists() and not HourEntry.objects.exists()
 
 
-def test_people_not_enrolled_are_refused(run, tree, trainer):
+def test_people_not_enrolled_are_refused_by_count_not_name(run, tree, trainer):
     stranger = worker(tree, "路人")
-    with pytest.raises(ValidationError, match="未报名"):
+    with pytest.raises(ValidationError, match="有 1 人未报名该期培训") as caught:
         attendance.attendance_mark(
             session=_sessions(run)[0],
             people=[stranger],
             marked_by=trainer,
             method=Attendance.Method.CHECKLIST,
         )
+    assert "路人" not in str(caught.value)
 
 
 def test_completion_and_partial_credit(course, wang_fang, trainer):
@@ -116,6 +121,16 @@ def test_qr_sign_in_only_during_the_session(run, enrolled):
         attendance.qr_session_id(token=token + "x")
 
 
+def test_qr_sign_in_of_someone_not_enrolled_is_refused(run, tree):
+    session = _sessions(run)[0]
+    session.ends_at = timezone.now() + dt.timedelta(hours=1)
+    session.save()
+    stranger = worker(tree, "路人")
+    with pytest.raises(ValidationError, match="您未报名该期培训"):
+        attendance.attendance_sign_in(session=session, person=stranger, user=stranger.user)
+    assert not Attendance.objects.exists()
+
+
 def _sheet(rows):
     workbook = openpyxl.Workbook()
     workbook.active.append(["姓名", "身份证号"])
@@ -126,7 +141,7 @@ def _sheet(rows):
     return SimpleUploadedFile("签到表.xlsx", buffer.getvalue())
 
 
-def test_sheet_preview_matches_and_lists_every_problem(run, tree, enrolled):
+def test_sheet_preview_matches_and_lists_every_problem(run, tree, enrolled, zhang_min):
     run.capacity = 5
     run.save()
     twin_a, twin_b = worker(tree, "李明"), worker(tree, "李明")
@@ -135,6 +150,7 @@ def test_sheet_preview_matches_and_lists_every_problem(run, tree, enrolled):
         enrolments.enrolment_assign(run=run, person=person, assigned_by=person.user)
     preview = sheet.sheet_preview(
         run=run,
+        user=zhang_min.user,
         uploaded_file=_sheet(
             [
                 ["王芳", enrolled.id_number.lower()],
@@ -149,7 +165,7 @@ def test_sheet_preview_matches_and_lists_every_problem(run, tree, enrolled):
     assert [(r.line, r.problem) for r in preview.rows] == [
         (2, ""),
         (3, "ambiguous"),
-        (4, "unknown"),
+        (4, "unusable"),
         (5, "not_enrolled"),
         (6, "name_mismatch"),
         (7, ""),
@@ -158,8 +174,36 @@ def test_sheet_preview_matches_and_lists_every_problem(run, tree, enrolled):
     assert not Attendance.objects.exists()
 
 
-def test_sheet_confirmation_is_signed_for_the_session(run, enrolled):
-    preview = sheet.sheet_preview(run=run, uploaded_file=_sheet([["王芳", enrolled.id_number]]))
+@pytest.mark.parametrize("typed_name", ["赵六", "某某"])
+def test_sheet_ids_outside_the_uploaders_reach_read_as_unknown(
+    run, tree, enrolled, zhang_min, trainer, typed_name
+):
+    """An ID number is looked up among the run's enrolled people and the uploader's own scope
+    only: a county-B person's number, right name or wrong, reads like a number nobody holds, and
+    a trainer (no scope) learns nothing about an unenrolled county-A worker either."""
+    zhao = worker(tree, "赵六", station=tree.station_b)
+    local = worker(tree, "本县社工")
+    lines = [[typed_name, zhao.id_number], ["无名", factories.make_id_number()]]
+    preview = sheet.sheet_preview(run=run, user=zhang_min.user, uploaded_file=_sheet(lines))
+    assert [(r.problem, r.person) for r in preview.rows] == [("unusable", None)] * 2
+    rows = [["本县社工", local.id_number], ["本县社工", local.id_number.translate(FULL_WIDTH)]]
+    by_admin = sheet.sheet_preview(run=run, user=zhang_min.user, uploaded_file=_sheet(rows[:1]))
+    by_trainer = sheet.sheet_preview(run=run, user=trainer, uploaded_file=_sheet(rows[1:]))
+    assert [r.problem for r in by_admin.rows + by_trainer.rows] == ["not_enrolled", "unusable"]
+
+
+def test_sheet_matches_full_width_id_numbers(run, enrolled, trainer):
+    typed = enrolled.id_number.translate(FULL_WIDTH)
+    preview = sheet.sheet_preview(run=run, user=trainer, uploaded_file=_sheet([["王芳", typed]]))
+    assert [(r.problem, r.person, r.id_masked) for r in preview.rows] == [
+        ("", enrolled, mask_id_number(enrolled.id_number))
+    ]
+
+
+def test_sheet_confirmation_is_signed_for_the_session(run, enrolled, trainer):
+    preview = sheet.sheet_preview(
+        run=run, user=trainer, uploaded_file=_sheet([["王芳", enrolled.id_number]])
+    )
     first, second, _ = _sessions(run)
     token = sheet.confirmation_token(preview=preview, session=first)
     assert sheet.confirmation_ids(token=token, session=first) == [enrolled.pk]

@@ -13,10 +13,24 @@ def test_login_by_email(client, wang_fang):
     assert client.get(reverse("accounts:home")).status_code == 200
 
 
-@pytest.mark.parametrize("typed", ["{m}", "+86{m}", "{m3} {m4} {m5}"])
-def test_login_by_mobile_number(client, wang_fang, typed):
+FULL_WIDTH = str.maketrans("0123456789+- ", "０１２３４５６７８９＋－\u3000")
+
+
+@pytest.mark.parametrize(
+    ("typed", "width"),
+    [
+        ("{m}", str),
+        ("+86{m}", str),
+        ("{m3} {m4} {m5}", str),
+        ("{m3}-{m4}-{m5}", str),
+        ("{m}", FULL_WIDTH),  # an input method left in full-width mode
+        ("+86 {m3} {m4} {m5}", FULL_WIDTH),
+    ],
+)
+def test_login_by_mobile_number(client, wang_fang, typed, width):
     m = wang_fang.mobile
     login = typed.format(m=m, m3=m[:3], m4=m[3:7], m5=m[7:])
+    login = login if width is str else login.translate(width)
     response = client.post(reverse("account_login"), {"login": login, "password": "pass-1234"})
     assert response.status_code == 302, response.content.decode()[:2000]
     assert int(client.session["_auth_user_id"]) == wang_fang.user.pk

@@ -69,7 +69,7 @@ def test_commit_revalidation_failure_saves_nothing(client, tree, zhang_min):
     response = client.post(reverse("imports:commit", args=[batch.pk]), follow=True)
     html = response.content.decode()
     assert "未保存任何数据" in html
-    assert "该身份证号已登记在其他人员名下" in html
+    assert "该身份证号无法使用，请核对或联系上级管理员。" in html
     assert "确认导入" not in html
     assert not Person.objects.filter(name="赵一").exists()
     assert ImportBatch.objects.get(pk=batch.pk).status == "failed"

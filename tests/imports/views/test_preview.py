@@ -4,6 +4,7 @@ from django.urls import reverse
 from directory.identity import mask_id_number, mask_mobile
 from directory.models import Person
 from imports import columns, services
+from tests import factories
 from tests.imports.files import person_row, upload
 
 pytestmark = pytest.mark.django_db
@@ -94,3 +95,20 @@ def test_query_count_does_not_grow_with_rows(
     with django_assert_max_num_queries(len(captured)):
         response = client.get(reverse("imports:preview", args=[large.pk]))
     assert response.content.decode().count("✓") == 60
+
+
+def test_someone_in_another_county_is_neither_named_nor_placed(client, tree, zhang_min):
+    """County A imports a county-B worker's ID and mobile: the page says only "cannot be used"."""
+    zhao = factories.PersonFactory(name="赵六", region=tree.county_b)
+    factories.PositionFactory(person=zhao, service_point=tree.station_b)
+    row = person_row(tree, {"身份证号": zhao.id_number, "手机号": zhao.mobile})
+    client.force_login(zhang_min.user)
+    response = client.post(
+        reverse("imports:upload"), {"kind": "people", "file": upload("people", [row])}, follow=True
+    )
+    html = response.content.decode()
+    assert "该身份证号无法使用，请核对或联系上级管理员。" in html
+    assert "该手机号无法使用，请核对或联系上级管理员。" in html
+    for hint in ("赵六", "名下", "已登记", tree.county_b.name, tree.station_b.name):
+        assert hint not in html
+    assert Person.objects.filter(name="赵一").count() == 0

@@ -72,8 +72,21 @@ def test_admin_assigns_by_id_number_trainer_may_not(client, run, wang_fang, zhan
     client.force_login(trainer)
     assert client.post(url, {"id_number": wang_fang.id_number}).status_code == 403
     client.force_login(zhang_min.user)
-    client.post(url, {"id_number": wang_fang.id_number})
+    full_width = wang_fang.id_number.translate(
+        str.maketrans("0123456789X", "０１２３４５６７８９ｘ")
+    )
+    client.post(url, {"id_number": full_width})
     assert Enrolment.objects.get().assigned
+
+
+def test_assigning_someone_outside_the_admins_scope_names_no_one(
+    client, tree, run, zhang_min, chen_jing
+):
+    client.force_login(zhang_min.user)
+    url = reverse("lms:run_assign", args=[run.pk])
+    page = client.post(url, {"id_number": chen_jing.id_number}, follow=True).content.decode()
+    assert "找不到该身份证号对应的人员" in page and "陈静" not in page
+    assert not Enrolment.objects.exists()
 
 
 def test_materials_added_by_organiser(client, course, zhang_min):

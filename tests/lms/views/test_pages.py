@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from lms.models import Attendance, Enrolment, ExternalTraining, HourEntry
 from lms.services import attendance, enrolment, ledger
+from tests.imports.files import handmade_xlsx, inline_row, sheet_xml
 from tests.lms.conftest import make_run, worker
 
 
@@ -62,7 +63,7 @@ def test_sheet_import_preview_then_confirm(client, run, wang_fang, trainer):
     client.force_login(trainer)
     bad = client.post(url, {"file": _xlsx([["王芳", wang_fang.id_number], ["无名", ""]])})
     page = bad.content.decode()
-    assert "查无此人" in page and 'name="confirm"' not in page
+    assert "查无此姓名" in page and 'name="confirm"' not in page
     assert not Attendance.objects.exists()
     good = client.post(url, {"file": _xlsx([["王芳", wang_fang.id_number]])})
     token = good.context["confirm"]
@@ -70,6 +71,20 @@ def test_sheet_import_preview_then_confirm(client, run, wang_fang, trainer):
     client.post(url, {"confirm": token})
     assert Attendance.objects.get().method == "sheet"
     assert HourEntry.objects.get().minutes == 180
+
+
+def test_sheet_import_refuses_a_sheet_claiming_a_million_rows(client, settings, run, trainer):
+    """The sign-in sheet goes through the import's reader, row limit included."""
+    settings.IMPORT_MAX_ROWS = 5000
+    rows = inline_row(1, ["姓名", "身份证号"]) + inline_row(1_000_000, ["王芳", ""])
+    session = run.sessions.order_by("starts_at").first()
+    client.force_login(trainer)
+    response = client.post(
+        reverse("lms:session_import", args=[session.pk]),
+        {"file": handmade_xlsx(sheet_xml(rows), name="签到表.xlsx")},
+    )
+    assert "文件过大或行数超过 5000 行，请拆分后再上传。" in response.content.decode()
+    assert response.context["preview"] is None
 
 
 def test_qr_page_and_sign_in(client, run, wang_fang, trainer):
