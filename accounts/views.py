@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth import login
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -11,7 +11,6 @@ from accounts.forms import InvitationAcceptForm
 from accounts.roles import Action
 
 
-@login_required
 def home(request: HttpRequest) -> HttpResponse:
     """The signed-in user's start page: who they are, their roles, where they can go."""
     person = getattr(request.user, "person", None)
@@ -28,6 +27,7 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+@login_not_required
 @require_http_methods(["GET", "POST"])
 def invitation(request: HttpRequest, token: str) -> HttpResponse:
     """Accept an invitation. A new e-mail sets a password and is signed in; an e-mail that

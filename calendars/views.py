@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -11,6 +11,7 @@ from calendars.events import events_for_user
 from calendars.models import CalendarFeed
 
 
+@login_not_required
 @require_GET
 def feed(request: HttpRequest, token: str) -> HttpResponse:
     """The private feed: no login, the unguessable token is the key; a reset token is a 404."""
@@ -26,7 +27,6 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
     return response
 
 
-@login_required
 def manage(request: HttpRequest) -> HttpResponse:
     """Show the user's feed address, how to subscribe, and a reset button."""
     own = services.feed_for_user(user=request.user)
@@ -38,7 +38,6 @@ def manage(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
 @require_POST
 def reset(request: HttpRequest) -> HttpResponse:
     services.feed_reset(user=request.user)

@@ -1,4 +1,6 @@
+from django.conf.urls import i18n
 from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -6,12 +8,22 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views as core_views
 
+
+def public(urlconf):
+    """Third-party views that answer the signed-out: the public site (Wagtail checks each page's
+    privacy), documents (Wagtail checks each collection's), the language switch. Every other
+    view needs a sign-in (LoginRequiredMiddleware) unless marked @login_not_required."""
+    for pattern in urlconf.urlpatterns:
+        login_not_required(pattern.callback)
+    return urlconf
+
+
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/", include(public(i18n))),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
-    path("documents/", include(wagtaildocs_urls)),
+    path("documents/", include(public(wagtaildocs_urls))),
     path("accounts/", include("allauth.urls")),
     path("me/", include("accounts.urls")),
     path("directory/", include("directory.urls")),
@@ -21,5 +33,5 @@ urlpatterns = [
     path("quotas/", include("quotas.urls")),
     path("", include("credentials.urls")),
     # No route serves MEDIA_URL: stored files leave only through views that check permission.
-    path("", include(wagtail_urls)),
+    path("", include(public(wagtail_urls))),
 ]

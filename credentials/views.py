@@ -2,7 +2,7 @@ import hashlib
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -32,6 +32,7 @@ LIMIT = {"group": "verify", "limit_setting": "VERIFY_RATE_LIMIT", "seconds": 60}
 STATUS_CODES = {"valid": 200, "revoked": 410, "superseded": 410}
 
 
+@login_not_required
 @require_GET
 @ratelimit(**LIMIT)
 def verify_start(request: HttpRequest) -> HttpResponse:
@@ -42,6 +43,7 @@ def verify_start(request: HttpRequest) -> HttpResponse:
     return render(request, "credentials/verify_start.html")
 
 
+@login_not_required
 @require_GET
 @ratelimit(**LIMIT)
 def verify(request: HttpRequest, code: str) -> HttpResponse:
@@ -59,6 +61,7 @@ def verify(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
+@login_not_required
 @require_GET
 @ratelimit(**LIMIT)
 def verify_json(request: HttpRequest, code: str) -> JsonResponse:
@@ -75,6 +78,7 @@ def verify_json(request: HttpRequest, code: str) -> JsonResponse:
     )
 
 
+@login_not_required
 @require_GET
 def public_key(request: HttpRequest) -> HttpResponse:
     return HttpResponse(signing.public_key_pem(), content_type="application/x-pem-file")
@@ -94,6 +98,7 @@ class PdfCheckForm(forms.Form):
         return upload
 
 
+@login_not_required
 @require_http_methods(["GET", "POST"])
 @ratelimit(**LIMIT)
 def verify_pdf(request: HttpRequest) -> HttpResponse:
@@ -116,7 +121,6 @@ def verify_pdf(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
 def mine(request: HttpRequest) -> HttpResponse:
     """The holder's certificates, who verified them, and their share links."""
     person = permissions.own_person(user=request.user)
@@ -136,7 +140,6 @@ def mine(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
 def download(request: HttpRequest, pk: int) -> HttpResponse:
     """Exactly the stored PDF bytes, for the holder or an administrator over them."""
     certificate = permissions.certificate_for_user(user=request.user, certificate_id=pk)
@@ -145,7 +148,6 @@ def download(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
 @require_POST
 def share_create(request: HttpRequest) -> HttpResponse:
     person = permissions.own_person(user=request.user)
@@ -159,7 +161,6 @@ def share_create(request: HttpRequest) -> HttpResponse:
     return redirect("credentials:mine")
 
 
-@login_required
 @require_POST
 def share_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     person = permissions.own_person(user=request.user)
@@ -171,6 +172,7 @@ def share_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("credentials:mine")
 
 
+@login_not_required
 @require_GET
 @ratelimit(**LIMIT)
 def shared(request: HttpRequest, token: str) -> HttpResponse:
@@ -209,7 +211,6 @@ def _issue_hours(request: HttpRequest, *, person, form: HoursCertificateForm) ->
     return True
 
 
-@login_required
 @require_http_methods(["GET", "POST"])
 def hours_new(request: HttpRequest) -> HttpResponse:
     """A worker issues their own hour certificate for a year or a range."""
@@ -225,7 +226,6 @@ def hours_new(request: HttpRequest) -> HttpResponse:
     return render(request, "credentials/hours_new.html", {"form": form, "person": person})
 
 
-@login_required
 @require_http_methods(["GET", "POST"])
 def hours_for_person(request: HttpRequest, person_id: int) -> HttpResponse:
     """An administrator issues an hour certificate for someone in their scope."""
@@ -237,7 +237,6 @@ def hours_for_person(request: HttpRequest, person_id: int) -> HttpResponse:
     return render(request, "credentials/hours_new.html", {"form": form, "person": person})
 
 
-@login_required
 @require_http_methods(["GET", "POST"])
 def batch_list(request: HttpRequest) -> HttpResponse:
     permissions.require_manager(user=request.user)
@@ -257,19 +256,16 @@ def batch_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
 def batch_detail(request: HttpRequest, pk: int) -> HttpResponse:
     batch = permissions.batch_for_user(user=request.user, batch_id=pk)
     return render(request, "credentials/batch_detail.html", {"batch": batch})
 
 
-@login_required
 def batch_archive(request: HttpRequest, pk: int) -> HttpResponse:
     batch = permissions.batch_for_user(user=request.user, batch_id=pk)
     return private_file_response(batch.archive, filename=f"{batch}.zip")
 
 
-@login_required
 def progress(request: HttpRequest) -> HttpResponse:
     """Certification progress: R21 registration, R22 hours, R23 next exam, R3 status."""
     person = permissions.own_person(user=request.user)
@@ -284,7 +280,6 @@ def progress(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
 @require_http_methods(["GET", "POST"])
 def qualification_new(request: HttpRequest) -> HttpResponse:
     person = permissions.own_person(user=request.user)
@@ -309,7 +304,6 @@ def qualification_new(request: HttpRequest) -> HttpResponse:
     return render(request, "credentials/qualification_new.html", {"form": form})
 
 
-@login_required
 @require_http_methods(["GET", "POST"])
 def registration_new(request: HttpRequest, pk: int) -> HttpResponse:
     """The holder records a renewal (a new 3-year registration)."""
@@ -334,7 +328,6 @@ def registration_new(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
 def review(request: HttpRequest) -> HttpResponse:
     """Qualifications awaiting verification by the administrator, in their scope."""
     permissions.require_manager(user=request.user)
@@ -343,7 +336,6 @@ def review(request: HttpRequest) -> HttpResponse:
     return render(request, "credentials/review.html", {"page": page})
 
 
-@login_required
 @require_POST
 def qualification_verify(request: HttpRequest, pk: int) -> HttpResponse:
     qualification = permissions.qualification_for_manager(user=request.user, qualification_id=pk)
@@ -352,13 +344,11 @@ def qualification_verify(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("credentials:review")
 
 
-@login_required
 def qualification_scan(request: HttpRequest, pk: int) -> HttpResponse:
     qualification = permissions.qualification_for_viewer(user=request.user, qualification_id=pk)
     return private_file_response(qualification.scan, filename=qualification.original_name)
 
 
-@login_required
 @require_POST
 def supervision_certificate_new(request: HttpRequest) -> HttpResponse:
     """A supervisor issues the yearly certificate of supervision given (R7)."""
@@ -373,7 +363,6 @@ def supervision_certificate_new(request: HttpRequest) -> HttpResponse:
     return redirect("credentials:mine")
 
 
-@login_required
 def person_certificates(request: HttpRequest, person_id: int) -> HttpResponse:
     """An administrator's view of one person's certificates: issue, revoke with a reason."""
     person = permissions.person_for_issuer(user=request.user, person_id=person_id)
@@ -384,7 +373,6 @@ def person_certificates(request: HttpRequest, person_id: int) -> HttpResponse:
     )
 
 
-@login_required
 @require_POST
 def certificate_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     certificate = permissions.certificate_for_issuer(user=request.user, certificate_id=pk)
@@ -401,7 +389,6 @@ def certificate_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("credentials:person_certificates", person_id=certificate.holder_id)
 
 
-@login_required
 @require_POST
 def completion_certificate_new(request: HttpRequest, enrolment_id: int) -> HttpResponse:
     """The worker issues the completion certificate of a run they completed."""

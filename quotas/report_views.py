@@ -3,8 +3,7 @@
 import datetime as dt
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -26,7 +25,6 @@ def _late(report: MonthlyReport, today: dt.date) -> bool:
     return rules.report_is_late(due_on=report.due_on, submitted_on=submitted_on, today=today)
 
 
-@login_required
 @require_http_methods(["GET", "POST"])
 def station_reports(request: HttpRequest, pk: int) -> HttpResponse:
     point = permissions.station_for_reports(user=request.user, service_point_id=pk)
@@ -58,7 +56,6 @@ def station_reports(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
 @require_http_methods(["GET", "POST"])
 def report(request: HttpRequest, pk: int) -> HttpResponse:
     found = permissions.report_for_user(user=request.user, report_id=pk)
@@ -91,7 +88,7 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, _("审核结果已保存。"))
                 return redirect("quotas:report", pk=found.pk)
             if action not in ("save", "submit", "accept", "return") or not (may_file or may_review):
-                return HttpResponse(status=403)
+                raise PermissionDenied
         except ValidationError as error:
             messages.error(request, error.messages[0])
     return render(
@@ -107,7 +104,6 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
 def region_reports(request: HttpRequest, pk: int) -> HttpResponse:
     """The county's view of one month: every station, filed or not, late or not."""
     region = permissions.region_for_user(user=request.user, region_id=pk)
@@ -148,7 +144,6 @@ def region_reports(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
 def region_quarter(request: HttpRequest, pk: int) -> HttpResponse:
     """The county's quarterly summary of monthly reports (R17: 月报季例会)."""
     region = permissions.region_for_user(user=request.user, region_id=pk)
@@ -168,7 +163,6 @@ def region_quarter(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
 @require_http_methods(["GET", "POST"])
 def station_evaluation(request: HttpRequest, pk: int, year: int) -> HttpResponse:
     """The county evaluates a station's year; filing locks the year."""
@@ -178,7 +172,7 @@ def station_evaluation(request: HttpRequest, pk: int, year: int) -> HttpResponse
     today = timezone.localdate()
     if request.method == "POST":
         if not may_evaluate:
-            return HttpResponse(status=403)
+            raise PermissionDenied
         try:
             quality = int(request.POST.get("quality", ""))
             filed = evaluations.evaluation_file(

@@ -1,6 +1,5 @@
 from urllib.parse import quote
 
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -15,7 +14,6 @@ def _year(request: HttpRequest) -> int:
     return periods.year_param(request, today=today, default=today.year)
 
 
-@login_required
 def mine(request: HttpRequest) -> HttpResponse:
     """The worker's own progress against every rule that applies to them."""
     person = permissions.own_person(user=request.user)
@@ -41,7 +39,6 @@ def mine(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
 def station(request: HttpRequest, pk: int) -> HttpResponse:
     """A station's own rules, and its staff × person rules grid."""
     point = permissions.station_for_user(user=request.user, service_point_id=pk)
@@ -83,7 +80,6 @@ def _years() -> list[int]:
     return list(range(this_year, this_year - 4, -1))
 
 
-@login_required
 def regions(request: HttpRequest) -> HttpResponse:
     """The regions the user administers, as starting points for their dashboards."""
     permissions.require_quota_viewer(user=request.user)
@@ -94,7 +90,6 @@ def regions(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
 def region(request: HttpRequest, pk: int) -> HttpResponse:
     """A region's share of people meeting each rule, by station or sub-region (drill-down)."""
     found = permissions.region_for_user(user=request.user, region_id=pk)
@@ -115,7 +110,6 @@ def region(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
 def region_export(request: HttpRequest, pk: int) -> HttpResponse:
     found = permissions.region_for_user(user=request.user, region_id=pk)
     year = _year(request)

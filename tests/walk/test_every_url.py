@@ -34,9 +34,10 @@ def _paths(route: str, pattern: URLPattern):
     converters = pattern.pattern.converters
     paths = ["/" + route]
     for name, converter in converters.items():
-        kind = type(converter).__name__
-        if kind == "IntConverter":
-            values = INT_VALUES.get(name, INT_DEFAULT)
+        if name in INT_VALUES:
+            values = INT_VALUES[name]
+        elif type(converter).__name__ == "IntConverter":
+            values = INT_DEFAULT
         else:
             values = STR_VALUES.get(name, ("x",))
         placeholder = f"<{_converter_name(route, name)}:{name}>"
@@ -85,3 +86,35 @@ def _shows_other_county(response) -> bool:
     if response.get("Content-Type", "").startswith(("text/", "application/json")):
         return world.MARKER in response.content.decode(errors="replace")
     return False
+
+
+# The views that answer the signed-out; every other view of ours needs a sign-in, given by
+# LoginRequiredMiddleware alone (no view wraps itself in login_required).
+PUBLIC_ROUTES = {
+    "healthz",
+    "me/invitation/<str:token>/",
+    "calendar/feed/<str:token>.ics",
+    "verify/",
+    "verify/pdf/",
+    "verify/public-key.pem",
+    "verify/<str:code>.json",
+    "verify/<str:code>/",
+    "share/<str:token>/",
+}
+
+
+def test_only_the_listed_views_are_public():
+    public = {
+        route for route, pattern in ROUTES if not getattr(pattern.callback, "login_required", True)
+    }
+    assert public == PUBLIC_ROUTES
+
+
+def test_signed_out_visitors_are_sent_to_the_one_sign_in_page(client, db):
+    for route, pattern in ROUTES:
+        if route in PUBLIC_ROUTES or route.startswith("admin/"):
+            continue
+        path = _paths(route, pattern)[0]
+        response = client.get(path)
+        assert response.status_code == 302, path
+        assert response["Location"].startswith("/accounts/login/?next="), path

@@ -80,7 +80,7 @@ def test_anonymous_is_sent_to_login(client, tree, zhang_min):
     batch = batch_of(zhang_min.user, [person_row(tree)])
     response = client.get(reverse("imports:preview", args=[batch.pk]))
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("wagtailadmin_login"))
+    assert response["Location"].startswith(reverse("account_login"))
 
 
 def test_query_count_does_not_grow_with_rows(

@@ -82,10 +82,10 @@ def test_worker_is_turned_away_by_the_admin_gate(client, wang_fang):
     client.force_login(wang_fang.user)
     response = client.get(URL)
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("wagtailadmin_login"))
+    assert response["Location"].startswith(reverse("account_login"))
 
 
 def test_anonymous_is_sent_to_login(client, tree):
     response = client.get(URL)
     assert response.status_code == 302
-    assert response["Location"] == f"{reverse('wagtailadmin_login')}?next={URL}"
+    assert response["Location"] == f"{reverse('account_login')}?next={URL}"
