@@ -78,9 +78,10 @@ def certificate_issue(
         target=certificate,
         after={"kind": kind, "period": [str(starts_on), str(ends_on)]},
     )
-    transaction.on_commit(
-        partial(async_task, "credentials.tasks.certificate_render", certificate.pk)
-    )
+    if render_after_commit:  # a batch renders its certificates itself
+        transaction.on_commit(
+            partial(async_task, "credentials.tasks.certificate_render", certificate.pk)
+        )
     return certificate
 
 
