@@ -1,3 +1,6 @@
+import datetime as dt
+from collections import defaultdict
+
 from django.db.models import QuerySet
 from django.utils import timezone
 
@@ -8,6 +11,7 @@ from credentials.models import (
     Certificate,
     CertificateBatch,
     Qualification,
+    Registration,
     ShareLink,
     VerificationEvent,
 )
@@ -32,6 +36,39 @@ def share_links_of(*, person: Person) -> QuerySet[ShareLink]:
 
 def qualifications_of(*, person: Person) -> QuerySet[Qualification]:
     return Qualification.objects.filter(person=person).prefetch_related("registrations")
+
+
+def qualification_levels(
+    *, people: QuerySet[Person] | list[int]
+) -> dict[int, tuple[frozenset[str], frozenset[str]]]:
+    """Person id → (levels held, levels verified by an administrator), for many people in
+    one query (R21)."""
+    held: dict[int, set[str]] = defaultdict(set)
+    verified: dict[int, set[str]] = defaultdict(set)
+    for person_id, level, verified_at in Qualification.objects.filter(
+        person__in=people
+    ).values_list("person_id", "level", "verified_at"):
+        held[person_id].add(level)
+        if verified_at is not None:
+            verified[person_id].add(level)
+    return {
+        person_id: (frozenset(levels), frozenset(verified[person_id]))
+        for person_id, levels in held.items()
+    }
+
+
+def registration_on(*, person: Person, level: str, on: dt.date) -> Registration | None:
+    """The person's registration at `level` valid on `on`, the latest if several (R21)."""
+    return (
+        Registration.objects.filter(
+            qualification__person=person,
+            qualification__level=level,
+            starts_on__lte=on,
+            ends_on__gte=on,
+        )
+        .order_by("-starts_on")
+        .first()
+    )
 
 
 def batches_for_user(*, user) -> QuerySet[CertificateBatch]:

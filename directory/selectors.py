@@ -6,7 +6,7 @@ from accounts import scope
 from accounts.models import User
 from accounts.roles import Action
 from directory import rules
-from directory.models import Person, Position, ServicePoint
+from directory.models import Person, Position, Region, ServicePoint
 
 
 def service_points_for_user(
@@ -48,6 +48,75 @@ def positions_at(*, service_point: ServicePoint) -> QuerySet[Position]:
 
 def positions_of(*, person: Person) -> QuerySet[Position]:
     return Position.objects.filter(person=person).select_related("service_point__region")
+
+
+def current_positions(
+    *,
+    on: dt.date,
+    region_path: str | None = None,
+    service_point_id: int | None = None,
+    person: Person | None = None,
+) -> QuerySet[Position]:
+    """Positions current on `on`: at one service point, at every point of a region subtree, or
+    of one person. Other apps pass `.values("person_id")` of it as a subquery for their totals."""
+    positions = Position.objects.filter(
+        Q(ends_on__isnull=True) | Q(ends_on__gte=on), starts_on__lte=on
+    )
+    if service_point_id is not None:
+        positions = positions.filter(service_point_id=service_point_id)
+    if region_path is not None:
+        positions = positions.filter(service_point__region__path__startswith=region_path)
+    if person is not None:
+        positions = positions.filter(person=person)
+    return positions
+
+
+def staff_on(
+    *, on: dt.date, region_path: str | None = None, service_point_id: int | None = None
+) -> list[tuple[int, str, int, str, str, bool, bool]]:
+    """Each position current on `on` in the scope as (person id, role, service point id,
+    service point name, region path, full time, social-work major), by person then position."""
+    return list(
+        current_positions(on=on, region_path=region_path, service_point_id=service_point_id)
+        .order_by("person_id", "pk")
+        .values_list(
+            "person_id",
+            "role",
+            "service_point_id",
+            "service_point__name",
+            "service_point__region__path",
+            "full_time",
+            "person__social_work_major",
+        )
+    )
+
+
+def service_points_in(
+    *, region_path: str | None = None, service_point_id: int | None = None
+) -> QuerySet[ServicePoint]:
+    """One service point, or every point of a region subtree."""
+    if service_point_id is not None:
+        return ServicePoint.objects.filter(pk=service_point_id)
+    return ServicePoint.objects.filter(region__path__startswith=region_path)
+
+
+def regions_at(*, paths: list[str] | set[str]) -> QuerySet[Region]:
+    """The regions at these paths, by code."""
+    return Region.objects.filter(path__in=paths).order_by("code")
+
+
+def top_regions() -> QuerySet[Region]:
+    """The provinces (the roots of the region tree), by code."""
+    return Region.objects.filter(depth=1).order_by("code")
+
+
+def region_with_code(code: str) -> Region | None:
+    return Region.objects.filter(code=code).first()
+
+
+def names_of(*, people: list[int]) -> dict[int, str]:
+    """Person id → name, for people the caller has already scoped."""
+    return dict(Person.objects.filter(pk__in=people).values_list("pk", "name"))
 
 
 def years_of_experience(*, person: Person, today: dt.date) -> float:

@@ -7,7 +7,7 @@ import datetime as dt
 from collections import defaultdict
 
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum
-from django.db.models.functions import ExtractYear
+from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils import timezone
 
 from accounts import scope
@@ -160,6 +160,18 @@ def people_year_minutes(
         if minutes:
             result[person_id][(kind, level)] = minutes
     return dict(result)
+
+
+def person_month_minutes(*, person: Person, year: int) -> dict[tuple[int, str, str], int]:
+    """One person's minutes in `year` by (month, kind, providing level). One grouped query."""
+    return {
+        (month, kind, level): total
+        for month, kind, level, total in HourEntry.objects.filter(person=person, on__year=year)
+        .annotate(month=ExtractMonth("on"))
+        .values_list("month", "kind", "providing_level")
+        .annotate(total=Sum("minutes"))
+        .order_by()
+    }
 
 
 def region_year_minutes(*, region_path: str, year: int, today: dt.date) -> dict[str, int]:

@@ -7,6 +7,6 @@ class QuotasConfig(AppConfig):
     verbose_name = _("年度指标")
 
     def ready(self):
-        from quotas import rulebook
+        from quotas.selectors import rulebook
 
         rulebook.connect()

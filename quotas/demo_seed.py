@@ -2,15 +2,16 @@
 
 import time
 
-from quotas import packs, services
+from quotas import packs
 from quotas.models import PolicyPack
+from quotas.services import policy_packs
 
 
 def seed(*, scale: str, figures) -> None:
     started = time.perf_counter()
     created = 0
     for name in packs.PACKS:
-        _pack, new, _changed = services.policy_pack_load(name=name)
+        _pack, new, _changed = policy_packs.policy_pack_load(name=name)
         created += new
     figures.add("quotas: policy packs", time.perf_counter() - started, created)
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from quotas.dashboards import Dashboard
+from quotas.selectors.dashboards import Dashboard
 
 
 def dashboard_workbook(board: Dashboard) -> bytes:

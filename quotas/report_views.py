@@ -15,9 +15,10 @@ from accounts import scope
 from accounts.roles import Action
 from core import periods
 from directory.models import ServicePoint
-from quotas import evaluations, permissions, reports, rules
+from quotas import permissions, reports, rules
 from quotas.forms import MonthForm, ReportForm
 from quotas.models import MonthlyReport, YearlyEvaluation
+from quotas.services import yearly_evaluations
 
 
 def _late(report: MonthlyReport, today: dt.date) -> bool:
@@ -175,7 +176,7 @@ def station_evaluation(request: HttpRequest, pk: int, year: int) -> HttpResponse
             raise PermissionDenied
         try:
             quality = int(request.POST.get("quality", ""))
-            filed = evaluations.evaluation_file(
+            filed = yearly_evaluations.evaluation_file(
                 service_point=point,
                 year=year,
                 quality=quality,
@@ -199,8 +200,8 @@ def station_evaluation(request: HttpRequest, pk: int, year: int) -> HttpResponse
             "filed": filed,
             "sheet": filed.sheet
             if filed
-            else evaluations.score_sheet(service_point=point, year=year, today=today),
+            else yearly_evaluations.score_sheet(service_point=point, year=year, today=today),
             "may_evaluate": may_evaluate and filed is None and year < today.year,
-            "quality_max": evaluations.QUALITY_POINTS,
+            "quality_max": yearly_evaluations.QUALITY_POINTS,
         },
     )

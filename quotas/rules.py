@@ -23,6 +23,14 @@ def threshold_for_year(
     return min(grown, cap) if cap is not None else grown
 
 
+def counts_toward(
+    *, rule_kind: str = "", rule_level: str = "", kind: str = "", level: str = ""
+) -> bool:
+    """R13: minutes of a training `kind` given by a providing `level` count toward a rule that
+    asks for `rule_kind` from `rule_level` ("" asks for any): levels stack, never pool."""
+    return (not rule_kind or kind == rule_kind) and (not rule_level or level == rule_level)
+
+
 def elapsed_share(*, starts_on: dt.date, ends_on: dt.date, today: dt.date) -> float:
     """How much of the period has passed, from 0.0 (not started) to 1.0 (over)."""
     if today < starts_on:

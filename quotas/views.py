@@ -5,8 +5,10 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from core import periods
-from directory.models import Person
-from quotas import charts, dashboards, evaluation, exports, permissions, selectors
+from directory import selectors as directory_selectors
+from quotas import exports, permissions
+from quotas.selectors import dashboards, progress_chart, rule_results
+from quotas.selectors.regions import dashboard_roots
 
 
 def _year(request: HttpRequest) -> int:
@@ -19,10 +21,12 @@ def mine(request: HttpRequest) -> HttpResponse:
     person = permissions.own_person(user=request.user)
     year = _year(request)
     today = timezone.localdate()
-    results = evaluation.evaluate_person(person=person, year=year, today=today)
-    training, supervision = charts.monthly_minutes(person=person, year=year)
+    results = rule_results.evaluate_person(person=person, year=year, today=today)
+    training, supervision = progress_chart.monthly_minutes(person=person, year=year)
     lines = [
-        charts.progress_line(r, training=training, supervision=supervision, year=year, today=today)
+        progress_chart.progress_line(
+            r, training=training, supervision=supervision, year=year, today=today
+        )
         if r.rule.period == "calendar_year" and r.status != "n/a"
         else ""
         for r in results
@@ -47,9 +51,7 @@ def station(request: HttpRequest, pk: int) -> HttpResponse:
     station_results, evaluated = dashboards.station_board(
         service_point=point, year=year, today=today
     )
-    names = dict(
-        Person.objects.filter(pk__in=[p.person_id for p in evaluated]).values_list("pk", "name")
-    )
+    names = directory_selectors.names_of(people=[p.person_id for p in evaluated])
     columns = sorted({(r.rule.pk, r.rule.title) for p in evaluated for r in p.results})
     grid = sorted(
         (
@@ -86,7 +88,7 @@ def regions(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "quotas/regions.html",
-        {"regions": selectors.dashboard_roots(user=request.user)},
+        {"regions": dashboard_roots(user=request.user)},
     )
 
 

@@ -425,7 +425,7 @@ class ReceivedSummary(models.Model):
     Derived from held sessions' `Supervisee` rows: confirmed minutes apart from those still
     pending or disputed (rejected parts count nothing). `supervision.services.summary` adjusts
     it in the transaction of every write that changes what a session counts;
-    `manage.py summaries check` / `rebuild` verifies or rebuilds it from the raw rows.
+    `manage.py supervision_summaries check` / `rebuild` verifies or rebuilds it from the raw rows.
     """
 
     person = models.ForeignKey(

@@ -149,7 +149,7 @@ class HourSummary(models.Model):
     """A person's credited minutes in one calendar year for one kind and providing level.
 
     Derived from `HourEntry`: `lms.services.ledger` adds every new ledger row's minutes here in
-    the same transaction, and `manage.py summaries check` / `rebuild` verifies or
+    the same transaction, and `manage.py training_summaries check` / `rebuild` verifies or
     rebuilds the table from the ledger (bulk loads such as the demo seed rebuild it).
     """
 

@@ -3,7 +3,7 @@
 Rows are only ever inserted, and only here: every function that writes a row also adds its
 minutes to the yearly `HourSummary` in the same transaction (`_summarise`). Period totals are
 summed from the ledger rows (index on (person, on)); whole-year totals for many people read the
-summary (lms/selectors.py). `manage.py summaries check` compares the two and `rebuild`
+summary (lms/selectors.py). `manage.py training_summaries check` compares the two and `rebuild`
 recomputes the summary after bulk loads.
 """
 

@@ -3,11 +3,14 @@
 from supervision.selectors.archive import sessions_for_archive, sessions_for_portfolio
 from supervision.selectors.counting import (
     given_by_year,
+    linked_experts,
     minutes_given,
     minutes_received,
+    person_month_received,
     received_by_people_year,
     station_minutes,
     station_month_grid,
+    stations_year_minutes,
 )
 from supervision.selectors.lists import (
     assignments_at,
@@ -37,6 +40,8 @@ __all__ = [
     "locks_visible_to",
     "minutes_given",
     "minutes_received",
+    "linked_experts",
+    "person_month_received",
     "received_by_people_year",
     "pending_at",
     "received_by",
@@ -46,6 +51,7 @@ __all__ = [
     "sessions_for_supervisor",
     "station_minutes",
     "station_month_grid",
+    "stations_year_minutes",
     "supervisees_of",
     "supervisor_load",
     "supervisors_at",

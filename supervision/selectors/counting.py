@@ -23,7 +23,9 @@ from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear
 
 from directory.models import Person, ServicePoint
 from supervision.models import (
+    Assignment,
     ReceivedSummary,
+    StationSummary,
     Supervisee,
     SupervisionSession,
     SupervisorProfile,
@@ -59,6 +61,23 @@ def minutes_received(
     return {
         row["providing_level"]: {"confirmed": row["confirmed"], "pending": row["pending"]}
         for row in rows
+    }
+
+
+def person_month_received(*, person: Person, year: int) -> dict[tuple[int, str], int]:
+    """Confirmed minutes `person` received in `year` by (month, providing level) (R8)."""
+    return {
+        (month, level): total
+        for month, level, total in Supervisee.objects.filter(
+            person=person,
+            held_on__year=year,
+            state=Supervisee.State.CONFIRMED,
+            session__status=HELD,
+        )
+        .annotate(month=ExtractMonth("held_on"))
+        .values_list("month", "providing_level")
+        .annotate(total=Sum("minutes"))
+        .order_by()
     }
 
 
@@ -108,6 +127,31 @@ def station_minutes(*, service_point: ServicePoint, year: int) -> dict[str, int]
         service_point=service_point, status=HELD, held_on__gte=first, held_on__lte=last
     ).aggregate(sessions=Count("pk"), minutes=Coalesce(Sum("duration_minutes"), 0))
     return {"sessions": totals["sessions"], "minutes": totals["minutes"]}
+
+
+def stations_year_minutes(*, service_points: QuerySet[ServicePoint], year: int) -> dict[int, int]:
+    """`station_minutes` for many stations from the yearly summary: station id → minutes
+    held in `year`, once per session (R9). One query."""
+    return dict(
+        StationSummary.objects.filter(service_point__in=service_points, year=year)
+        .exclude(minutes=0)
+        .values_list("service_point_id", "minutes")
+    )
+
+
+def linked_experts(*, service_points: QuerySet[ServicePoint], on: dt.date) -> dict[int, int]:
+    """Station id → experts linked to it on `on` in the "1+1" mode (R5). One query."""
+    return dict(
+        Assignment.objects.filter(
+            Q(ended_on__isnull=True) | Q(ended_on__gte=on),
+            service_point__in=service_points,
+            mode=Assignment.Mode.LINKED_EXPERT,
+            starts_on__lte=on,
+        )
+        .values("service_point_id")
+        .annotate(experts=Count("pk"))
+        .values_list("service_point_id", "experts")
+    )
 
 
 def station_month_grid(*, service_points: QuerySet[ServicePoint], year: int) -> dict:

@@ -19,7 +19,8 @@ def test_demo_courses_of_each_kind_at_each_level_and_hours_for_demo_workers():
     year = timezone.localdate().year
     by_year = {row["year"] for row in selectors.person_years(person=entry.person)}
     assert by_year & {year, year - 1}
-    call_command("summaries", "check", stdout=StringIO())
+    call_command("training_summaries", "check", stdout=StringIO())
+    call_command("supervision_summaries", "check", stdout=StringIO())
     counts = (Course.objects.count(), HourEntry.objects.count())
     call_command("seed_demo", stdout=StringIO())
     assert (Course.objects.count(), HourEntry.objects.count()) == counts

@@ -139,7 +139,7 @@ def test_summary_follows_every_write_and_check_command(credit, wang_fang, zhang_
     assert selectors.people_year_minutes(people=[wang_fang.pk], year=2026) == {
         wang_fang.pk: {("policy", "city"): 30}
     }
-    call_command("summaries", "check", stdout=StringIO())
+    call_command("training_summaries", "check", stdout=StringIO())
     HourEntry.objects.bulk_create(
         [
             HourEntry(
@@ -154,9 +154,9 @@ def test_summary_follows_every_write_and_check_command(credit, wang_fang, zhang_
         ]
     )
     with pytest.raises(CommandError):
-        call_command("summaries", "check", stdout=StringIO())
-    call_command("summaries", "rebuild", stdout=StringIO())
-    call_command("summaries", "check", stdout=StringIO())
+        call_command("training_summaries", "check", stdout=StringIO())
+    call_command("training_summaries", "rebuild", stdout=StringIO())
+    call_command("training_summaries", "check", stdout=StringIO())
     today = dt.date(2026, 11, 1)
     assert selectors.region_year_minutes(
         region_path=wang_fang.region.path[:4], year=2025, today=today

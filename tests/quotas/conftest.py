@@ -3,19 +3,19 @@ import datetime as dt
 import pytest
 
 from lms.services import ledger
-from quotas import services
+from quotas.services import policy_packs
 from tests import factories
 
 
 @pytest.fixture
 def hunan(tree):
-    pack, _, _ = services.policy_pack_load(name="hunan")
+    pack, _, _ = policy_packs.policy_pack_load(name="hunan")
     return pack
 
 
 @pytest.fixture
 def national(db):
-    pack, _, _ = services.policy_pack_load(name="national")
+    pack, _, _ = policy_packs.policy_pack_load(name="national")
     return pack
 
 

@@ -3,8 +3,9 @@ import datetime as dt
 import pytest
 
 from credentials.models import Qualification, Registration
-from quotas import evaluation, services
 from quotas.models import PolicyPack, PolicyRule
+from quotas.selectors import rule_results
+from quotas.services import policy_packs
 from supervision import services as supervision_services
 from supervision.models import CommitteeLevel, SessionForm
 from tests import factories
@@ -19,13 +20,13 @@ def by_code(results):
 
 
 def test_pack_loads_twice_without_changes(hunan):
-    _, created, changed = services.policy_pack_load(name="hunan")
+    _, created, changed = policy_packs.policy_pack_load(name="hunan")
     assert (created, changed) == (0, 0)
     assert hunan.rules.count() == 6
 
 
 def test_r13_hunan_county_worker_owes_city_and_county_quotas(hunan, wang_fang, credit):
-    results = by_code(evaluation.evaluate_person(person=wang_fang, year=2025, today=MID_2025))
+    results = by_code(rule_results.evaluate_person(person=wang_fang, year=2025, today=MID_2025))
     assert {
         "worker-city-supervision",
         "worker-county-supervision",
@@ -38,7 +39,7 @@ def test_r13_hunan_county_worker_owes_city_and_county_quotas(hunan, wang_fang, c
 
 def test_r13_county_hours_do_not_count_for_the_city_rule(hunan, wang_fang, credit):
     credit(wang_fang, 30 * 60, level="county")
-    results = by_code(evaluation.evaluate_person(person=wang_fang, year=2025, today=MID_2025))
+    results = by_code(rule_results.evaluate_person(person=wang_fang, year=2025, today=MID_2025))
     assert results["worker-county-training"].achieved == 30 * 60
     assert results["worker-city-training"].achieved == 0
     assert results["worker-city-training"].status == "behind"
@@ -46,7 +47,7 @@ def test_r13_county_hours_do_not_count_for_the_city_rule(hunan, wang_fang, credi
 
 def test_sentence_and_gap_in_chinese(hunan, wang_fang, credit):
     credit(wang_fang, 14 * 60, level="county")
-    result = by_code(evaluation.evaluate_person(person=wang_fang, year=2025, today=MID_2025))[
+    result = by_code(rule_results.evaluate_person(person=wang_fang, year=2025, today=MID_2025))[
         "worker-county-training"
     ]
     assert result.sentence == "县级培训：已完成 14.0/40.0 小时"
@@ -65,7 +66,7 @@ def test_sentence_and_gap_in_chinese(hunan, wang_fang, credit):
 )
 def test_each_status(hunan, wang_fang, credit, hours, today, status):
     credit(wang_fang, hours * 60, level="county")
-    result = by_code(evaluation.evaluate_person(person=wang_fang, year=2025, today=today))[
+    result = by_code(rule_results.evaluate_person(person=wang_fang, year=2025, today=today))[
         "worker-county-training"
     ]
     assert result.status == status
@@ -93,7 +94,7 @@ def test_r8_confirmed_supervision_counts_pending_shows_apart(
     supervision_services.supervisee_confirm(
         supervisee=sessions[0].supervisees.get(), confirmed_by=wang_fang.user
     )
-    result = by_code(evaluation.evaluate_person(person=wang_fang, year=2025, today=MID_2025))[
+    result = by_code(rule_results.evaluate_person(person=wang_fang, year=2025, today=MID_2025))[
         "worker-county-supervision"
     ]
     assert (result.achieved, result.pending) == (120, 120)
@@ -104,7 +105,7 @@ def test_r22_registration_period_and_not_applicable(national, wang_fang, credit)
     qualification = Qualification.objects.create(
         person=wang_fang, level="assistant", certificate_number="A1", passed_on=D(2022, 6, 1)
     )
-    results = by_code(evaluation.evaluate_person(person=wang_fang, year=2025, today=MID_2025))
+    results = by_code(rule_results.evaluate_person(person=wang_fang, year=2025, today=MID_2025))
     assert results["continuing-education-assistant"].status == "n/a"
     assert "continuing-education-intermediate" not in results
     Registration.objects.create(
@@ -113,7 +114,7 @@ def test_r22_registration_period_and_not_applicable(national, wang_fang, credit)
     credit(wang_fang, 20 * 60, on=D(2023, 5, 1))
     credit(wang_fang, 30 * 60, on=D(2025, 2, 1))
     credit(wang_fang, 10 * 60, on=D(2022, 5, 1))  # before the period
-    result = by_code(evaluation.evaluate_person(person=wang_fang, year=2025, today=MID_2025))[
+    result = by_code(rule_results.evaluate_person(person=wang_fang, year=2025, today=MID_2025))[
         "continuing-education-assistant"
     ]
     assert (result.achieved, result.owed) == (50 * 60, 72 * 60)
@@ -128,9 +129,9 @@ def test_r11_days_convert_with_the_packs_hours_per_day(tree, wang_fang, credit):
     station = factories.ServicePointFactory(region=town)
     worker = factories.PersonFactory(region=county)
     factories.PositionFactory(person=worker, service_point=station)
-    services.policy_pack_load(name="hangzhou")
+    policy_packs.policy_pack_load(name="hangzhou")
     credit(worker, 2 * 6 * 60 + 3 * 60, level="city")  # 2.5 days of 6 hours
-    result = by_code(evaluation.evaluate_person(person=worker, year=2025, today=MID_2025))[
+    result = by_code(rule_results.evaluate_person(person=worker, year=2025, today=MID_2025))[
         "worker-training-days"
     ]
     assert result.owed == 3 * 6 * 60
@@ -142,13 +143,13 @@ def test_r4_certified_share_grows_and_uses_verified_certificates(hunan, tree, wa
     colleague = factories.PersonFactory(region=tree.county_a, social_work_major=False)
     factories.PositionFactory(person=colleague, service_point=tree.station_a)
     results = by_code(
-        evaluation.evaluate_station(service_point=tree.station_a, year=2023, today=MID_2025)
+        rule_results.evaluate_station(service_point=tree.station_a, year=2023, today=MID_2025)
     )
     share = results["station-certified-share"]
     assert share.owed == 50 and share.achieved == 50  # 王芳 has a social-work degree
     assert share.status == "met"
     later = by_code(
-        evaluation.evaluate_station(service_point=tree.station_a, year=2025, today=MID_2025)
+        rule_results.evaluate_station(service_point=tree.station_a, year=2025, today=MID_2025)
     )
     assert later["station-certified-share"].owed == 70
     assert later["station-certified-share"].status == "behind"
@@ -157,11 +158,11 @@ def test_r4_certified_share_grows_and_uses_verified_certificates(hunan, tree, wa
 
 def test_rules_out_of_force_do_not_apply(hunan, wang_fang):
     PolicyRule.objects.filter(pack=hunan).update(in_force_until=D(2023, 12, 31))
-    assert evaluation.evaluate_person(person=wang_fang, year=2025, today=MID_2025) == []
+    assert rule_results.evaluate_person(person=wang_fang, year=2025, today=MID_2025) == []
 
 
 def test_other_regions_rules_do_not_apply(wang_fang, tree):
     factories.region("北京市", "110000", "province")  # sorts first: the tree's paths move
-    services.policy_pack_load(name="beijing")
+    policy_packs.policy_pack_load(name="beijing")
     station = type(tree.station_a).objects.select_related("region").get(pk=tree.station_a.pk)
-    assert evaluation.evaluate_station(service_point=station, year=2025, today=MID_2025) == []
+    assert rule_results.evaluate_station(service_point=station, year=2025, today=MID_2025) == []

@@ -1,5 +1,6 @@
-"""The hand-written read model behind the dashboards (quotas/facts.py) gives the numbers the
-services recorded, and a dashboard agrees with every person's own page (one evaluation)."""
+"""The read model behind the dashboards (quotas/selectors/facts.py, from each app's selectors)
+gives the numbers the services recorded, and a dashboard agrees with every person's own page
+(one evaluation)."""
 
 import datetime as dt
 from collections import Counter
@@ -7,9 +8,9 @@ from collections import Counter
 from django.utils import timezone
 
 from credentials.models import Qualification
-from quotas import dashboards, evaluation, rulebook
-from quotas.facts import Scope, staff_rows, station_facts, station_rows
 from quotas.models import MonthlyReport
+from quotas.selectors import dashboards, rule_results, rulebook
+from quotas.selectors.facts import Scope, staff_rows, station_facts, station_rows
 from supervision import services as supervision_services
 from supervision.models import CommitteeLevel, SessionForm
 from tests import factories
@@ -135,7 +136,7 @@ def test_dashboard_agrees_with_each_persons_own_evaluation(
     board = dashboards.region_dashboard(region=tree.county_a, year=2025, today=MID_2025)
     expected: Counter = Counter()
     for person in people:
-        for result in evaluation.evaluate_person(person=person, year=2025, today=MID_2025):
+        for result in rule_results.evaluate_person(person=person, year=2025, today=MID_2025):
             if result.rule.period == "calendar_year":
                 expected[result.rule.pk, result.status] += 1
     got = Counter(
@@ -155,11 +156,13 @@ def test_station_board_reads_the_staff_once_and_agrees_with_evaluate_station(
     hunan, tree, wang_fang, django_assert_max_num_queries
 ):
     rulebook.all_rules()  # loaded once per process, not per page
-    with django_assert_max_num_queries(3):  # staff, station, the rule book's version
+    # Staff, qualifications, training, supervision received, the station, its supervision
+    # minutes, linked experts and reports, the rule book's version.
+    with django_assert_max_num_queries(9):
         results, people = dashboards.station_board(
             service_point=tree.station_a, year=2025, today=MID_2025
         )
-    alone = evaluation.evaluate_station(service_point=tree.station_a, year=2025, today=MID_2025)
+    alone = rule_results.evaluate_station(service_point=tree.station_a, year=2025, today=MID_2025)
     assert [(r.rule.pk, r.status, r.achieved) for r in results] == [
         (r.rule.pk, r.status, r.achieved) for r in alone
     ]

@@ -7,8 +7,10 @@ from django.urls import reverse
 
 from accounts.roles import Role
 from audit.models import AuditEvent
-from quotas import evaluation, reports, rules, services
+from quotas import reports, rules
 from quotas.models import MonthlyReport
+from quotas.selectors import rule_results
+from quotas.services import policy_packs
 from tests import factories
 
 D = dt.date
@@ -36,7 +38,7 @@ def test_r17_due_day_comes_from_the_policy_pack(tree):
     dali = factories.region("大理白族自治州", "532900", "city", yunlong)
     county = factories.region("云龙县", "532929", "county", dali)
     town = factories.region("诺邓镇", "532929101", "township", county)
-    services.policy_pack_load(name="yunlong")
+    policy_packs.policy_pack_load(name="yunlong")
     from quotas.models import PolicyPack
 
     PolicyPack.objects.filter(name="yunlong").update(report_due_day=20)
@@ -113,7 +115,7 @@ def test_r9_and_r18_come_from_filed_reports(hunan, tree, head):
     reports.report_submit(report=report, by=head)
     results = {
         r.rule.code: r
-        for r in evaluation.evaluate_station(
+        for r in rule_results.evaluate_station(
             service_point=tree.station_a, year=2025, today=D(2025, 7, 1)
         )
     }

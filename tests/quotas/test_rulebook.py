@@ -3,8 +3,10 @@ values, and (after MAX_AGE) writes that bypass signals (R13: rules stack up the 
 
 import datetime as dt
 
-from quotas import packs, rulebook, services
+from quotas import packs
 from quotas.models import PolicyRule
+from quotas.selectors import rulebook
+from quotas.services import policy_packs
 
 ON = dt.date(2025, 6, 1)
 
@@ -83,6 +85,6 @@ def test_a_pack_reloaded_with_changed_values_is_seen_at_once(hunan, tree, monkey
         for rule in packs.PACKS["hunan"]["rules"]
     ]
     monkeypatch.setitem(packs.PACKS, "hunan", {**packs.PACKS["hunan"], "rules": rules})
-    assert services.policy_pack_load(name="hunan")[2] == 1
+    assert policy_packs.policy_pack_load(name="hunan")[2] == 1
     (after,) = [r for r in rulebook.rules_above(tree.town_a.path, ON) if r.code == code]
     assert after.threshold == before.threshold * 2

@@ -5,8 +5,9 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from accounts.roles import Role
-from quotas import evaluations, rules
+from quotas import rules
 from quotas.models import YearlyEvaluation
+from quotas.services import yearly_evaluations
 from supervision import services as supervision_services
 from tests import factories
 
@@ -21,7 +22,7 @@ def test_grades(total, grade):
 
 
 def test_filing_freezes_the_sheet_and_locks_the_year(hunan, tree, zhang_min):
-    filed = evaluations.evaluation_file(
+    filed = yearly_evaluations.evaluation_file(
         service_point=tree.station_a,
         year=2025,
         quality=25,
@@ -33,7 +34,7 @@ def test_filing_freezes_the_sheet_and_locks_the_year(hunan, tree, zhang_min):
     assert filed.sheet[-1] == {"item": "服务质量评估", "source": "R17", "max": 30, "score": 25}
     assert supervision_services.year_locked(service_point=tree.station_a, year=2025)
     with pytest.raises(ValidationError):
-        evaluations.evaluation_file(
+        yearly_evaluations.evaluation_file(
             service_point=tree.station_a,
             year=2025,
             quality=25,
@@ -46,7 +47,7 @@ def test_filing_freezes_the_sheet_and_locks_the_year(hunan, tree, zhang_min):
 @pytest.mark.parametrize(("year", "quality"), [(2026, 20), (2025, 31), (2025, -1)])
 def test_bad_evaluations_are_refused(hunan, tree, zhang_min, year, quality):
     with pytest.raises(ValidationError):
-        evaluations.evaluation_file(
+        yearly_evaluations.evaluation_file(
             service_point=tree.station_a,
             year=year,
             quality=quality,
@@ -84,7 +85,7 @@ def test_evaluation_of_a_year_outside_the_portal_is_404(client, hunan, tree, zha
 def test_an_evaluation_filed_meanwhile_is_refused_with_a_message(
     hunan, tree, zhang_min, monkeypatch
 ):
-    real = evaluations.score_sheet
+    real = yearly_evaluations.score_sheet
 
     def filed_by_a_colleague_meanwhile(**kwargs):
         sheet = real(**kwargs)
@@ -93,9 +94,9 @@ def test_an_evaluation_filed_meanwhile_is_refused_with_a_message(
         )
         return sheet
 
-    monkeypatch.setattr(evaluations, "score_sheet", filed_by_a_colleague_meanwhile)
+    monkeypatch.setattr(yearly_evaluations, "score_sheet", filed_by_a_colleague_meanwhile)
     with pytest.raises(ValidationError, match="该年度已完成年度评估"):
-        evaluations.evaluation_file(
+        yearly_evaluations.evaluation_file(
             service_point=tree.station_a,
             year=2025,
             quality=20,

@@ -1,5 +1,5 @@
 """The yearly supervision summaries follow every write of the services (R7, R8, R9) and agree
-with the raw rows; `summaries check` finds a difference and `summaries rebuild` repairs it."""
+with the raw rows; `supervision_summaries check` finds a difference and `rebuild` repairs it."""
 
 import datetime as dt
 from io import StringIO
@@ -124,9 +124,9 @@ def test_check_finds_a_tampered_summary_and_rebuild_repairs_it(session, wang_fan
     StationSummary.objects.filter(service_point=tree.station_a).delete()
     out = StringIO()
     with pytest.raises(CommandError, match="2"):
-        call_command("summaries", "check", stdout=out)
+        call_command("supervision_summaries", "check", stdout=out)
     assert "999" in out.getvalue()
-    call_command("summaries", "rebuild", stdout=StringIO())
-    call_command("summaries", "check", stdout=out)
+    call_command("supervision_summaries", "rebuild", stdout=StringIO())
+    call_command("supervision_summaries", "check", stdout=out)
     assert received(wang_fang) == {"city": (0, 120)}
     assert station(tree.station_a) == (1, 120)

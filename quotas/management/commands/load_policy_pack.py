@@ -5,7 +5,8 @@ Running it twice changes nothing: packs are found by name and rules by (pack, co
 
 from django.core.management.base import BaseCommand, CommandError
 
-from quotas import packs, services
+from quotas import packs
+from quotas.services import policy_packs
 
 
 class Command(BaseCommand):
@@ -22,8 +23,8 @@ class Command(BaseCommand):
             raise CommandError("Name packs among: " + ", ".join(packs.PACKS))
         for name in chosen:
             try:
-                pack, created, changed = services.policy_pack_load(name=name)
-            except services.PackError as error:
+                pack, created, changed = policy_packs.policy_pack_load(name=name)
+            except policy_packs.PackError as error:
                 raise CommandError(str(error)) from error
             self.stdout.write(
                 f"{name}: {pack.rules.count()} rules ({created} created, {changed} updated)"

@@ -1,10 +1,10 @@
 """Region dashboards: the share of people meeting each person rule, by station or sub-region.
 
-Built from two hand-written queries whatever the region's size (quotas/facts.py: staff with
-their qualifications and yearly totals, stations with their counts) and the rules in memory
-(quotas/rulebook.py), then evaluated with the same code as a single person's page
-(evaluation.YearRules). Rules counted over a person's
-registration period (R22) appear on personal pages only.
+Built from a fixed number of bulk reads whatever the region's size (`facts`: staff with their
+qualifications and yearly totals, stations with their counts, each from the app that owns them)
+and the rules in memory (`rulebook`), then evaluated with the same code as a single person's
+page (`rule_results.YearRules`). Rules counted over a person's registration period (R22) appear
+on personal pages only.
 """
 
 import datetime as dt
@@ -12,10 +12,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from core import units
+from directory import selectors as directory_selectors
 from directory.models import Region
-from quotas import evaluation, rulebook, rules
-from quotas.facts import Scope, StaffRow, staff_rows, station_facts, station_rows
+from quotas import rules
 from quotas.models import PolicyRule
+from quotas.selectors import rule_results, rulebook
+from quotas.selectors.facts import Scope, StaffRow, staff_rows, station_facts, station_rows
 
 STATUSES = (rules.MET, rules.ON_TRACK, rules.AT_RISK, rules.BEHIND)
 
@@ -73,9 +75,9 @@ class Placed:
 
 def year_rules_around(
     region: Region, year: int, today: dt.date, *, with_sentences: bool = True
-) -> evaluation.YearRules:
-    """The rules a region's dashboard evaluates in `year`, prepared once (evaluation.YearRules)."""
-    return evaluation.YearRules(
+) -> rule_results.YearRules:
+    """The rules a region's dashboard evaluates in `year`, prepared once (`YearRules`)."""
+    return rule_results.YearRules(
         rulebook.rules_around(region.path, _on(year, today)),
         year=year,
         today=today,
@@ -93,7 +95,7 @@ def _placed(rows: list[StaffRow]) -> list[tuple[StaffRow, set[str]]]:
     return [(row, roles[person_id]) for person_id, row in first.items()]
 
 
-def people_results(rows: list[StaffRow], year_rules: evaluation.YearRules) -> list[Placed]:
+def people_results(rows: list[StaffRow], year_rules: rule_results.YearRules) -> list[Placed]:
     """Evaluate the calendar-year person rules of everyone in `rows` (from `facts.staff_rows`)."""
     return [
         Placed(
@@ -180,7 +182,7 @@ def region_dashboard(*, region: Region, year: int, today: dt.date) -> Dashboard:
 
 def station_board(
     *, service_point, year: int, today: dt.date
-) -> tuple[list[evaluation.Result], list[Placed]]:
+) -> tuple[list[rule_results.Result], list[Placed]]:
     """A station's page: its own rules' results and its staff with theirs, from one read of
     the staff and one of the station (the staff rows serve both)."""
     year_rules = year_rules_around(service_point.region, year, today)
@@ -197,7 +199,7 @@ def _child_names(region: Region, paths: set[str], by_station: bool) -> dict[str,
     child_paths = {path[: len(region.path) + 4] for path in paths}
     return {
         path: (pk, name)
-        for pk, path, name in Region.objects.filter(path__in=child_paths).values_list(
+        for pk, path, name in directory_selectors.regions_at(paths=child_paths).values_list(
             "pk", "path", "name"
         )
     }

@@ -1,46 +1,23 @@
 """Progress over the months of a year, as SVG coordinates for the worker's page."""
 
 import datetime as dt
-from collections import defaultdict
-
-from django.db.models import Sum
-from django.db.models.functions import ExtractMonth
 
 from directory.models import Person
-from lms.models import HourEntry
-from quotas.evaluation import Result
+from lms import selectors as lms_selectors
+from quotas import rules
 from quotas.models import Measure
-from supervision.models import Supervisee, SupervisionSession
+from quotas.selectors.rule_results import Result
+from supervision import selectors as supervision_selectors
 
 WIDTH, HEIGHT = 240, 60
 
 
 def monthly_minutes(*, person: Person, year: int) -> tuple[dict, dict]:
     """Training minutes by (month, kind, level) and confirmed supervision by (month, level)."""
-    training = defaultdict(int)
-    for month, kind, level, total in (
-        HourEntry.objects.filter(person=person, on__year=year)
-        .annotate(month=ExtractMonth("on"))
-        .values_list("month", "kind", "providing_level")
-        .annotate(total=Sum("minutes"))
-        .order_by()
-    ):
-        training[month, kind, level] += total
-    supervision = defaultdict(int)
-    for month, level, total in (
-        Supervisee.objects.filter(
-            person=person,
-            held_on__year=year,
-            state=Supervisee.State.CONFIRMED,
-            session__status=SupervisionSession.Status.HELD,
-        )
-        .annotate(month=ExtractMonth("held_on"))
-        .values_list("month", "providing_level")
-        .annotate(total=Sum("minutes"))
-        .order_by()
-    ):
-        supervision[month, level] += total
-    return training, supervision
+    return (
+        lms_selectors.person_month_minutes(person=person, year=year),
+        supervision_selectors.person_month_received(person=person, year=year),
+    )
 
 
 def _month_total(result: Result, month: int, training: dict, supervision: dict) -> int:
@@ -49,14 +26,15 @@ def _month_total(result: Result, month: int, training: dict, supervision: dict) 
         return sum(
             minutes
             for (m, level), minutes in supervision.items()
-            if m == month and (not rule.providing_level or level == rule.providing_level)
+            if m == month and rules.counts_toward(rule_level=rule.providing_level, level=level)
         )
     return sum(
         minutes
         for (m, kind, level), minutes in training.items()
         if m == month
-        and (not rule.training_kind or kind == rule.training_kind)
-        and (not rule.providing_level or level == rule.providing_level)
+        and rules.counts_toward(
+            rule_kind=rule.training_kind, rule_level=rule.providing_level, kind=kind, level=level
+        )
     )
 
 

@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 from audit.services import audit_record
 from core.conflicts import refused_on_conflict
 from directory.models import ServicePoint
-from quotas import evaluation, rules
+from quotas import rules
 from quotas.models import MonthlyReport, YearlyEvaluation
+from quotas.selectors import rule_results
 from supervision import services as supervision_services
 
 RULE_POINTS = 50  # shared among the station's rules
@@ -24,7 +25,7 @@ def score_sheet(*, service_point: ServicePoint, year: int, today: dt.date) -> li
     """The automatic items: each applicable station rule, then the monthly reports."""
     results = [
         r
-        for r in evaluation.evaluate_station(service_point=service_point, year=year, today=today)
+        for r in rule_results.evaluate_station(service_point=service_point, year=year, today=today)
         if r.status != rules.NOT_APPLICABLE
     ]
     sheet = []

@@ -1,9 +1,10 @@
 from django.db import transaction
 
 from audit.services import audit_record
-from directory.models import Region
-from quotas import packs, rulebook
+from directory import selectors as directory_selectors
+from quotas import packs
 from quotas.models import PolicyPack, PolicyRule
+from quotas.selectors import rulebook
 
 RULE_DEFAULTS = {
     "training_kind": "",
@@ -29,7 +30,7 @@ def policy_pack_load(*, name: str) -> tuple[PolicyPack, int, int]:
     data = packs.PACKS[name]
     region = None
     if data["region"]:
-        region = Region.objects.filter(code=data["region"]).first()
+        region = directory_selectors.region_with_code(data["region"])
         if region is None:
             raise PackError(
                 f"Region {data['region']} for pack {name} does not exist: seed or import it first."

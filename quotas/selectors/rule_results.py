@@ -1,6 +1,6 @@
-"""Evaluation: every rule that applies to a person or a station, with its status and numbers.
+"""Rule results: every rule that applies to a person or a station, with its status and numbers.
 
-One module answers for the pages, the exports and the benchmark (issue: quotas). Rules come from
+One module answers for the pages, the exports and the benchmark. Rules come from
 the region of the person's or station's service point and every region above it (R13); each
 rule counts only what its own providing level gave (levels stack, never pool).
 """
@@ -8,24 +8,26 @@ rule counts only what its own providing level gave (levels stack, never pool).
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from core import units
-from credentials.models import Qualification, Registration
+from credentials import selectors as credentials_selectors
+from directory import selectors as directory_selectors
 from directory.models import Person, ServicePoint
 from lms import selectors as lms_selectors
-from quotas import rulebook, rules
-from quotas.facts import (
+from quotas import rules
+from quotas.models import PERSON_MEASURES, Measure, Period, PolicyRule
+from quotas.selectors import rulebook
+from quotas.selectors.facts import (
     AmountKey,
     Scope,
     StationFacts,
+    amounts_for,
     staff_rows,
     station_facts,
     station_rows,
     station_value,
 )
-from quotas.models import PERSON_MEASURES, Measure, Period, PolicyRule
 from supervision import selectors as supervision_selectors
 
 
@@ -122,29 +124,6 @@ def _not_applicable(rule, *, reason: str, starts_on, ends_on) -> Result:
 
 
 # People
-
-
-def _current_places(person: Person, on: dt.date) -> list[tuple[str, str]]:
-    """(role, region path) of the person's positions current on `on`."""
-    return list(
-        person.positions.filter(starts_on__lte=on)
-        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=on))
-        .order_by("pk")
-        .values_list("role", "service_point__region__path")
-    )
-
-
-def _registration(person: Person, level: str, on: dt.date) -> Registration | None:
-    return (
-        Registration.objects.filter(
-            qualification__person=person,
-            qualification__level=level,
-            starts_on__lte=on,
-            ends_on__gte=on,
-        )
-        .order_by("-starts_on")
-        .first()
-    )
 
 
 class YearRules:
@@ -282,45 +261,23 @@ def amount_key(rule: PolicyRule) -> AmountKey:
     return ("training", rule.training_kind, rule.providing_level)
 
 
-def person_amounts(rule_list: list[PolicyRule], *, training: dict, received: dict) -> dict:
-    """`amount_key` → (achieved, pending) for one person's totals by kind and level."""
-    return {
-        amount_key(rule): _person_amount(rule, training=training, received=received)
-        for rule in rule_list
-        if rule.measure in PERSON_MEASURES
-    }
-
-
-def _person_amount(rule: PolicyRule, *, training: dict, received: dict) -> tuple[int, int]:
-    """(achieved, pending) minutes for a person rule, counting only the rule's own level."""
-    if rule.measure == Measure.SUPERVISION_RECEIVED:
-        achieved = pending = 0
-        for level, parts in received.items():
-            if not rule.providing_level or level == rule.providing_level:
-                achieved += parts["confirmed"]
-                pending += parts["pending"]
-        return achieved, pending
-    achieved = sum(
-        minutes
-        for (kind, level), minutes in training.items()
-        if (not rule.training_kind or kind == rule.training_kind)
-        and (not rule.providing_level or level == rule.providing_level)
-    )
-    return achieved, 0
-
-
 def evaluate_person(*, person: Person, year: int, today: dt.date) -> list[Result]:
     """Every person rule that applies to `person` in `year`, as of `today`: the calendar-year
     rules, then those counted over the person's registration period (R22)."""
     starts_on, ends_on = _year(year)
     on = min(max(today, starts_on), ends_on)
-    places = _current_places(person, on)
+    places = list(
+        directory_selectors.current_positions(on=on, person=person)
+        .order_by("pk")
+        .values_list("role", "service_point__region__path")
+    )
     path = places[0][1] if places else (person.region.path if person.region_id else None)
-    levels = set(Qualification.objects.filter(person=person).values_list("level", flat=True))
+    levels = credentials_selectors.qualification_levels(people=[person.pk]).get(person.pk)
+    levels = set(levels[0]) if levels else set()
     rule_list = rulebook.rules_above(path, on)
     # The yearly summaries, as on the dashboards: they equal the rows from 1 January to today.
-    amounts = person_amounts(
-        rule_list,
+    amounts = amounts_for(
+        {amount_key(rule) for rule in rule_list if rule.measure in PERSON_MEASURES},
         training=lms_selectors.people_year_minutes(people=[person.pk], year=year).get(
             person.pk, {}
         ),
@@ -341,7 +298,9 @@ def _registration_result(rule: PolicyRule, *, person: Person, year: int, today: 
     """R22: a rule counted over the person's current 3-year registration period."""
     starts_on, ends_on = _year(year)
     on = min(max(today, starts_on), ends_on)
-    registration = _registration(person, rule.qualification_level, on)
+    registration = credentials_selectors.registration_on(
+        person=person, level=rule.qualification_level, on=on
+    )
     if registration is None:
         return _not_applicable(
             rule,
@@ -352,7 +311,8 @@ def _registration_result(rule: PolicyRule, *, person: Person, year: int, today: 
     training = lms_selectors.person_minutes(
         person=person, starts_on=registration.starts_on, ends_on=min(registration.ends_on, today)
     )
-    achieved, _pending = _person_amount(rule, training=training, received={})
+    key = amount_key(rule)
+    achieved, _pending = amounts_for({key}, training=training, received={})[key]
     return _result(
         rule,
         achieved=achieved,
