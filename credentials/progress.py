@@ -4,9 +4,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from core import units
+from credentials import eligibility
 from credentials import registration as rules
 from credentials.models import Qualification, Registration
-from directory import rules as directory_rules
 from directory.models import Person
 from lms import selectors as lms_selectors
 
@@ -22,11 +22,14 @@ class Progress:
     owed_minutes: int
     credited_minutes: int
     next_level: str | None
-    years_of_experience: float
-    years_needed: int | None
-    eligible_on: dt.date | None
+    exam: eligibility.Outlook | None
     professional: bool
     professional_clause: str
+
+    @property
+    def route_education(self) -> str:
+        """The label of the education the R23 route names (高中/中专, 本科 …)."""
+        return Person.Education(self.exam.route.education).label
 
     @property
     def percent(self) -> int:
@@ -36,7 +39,7 @@ class Progress:
 
 
 def progress_for(*, person: Person, today: dt.date) -> Progress:
-    """R22 hours in the current registration period, R23 next-level exam date, R3 status."""
+    """R22 hours in the current registration period, R23 next-level exam route and year, R3."""
     qualifications = list(person.qualifications.prefetch_related("registrations"))
     highest = max(
         qualifications, key=lambda q: (LEVEL_ORDER.index(q.level), q.passed_on), default=None
@@ -51,15 +54,16 @@ def progress_for(*, person: Person, today: dt.date) -> Progress:
         )
         credited = sum(totals.values())
     next_level = NEXT_LEVEL.get(level, rules.SENIOR if level == rules.INTERMEDIATE else None)
-    spans = list(person.positions.values_list("starts_on", "ends_on"))
-    if next_level == rules.SENIOR:
-        spans = [(highest.passed_on, None)]  # R23: years as an intermediate worker
-    years = directory_rules.years_of_experience(spans=spans, today=today)
-    needed = (
-        rules.years_to_next_level(
-            target=next_level,
+    by_newest = sorted(qualifications, key=lambda q: q.passed_on, reverse=True)
+    first_passed = {q.level: q.passed_on for q in by_newest}  # the earliest wins per level
+    exam = (
+        eligibility.exam_outlook(
+            level=next_level,
             education=person.education,
             social_work_major=person.social_work_major,
+            spans=list(person.positions.values_list("starts_on", "ends_on")),
+            certificates=first_passed,
+            today=today,
         )
         if next_level
         else None
@@ -84,11 +88,7 @@ def progress_for(*, person: Person, today: dt.date) -> Progress:
         owed_minutes=owed,
         credited_minutes=credited,
         next_level=next_level,
-        years_of_experience=years,
-        years_needed=needed,
-        eligible_on=rules.eligible_on_from_experience(
-            years_needed=needed, years_have=years, today=today
-        ),
+        exam=exam,
         professional=professional,
         professional_clause=clause,
     )

@@ -4,7 +4,7 @@ R21: levels 助理社会工作师 / 社会工作师 / 高级社会工作师; reg
 passing, valid 3 years, renewed in the 3 months before it expires.
 R22: continuing education per 3-year registration period: assistant ≥ 72 h, intermediate or
 senior ≥ 90 h.
-R23: exam eligibility for the next level from education and years of social-work experience.
+R23 (exam eligibility) is in credentials/eligibility.py.
 R3 (Beijing): professional staff hold 社会工作师, or 助理社会工作师 for ≥ 3 years, or a social-work
 bachelor's degree or higher.
 """
@@ -16,7 +16,7 @@ REGISTRATION_YEARS = 3
 RENEWAL_MONTHS = 3
 # R22, in minutes per registration period.
 CONTINUING_EDUCATION_MINUTES = {ASSISTANT: 72 * 60, INTERMEDIATE: 90 * 60, SENIOR: 90 * 60}
-DEGREES = ("secondary", "college", "bachelor", "master", "doctorate")
+DEGREES = ("junior", "secondary", "college", "bachelor", "master", "doctorate")
 
 
 def add_years(day: dt.date, years: int) -> dt.date:
@@ -67,37 +67,6 @@ def continuing_education_owed_minutes(*, level: str) -> int:
     return CONTINUING_EDUCATION_MINUTES[level]
 
 
-def years_to_next_level(*, target: str, education: str, social_work_major: bool) -> int | None:
-    """R23: years of social-work experience needed before sitting the `target` exam.
-
-    Intermediate: social-work 大专 4 years, 本科 3, 硕士 1 (doctorate 0); other majors 2 years
-    more. Senior: 本科 or above and 5 years as an intermediate worker (counted from the
-    intermediate certificate). None when the education does not qualify.
-    """
-    rank = DEGREES.index(education)
-    if target == INTERMEDIATE:
-        base = {"college": 4, "bachelor": 3, "master": 1, "doctorate": 0}.get(education)
-        if base is None:
-            return None
-        return base if social_work_major else base + 2
-    if target == SENIOR:
-        return 5 if rank >= DEGREES.index("bachelor") else None
-    return 0
-
-
-def exam_eligible_on(
-    *, target: str, education: str, social_work_major: bool, experience_since: dt.date | None
-) -> dt.date | None:
-    """R23: the first day the worker may sit the `target` exam, or None if they cannot yet
-    tell (no experience recorded) or never qualify with this education."""
-    years = years_to_next_level(
-        target=target, education=education, social_work_major=social_work_major
-    )
-    if years is None or experience_since is None:
-        return None
-    return add_years(experience_since, years)
-
-
 def is_professional_staff(
     *,
     level: str | None,
@@ -111,17 +80,6 @@ def is_professional_staff(
         return True, "holds_intermediate"
     if level == ASSISTANT and level_held_since and add_years(level_held_since, 3) <= today:
         return True, "assistant_three_years"
-    if social_work_major and DEGREES.index(education) >= DEGREES.index("bachelor"):
+    if social_work_major and education in DEGREES[DEGREES.index("bachelor") :]:
         return True, "social_work_degree"
     return False, "none"
-
-
-def eligible_on_from_experience(
-    *, years_needed: int | None, years_have: float, today: dt.date
-) -> dt.date | None:
-    """R23: the day accumulated experience reaches `years_needed`, assuming the worker stays in
-    post (past days count once, future days at one per day); None when never."""
-    if years_needed is None:
-        return None
-    missing_days = round((years_needed - years_have) * 365.25)
-    return today + dt.timedelta(days=missing_days)

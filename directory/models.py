@@ -241,7 +241,8 @@ class Person(models.Model):
         FEMALE = "F", _("女")
 
     class Education(models.TextChoices):
-        SECONDARY = "secondary", _("高中及以下")
+        JUNIOR = "junior", _("初中及以下")
+        SECONDARY = "secondary", _("高中/中专")
         COLLEGE = "college", _("大专")
         BACHELOR = "bachelor", _("本科")
         MASTER = "master", _("硕士")

@@ -58,7 +58,7 @@ def service_point_fits_region(*, kind: str, region_level: str) -> bool:
 
 
 def years_of_experience(*, spans: list[tuple[dt.date, dt.date | None]], today: dt.date) -> float:
-    """Years covered by position spans, overlaps counted once (for R4, R23 eligibility).
+    """Years covered by position spans, overlaps counted once (the person page).
 
     A span without an end runs to `today`.
     """

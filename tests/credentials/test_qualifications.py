@@ -111,7 +111,7 @@ def test_r22_progress_counts_the_registration_period(qualification, wang_fang):
     assert result.owed_minutes == 72 * 60
     assert result.credited_minutes == 1200  # the 2023-08-01 row precedes the period
     assert result.registration_status == "valid"
-    assert result.next_level == "intermediate" and result.years_needed == 3
+    assert result.next_level == "intermediate" and result.exam.route.years == 3
 
 
 def test_r3_professional_through_degree(wang_fang):

@@ -45,42 +45,6 @@ def test_r22_continuing_education_per_period(level, hours):
 
 
 @pytest.mark.parametrize(
-    ("education", "major", "years"),
-    [
-        ("bachelor", True, 3),
-        ("master", True, 1),
-        ("college", True, 4),
-        ("bachelor", False, 5),
-        ("college", False, 6),
-        ("secondary", True, None),
-    ],
-)
-def test_r23_intermediate_exam_needs_years_by_education(education, major, years):
-    assert (
-        r.years_to_next_level(target="intermediate", education=education, social_work_major=major)
-        == years
-    )
-
-
-def test_r23_senior_needs_bachelor_and_five_years():
-    assert (
-        r.years_to_next_level(target="senior", education="bachelor", social_work_major=False) == 5
-    )
-    assert (
-        r.years_to_next_level(target="senior", education="college", social_work_major=True) is None
-    )
-
-
-def test_r23_eligible_date_counts_from_experience():
-    assert r.exam_eligible_on(
-        target="intermediate",
-        education="bachelor",
-        social_work_major=True,
-        experience_since=D(2021, 9, 1),
-    ) == D(2024, 9, 1)
-
-
-@pytest.mark.parametrize(
     ("level", "since", "education", "major", "expected"),
     [
         ("intermediate", D(2025, 1, 1), "college", False, (True, "holds_intermediate")),
