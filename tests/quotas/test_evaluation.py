@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 
 from credentials.models import Qualification, Registration
-from quotas import evaluation, services
+from quotas import evaluation, packs, services
 from quotas.models import PolicyPack, PolicyRule
 from supervision import services as supervision_services
 from supervision.models import CommitteeLevel, SessionForm
@@ -22,6 +22,14 @@ def test_pack_loads_twice_without_changes(hunan):
     _, created, changed = services.policy_pack_load(name="hunan")
     assert (created, changed) == (0, 0)
     assert hunan.rules.count() == 6
+
+
+def test_pack_load_stores_each_rules_clause_and_quote(hunan):
+    stored = {rule.code: (rule.source_clause, rule.source_quote) for rule in hunan.rules.all()}
+    assert stored == {
+        rule["code"]: (rule["source_clause"], rule["source_quote"])
+        for rule in packs.PACKS["hunan"]["rules"]
+    }
 
 
 def test_r13_hunan_county_worker_owes_city_and_county_quotas(hunan, wang_fang, credit):
