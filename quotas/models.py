@@ -131,6 +131,7 @@ class PolicyRule(models.Model):
     in_force_from = models.DateField(_("生效日期"))
     in_force_until = models.DateField(_("失效日期"), null=True, blank=True)
     source_clause = models.CharField(_("条款出处"), max_length=200)
+    source_quote = models.CharField(_("原文摘录"), max_length=200, blank=True)
     rule_ref = models.CharField(_("规则编号"), max_length=10, blank=True)
 
     class Meta:

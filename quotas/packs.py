@@ -1,18 +1,23 @@
 """The policy packs of the seed documents, as data (R13). `load_policy_pack NAME` writes one.
 
 Thresholds are in the measure's unit: minutes for hours, days, counts, percentage points.
-Every rule cites its document and clause; `rule_ref` is the rule's number in DOMAIN.md.
+A pack carries its document's title and file; every rule cites the clause as the document numbers
+it (`source_clause`, found by `quotas.clauses.clause_text`) and a few of its words
+(`source_quote`); `rule_ref` is the rule's number in DOMAIN.md. A `national` pack cites national
+regulations, which are not among the seed documents.
 """
 
 import datetime as dt
 
 H = 60  # minutes per hour
 SINCE_2021 = dt.date(2021, 1, 1)
-HUNAN_R8 = "三、（八）市县两级分别确保驻站社工每年接受专业督导不少于12、24小时"
+HUNAN_R8 = "市县两级分别确保驻站社工每年接受专业督导不少于12、24小时"
+JIAXING_LISTS = "高标准立标扩面，全市域抓落实促推广 › 清单化推进，加大建设力度"
+BEIJING_R9 = "每年至少完成10个服务案例,60小时专业督导"
 
 PACKS = {
     "hangzhou": {
-        "title": "杭州市乡镇（街道）社会工作站建设指导意见",
+        "title": "关于全面推进乡镇（街道）社会工作站建设的实施意见（征求意见稿）",
         "region": "330100",
         "source_document": "hangzhou-2021-station-opinions.txt",
         "hours_per_day": 6,
@@ -23,7 +28,8 @@ PACKS = {
                 "measure": "certified_staff",
                 "applies_to_point_kind": "township_station",
                 "threshold": 3,
-                "source_clause": "二、（三）配强服务力量：专职的持证社会工作者不少于3人",
+                "source_clause": "四、（三）",
+                "source_quote": "应配备专职的持证社会工作者不少于3人",
                 "rule_ref": "R1",
             },
             {
@@ -32,7 +38,8 @@ PACKS = {
                 "measure": "intermediate_staff",
                 "applies_to_point_kind": "township_station",
                 "threshold": 1,
-                "source_clause": "二、（三）有条件的社会工作站应配备至少1名中级及以上社会工作师",
+                "source_clause": "四、（三）",
+                "source_quote": "有条件的社会工作站应配备至少1名中级及以上社会工作师",
                 "rule_ref": "R1",
             },
             {
@@ -41,7 +48,8 @@ PACKS = {
                 "measure": "certified_staff",
                 "applies_to_point_kind": "community_room",
                 "threshold": 1,
-                "source_clause": "二、（三）社区特色社会工作室示范点至少应当配备1名持证社会工作者",
+                "source_clause": "四、（三）",
+                "source_quote": "社区特色社会工作室示范点至少应当配备1名持证社会工作者",
                 "rule_ref": "R1",
             },
             {
@@ -50,13 +58,14 @@ PACKS = {
                 "measure": "training_days",
                 "applies_to_role": "resident_worker",
                 "threshold": 3,
-                "source_clause": "二、（五）确保每人每年接受培训不少于3天",
+                "source_clause": "四、（五）",
+                "source_quote": "确保每人每年接受培训不少于3天",
                 "rule_ref": "R11",
             },
         ],
     },
     "haining": {
-        "title": "海宁市镇（街道）社会工作站“6430”建设要求",
+        "title": "浙江嘉兴：“三步法”推动社工站建设",
         "region": "330481",
         "source_document": "jiaxing-2021-station-practice.txt",
         "hours_per_day": 6,
@@ -67,7 +76,8 @@ PACKS = {
                 "measure": "full_time_staff",
                 "applies_to_point_kind": "township_station",
                 "threshold": 6,
-                "source_clause": "“6430”：6名专职人员",
+                "source_clause": JIAXING_LISTS,
+                "source_quote": "运营团队落实“6430”要求，即6名专职人员",
                 "rule_ref": "R2",
             },
             {
@@ -76,13 +86,14 @@ PACKS = {
                 "measure": "certified_staff",
                 "applies_to_point_kind": "township_station",
                 "threshold": 4,
-                "source_clause": "“6430”：其中4名持证社工",
+                "source_clause": JIAXING_LISTS,
+                "source_quote": "6名专职人员(4名持证社工)",
                 "rule_ref": "R2",
             },
         ],
     },
     "pinghu": {
-        "title": "平湖市社工站督导“1+1”挂钩联系制度",
+        "title": "浙江嘉兴：“三步法”推动社工站建设",
         "region": "330482",
         "source_document": "jiaxing-2021-station-practice.txt",
         "hours_per_day": 6,
@@ -93,13 +104,14 @@ PACKS = {
                 "measure": "linked_supervisors",
                 "applies_to_point_kind": "township_station",
                 "threshold": 1,
-                "source_clause": "专业化督导：1名督导专委会专家联系一个镇（街道）社工站",
+                "source_clause": "高标准立标扩面，全市域抓落实促推广 › 专业化督导，提升运营绩效",
+                "source_quote": "“1+1”挂钩联系制度，由1名督导专委会专家联系一个镇(街道)社工站",
                 "rule_ref": "R5",
             },
         ],
     },
     "hunan": {
-        "title": "湖南省乡镇（街道）社工站建设三年行动计划（2021—2023年）",
+        "title": "湖南省基层社会工作服务站项目三年行动方案（2021-2023年）",
         "region": "430000",
         "source_document": "hunan-2021-2023-station-action-plan.txt",
         "hours_per_day": 8,
@@ -113,7 +125,10 @@ PACKS = {
                 "growth_per_year": 10,
                 "base_year": 2021,
                 "cap": 100,
-                "source_clause": "二、4：2021年不低于30%，每年新增10%",
+                "source_clause": "二、（二）4",
+                "source_quote": (
+                    "具有社会工作教育背景或持资格证书者占比逐年提高，2021年不低于30%，每年新增10%"
+                ),
                 "rule_ref": "R4",
             },
             {
@@ -125,7 +140,10 @@ PACKS = {
                 "growth_per_year": 10,
                 "base_year": 2021,
                 "cap": 100,
-                "source_clause": "二、5：2021年不低于30%，每年新增10%",
+                "source_clause": "二、（二）5",
+                "source_quote": (
+                    "专业服务时长在全年工作时长中的占比逐年提高，2021年不低于30%，每年新增10%"
+                ),
                 "rule_ref": "R18",
             },
             {
@@ -135,7 +153,8 @@ PACKS = {
                 "providing_level": "city",
                 "applies_to_role": "resident_worker",
                 "threshold": 12 * H,
-                "source_clause": HUNAN_R8,
+                "source_clause": "三、（八）",
+                "source_quote": HUNAN_R8,
                 "rule_ref": "R8",
             },
             {
@@ -145,7 +164,8 @@ PACKS = {
                 "providing_level": "county",
                 "applies_to_role": "resident_worker",
                 "threshold": 24 * H,
-                "source_clause": HUNAN_R8,
+                "source_clause": "三、（八）",
+                "source_quote": HUNAN_R8,
                 "rule_ref": "R8",
             },
             {
@@ -155,7 +175,8 @@ PACKS = {
                 "providing_level": "city",
                 "applies_to_role": "resident_worker",
                 "threshold": 20 * H,
-                "source_clause": "三、（八）专业培训不少于20、40小时",
+                "source_clause": "三、（八）",
+                "source_quote": "专业培训不少于20、40小时",
                 "rule_ref": "R12",
             },
             {
@@ -165,13 +186,14 @@ PACKS = {
                 "providing_level": "county",
                 "applies_to_role": "resident_worker",
                 "threshold": 40 * H,
-                "source_clause": "三、（八）专业培训不少于20、40小时",
+                "source_clause": "三、（八）",
+                "source_quote": "专业培训不少于20、40小时",
                 "rule_ref": "R12",
             },
         ],
     },
     "beijing": {
-        "title": "北京市街道（乡镇）社会工作服务中心试点建设",
+        "title": "北京市街道(乡镇)社会工作服务中心试点建设实施方案",
         "region": "110000",
         "source_document": "beijing-2021-service-center-pilot.txt",
         "hours_per_day": 8,
@@ -182,7 +204,8 @@ PACKS = {
                 "measure": "station_supervision",
                 "applies_to_point_kind": "township_station",
                 "threshold": 60 * H,
-                "source_clause": "二、每年至少完成10个服务案例，60小时专业督导",
+                "source_clause": "三、(二)",
+                "source_quote": BEIJING_R9,
                 "rule_ref": "R9",
             },
             {
@@ -191,13 +214,14 @@ PACKS = {
                 "measure": "station_cases",
                 "applies_to_point_kind": "township_station",
                 "threshold": 10,
-                "source_clause": "二、每年至少完成10个服务案例，60小时专业督导",
+                "source_clause": "三、(二)",
+                "source_quote": BEIJING_R9,
                 "rule_ref": "R9",
             },
         ],
     },
     "yunlong": {
-        "title": "云龙县乡镇社会工作站建设工作方案",
+        "title": "云龙县乡镇社会工作服务站建设工作方案（试行）",
         "region": "532929",
         "source_document": "yunlong-2021-station-work-plan.txt",
         "hours_per_day": 8,
@@ -207,6 +231,7 @@ PACKS = {
     "national": {
         "title": "社会工作者继续教育办法",
         "region": None,
+        "national": True,
         "source_document": "《社会工作者继续教育办法》（民政部，国家规定）",
         "hours_per_day": 8,
         "rules": [

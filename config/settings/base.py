@@ -222,6 +222,10 @@ CERTIFICATE_ISSUER = env("CERTIFICATE_ISSUER", default="社工站督导与培训
 # R17: the day of the following month a monthly report is due, where no policy pack sets one.
 REPORT_DUE_DAY_DEFAULT = env.int("REPORT_DUE_DAY_DEFAULT", default=26)
 
+# The policy documents the packs cite (quotas/packs.py), one text file each, kept with the
+# project's source material beside the repository: <repository>/../shared/seeds.
+POLICY_SEEDS_DIR = Path(env("POLICY_SEEDS_DIR", default=str(BASE_DIR.parent / "shared" / "seeds")))
+
 # The first year the portal holds records for; years run from it to next year (core.periods).
 PORTAL_FIRST_YEAR = env.int("PORTAL_FIRST_YEAR", default=2015)
 

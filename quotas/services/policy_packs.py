@@ -17,6 +17,7 @@ RULE_DEFAULTS = {
     "base_year": None,
     "cap": None,
     "in_force_until": None,
+    "source_quote": "",
 }
 
 

@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 
 from credentials.models import Qualification, Registration
+from quotas import packs
 from quotas.models import PolicyPack, PolicyRule
 from quotas.selectors import rule_results
 from quotas.services import policy_packs
@@ -23,6 +24,14 @@ def test_pack_loads_twice_without_changes(hunan):
     _, created, changed = policy_packs.policy_pack_load(name="hunan")
     assert (created, changed) == (0, 0)
     assert hunan.rules.count() == 6
+
+
+def test_pack_load_stores_each_rules_clause_and_quote(hunan):
+    stored = {rule.code: (rule.source_clause, rule.source_quote) for rule in hunan.rules.all()}
+    assert stored == {
+        rule["code"]: (rule["source_clause"], rule["source_quote"])
+        for rule in packs.PACKS["hunan"]["rules"]
+    }
 
 
 def test_r13_hunan_county_worker_owes_city_and_county_quotas(hunan, wang_fang, credit):
