@@ -1,4 +1,5 @@
-"""A worker's certification progress (R21, R22, R23, R3), for the progress page."""
+"""A worker's certification progress (R21, R22, R23, R3), for the progress page. R22's hours
+and the training kinds it counts are the national policy pack's, read through quotas."""
 
 import datetime as dt
 from dataclasses import dataclass
@@ -8,7 +9,8 @@ from credentials import registration as rules
 from credentials.models import Qualification, Registration
 from directory import rules as directory_rules
 from directory.models import Person
-from lms import selectors as lms_selectors
+from quotas import selectors as quotas_selectors
+from quotas.selectors import ContinuingEducation
 
 NEXT_LEVEL = {None: rules.INTERMEDIATE, rules.ASSISTANT: rules.INTERMEDIATE}
 LEVEL_ORDER = (rules.ASSISTANT, rules.INTERMEDIATE, rules.SENIOR)
@@ -19,8 +21,7 @@ class Progress:
     highest: Qualification | None
     registration: Registration | None
     registration_status: str | None
-    owed_minutes: int
-    credited_minutes: int
+    continuing: ContinuingEducation | None  # None: no registration, or no R22 rule in force
     next_level: str | None
     years_of_experience: float
     years_needed: int | None
@@ -30,9 +31,11 @@ class Progress:
 
     @property
     def percent(self) -> int:
-        if not self.owed_minutes:
+        if not self.continuing or not self.continuing.owed_minutes:
             return 0
-        return min(100, units.percent(self.credited_minutes, self.owed_minutes))
+        return min(
+            100, units.percent(self.continuing.credited_minutes, self.continuing.owed_minutes)
+        )
 
 
 def progress_for(*, person: Person, today: dt.date) -> Progress:
@@ -43,13 +46,15 @@ def progress_for(*, person: Person, today: dt.date) -> Progress:
     )
     level = highest.level if highest else None
     current = _current_registration(highest, today) if highest else None
-    owed = credited = 0
+    continuing = None
     if current:
-        owed = rules.continuing_education_owed_minutes(level=level)
-        totals = lms_selectors.person_minutes(
-            person=person, starts_on=current.starts_on, ends_on=min(current.ends_on, today)
+        continuing = quotas_selectors.continuing_education_for(
+            person=person,
+            level=level,
+            starts_on=current.starts_on,
+            ends_on=current.ends_on,
+            today=today,
         )
-        credited = sum(totals.values())
     next_level = NEXT_LEVEL.get(level, rules.SENIOR if level == rules.INTERMEDIATE else None)
     spans = list(person.positions.values_list("starts_on", "ends_on"))
     if next_level == rules.SENIOR:
@@ -81,8 +86,7 @@ def progress_for(*, person: Person, today: dt.date) -> Progress:
             if current
             else None
         ),
-        owed_minutes=owed,
-        credited_minutes=credited,
+        continuing=continuing,
         next_level=next_level,
         years_of_experience=years,
         years_needed=needed,
