@@ -9,6 +9,8 @@ that point; a grant over a university covers that university. People are visible
 user, and to grants whose role may view the directory (a worker sees only themselves).
 """
 
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import reduce
 from operator import or_
@@ -28,6 +30,7 @@ class GrantScope:
     region_path: str | None
     service_point_id: int | None
     university_id: int | None
+    region_level: str | None  # the level of a region grant's region (province … village)
 
 
 def grants_of(user: User) -> list[GrantScope]:
@@ -37,7 +40,7 @@ def grants_of(user: User) -> list[GrantScope]:
     cached = getattr(user, "_grant_scopes", None)
     if cached is None:
         rows = RoleGrant.objects.filter(user=user, revoked_at__isnull=True).values_list(
-            "role", "region__path", "service_point_id", "university_id"
+            "role", "region__path", "service_point_id", "university_id", "region__level"
         )
         cached = [GrantScope(*row) for row in rows]
         user._grant_scopes = cached
@@ -179,14 +182,29 @@ def location_of(obj: Model) -> Location:
     if isinstance(obj, Position):
         return location_of(obj.service_point)
     if isinstance(obj, Person):
-        placed = obj.positions.values_list("service_point_id", "service_point__region__path")
-        return Location(
-            paths=(obj.region.path, *(path for _, path in placed)),
-            service_point_ids=tuple(point for point, _ in placed),
-        )
+        return locations_of_people([obj])[obj.pk]
     if hasattr(obj, "scope"):  # role grants and invitations
         return location_of(obj.scope)
     raise TypeError(f"No location for {type(obj).__name__}")
+
+
+def locations_of_people(people: Iterable[Person]) -> dict[int, Location]:
+    """`location_of` for many people in one query (their home regions loaded): the home region
+    and every station they hold or held a position at."""
+    people = list(people)
+    placed: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    rows = Position.objects.filter(person__in=people).values_list(
+        "person_id", "service_point_id", "service_point__region__path"
+    )
+    for person_id, point_id, path in rows:
+        placed[person_id].append((point_id, path))
+    return {
+        person.pk: Location(
+            paths=(person.region.path, *(path for _, path in placed[person.pk])),
+            service_point_ids=tuple(point for point, _ in placed[person.pk]),
+        )
+        for person in people
+    }
 
 
 def _covers(grant: GrantScope, where: Location) -> bool:
@@ -195,6 +213,14 @@ def _covers(grant: GrantScope, where: Location) -> bool:
     if grant.service_point_id:
         return grant.service_point_id in where.service_point_ids
     return grant.university_id in where.university_ids
+
+
+def grants_covering(user: User, action: Action, where: Location) -> list[GrantScope]:
+    """The user's active grants whose role permits `action` and whose scope covers `where`
+    (superusers' implicit reach is not a grant: callers decide about them)."""
+    if not user.is_active:
+        return []
+    return [grant for grant in _grants(user, roles_allowing(action)) if _covers(grant, where)]
 
 
 def role_allows(*, user: User, action: Action, obj: Model) -> bool:

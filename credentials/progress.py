@@ -1,4 +1,5 @@
-"""A worker's certification progress (R21, R22, R23, R3), for the progress page."""
+"""A worker's certification progress (R21, R22, R23, R3), for the progress page. R22's hours
+and the training kinds it counts are the national policy pack's, read through quotas."""
 
 import datetime as dt
 from dataclasses import dataclass
@@ -8,7 +9,8 @@ from credentials import eligibility
 from credentials import registration as rules
 from credentials.models import Qualification, Registration
 from directory.models import Person
-from lms import selectors as lms_selectors
+from quotas.selectors import continuing_education
+from quotas.selectors.continuing_education import ContinuingEducation
 
 NEXT_LEVEL = {None: rules.INTERMEDIATE, rules.ASSISTANT: rules.INTERMEDIATE}
 LEVEL_ORDER = (rules.ASSISTANT, rules.INTERMEDIATE, rules.SENIOR)
@@ -19,8 +21,7 @@ class Progress:
     highest: Qualification | None
     registration: Registration | None
     registration_status: str | None
-    owed_minutes: int
-    credited_minutes: int
+    continuing: ContinuingEducation | None  # None: no registration, or no R22 rule in force
     next_level: str | None
     exam: eligibility.Outlook | None
     professional: bool
@@ -33,9 +34,11 @@ class Progress:
 
     @property
     def percent(self) -> int:
-        if not self.owed_minutes:
+        if not self.continuing or not self.continuing.owed_minutes:
             return 0
-        return min(100, units.percent(self.credited_minutes, self.owed_minutes))
+        return min(
+            100, units.percent(self.continuing.credited_minutes, self.continuing.owed_minutes)
+        )
 
 
 def progress_for(*, person: Person, today: dt.date) -> Progress:
@@ -46,13 +49,15 @@ def progress_for(*, person: Person, today: dt.date) -> Progress:
     )
     level = highest.level if highest else None
     current = _current_registration(highest, today) if highest else None
-    owed = credited = 0
+    continuing = None
     if current:
-        owed = rules.continuing_education_owed_minutes(level=level)
-        totals = lms_selectors.person_minutes(
-            person=person, starts_on=current.starts_on, ends_on=min(current.ends_on, today)
+        continuing = continuing_education.continuing_education_for(
+            person=person,
+            level=level,
+            starts_on=current.starts_on,
+            ends_on=current.ends_on,
+            today=today,
         )
-        credited = sum(totals.values())
     next_level = NEXT_LEVEL.get(level, rules.SENIOR if level == rules.INTERMEDIATE else None)
     by_newest = sorted(qualifications, key=lambda q: q.passed_on, reverse=True)
     first_passed = {q.level: q.passed_on for q in by_newest}  # the earliest wins per level
@@ -85,8 +90,7 @@ def progress_for(*, person: Person, today: dt.date) -> Progress:
             if current
             else None
         ),
-        owed_minutes=owed,
-        credited_minutes=credited,
+        continuing=continuing,
         next_level=next_level,
         exam=exam,
         professional=professional,

@@ -2,8 +2,8 @@
 
 R21: levels 助理社会工作师 / 社会工作师 / 高级社会工作师; registration within a year of
 passing, valid 3 years, renewed in the 3 months before it expires.
-R22: continuing education per 3-year registration period: assistant ≥ 72 h, intermediate or
-senior ≥ 90 h.
+R22 (continuing education per registration period) is policy data: the national pack in
+quotas/packs.py, read through `quotas.selectors.continuing_education`.
 R23 (exam eligibility) is in credentials/eligibility.py.
 R3 (Beijing): professional staff hold 社会工作师, or 助理社会工作师 for ≥ 3 years, or a social-work
 bachelor's degree or higher.
@@ -14,8 +14,6 @@ import datetime as dt
 ASSISTANT, INTERMEDIATE, SENIOR = "assistant", "intermediate", "senior"
 REGISTRATION_YEARS = 3
 RENEWAL_MONTHS = 3
-# R22, in minutes per registration period.
-CONTINUING_EDUCATION_MINUTES = {ASSISTANT: 72 * 60, INTERMEDIATE: 90 * 60, SENIOR: 90 * 60}
 DEGREES = ("junior", "secondary", "college", "bachelor", "master", "doctorate")
 
 
@@ -60,11 +58,6 @@ def registration_status(*, starts_on: dt.date, ends_on: dt.date, today: dt.date)
     if today > ends_on:
         return "expired"
     return "renewal_due" if today >= renewal_opens_on(ends_on=ends_on) else "valid"
-
-
-def continuing_education_owed_minutes(*, level: str) -> int:
-    """R22: minutes of continuing education owed per 3-year registration period."""
-    return CONTINUING_EDUCATION_MINUTES[level]
 
 
 def is_professional_staff(

@@ -14,7 +14,7 @@ from core.files import check_upload
 from directory.models import Position
 from lms import hours
 from lms.models import Course, CourseMaterial, CourseRun, ExternalTraining, Kind, Level
-from lms.services.external import MINUTE_PROBLEMS
+from lms.services.external import LEVEL_REFUSED, MINUTE_PROBLEMS
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 EVIDENCE_EXTENSIONS = (".pdf", ".jpg", ".jpeg", ".png")
@@ -52,6 +52,9 @@ class ExternalTrainingForm(forms.ModelForm):
         widgets = {
             "starts_on": forms.DateInput(attrs={"type": "date"}),
             "ends_on": forms.DateInput(attrs={"type": "date"}),
+        }
+        help_texts = {
+            "providing_level": _("审核人按本级或下级认定最终计入层级。"),
         }
 
     def clean_evidence(self):
@@ -94,6 +97,31 @@ class DecisionForm(forms.Form):
         cleaned["approve"] = self.data.get("approve") == "1"
         if not cleaned["approve"] and not cleaned.get("reason", "").strip():
             raise forms.ValidationError(_("请填写退回原因。"))
+        return cleaned
+
+
+class ExternalDecisionForm(DecisionForm):
+    """A decision on an external training: approving sets the providing level, offered only at
+    the levels the approver holds or below (R12, R13)."""
+
+    providing_level = forms.ChoiceField(
+        label=_("计入层级"), required=False, error_messages={"invalid_choice": LEVEL_REFUSED}
+    )
+
+    def __init__(self, *args, levels: set[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["providing_level"].choices = [
+            (value, label) for value, label in Level.choices if value in levels
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned["approve"] or cleaned.get("providing_level"):
+            return cleaned
+        if not self.fields["providing_level"].choices:
+            raise forms.ValidationError(LEVEL_REFUSED)
+        if not self.has_error("providing_level"):
+            raise forms.ValidationError(_("请选择计入层级。"))
         return cleaned
 
 

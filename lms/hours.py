@@ -6,7 +6,7 @@ that provides them.
 """
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 MINUTES_PER_DAY = 24 * 60
 EXTERNAL_SPAN_DAYS_MAX = 366
@@ -46,3 +46,13 @@ def external_minutes_problem(*, minutes: int, starts_on: dt.date, ends_on: dt.da
 def shortfall_minutes(*, owed: int, credited: int) -> int:
     """Minutes still owed on one quota line (R12); levels stack, never pool (R13)."""
     return max(owed - credited, 0)
+
+
+def levels_at_or_below(*, held: Iterable[str], top_down: Sequence[str]) -> set[str]:
+    """The providing levels an approver holding the levels `held` may credit (R12, R13): each
+    held level and every level below it in `top_down` (province, city, county, township). Each
+    quota counts only what its own level provided, so nobody vouches for a level above their
+    own: a county approver credits county or township hours, never city hours."""
+    held = set(held)
+    tops = [index for index, level in enumerate(top_down) if level in held]
+    return set(top_down[min(tops) :]) if tops else set()

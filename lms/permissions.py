@@ -16,6 +16,7 @@ from accounts import scope
 from accounts.models import User
 from accounts.roles import Action
 from directory.models import Person, Region
+from lms import hours
 from lms.models import (
     Course,
     CourseMaterial,
@@ -23,6 +24,7 @@ from lms.models import (
     Enrolment,
     ExternalTraining,
     HourEntry,
+    Level,
     TrainingSession,
 )
 
@@ -192,9 +194,38 @@ def own_enrolment(*, user: User, enrolment_id: int) -> Enrolment:
 
 
 def external_for_approver(*, user: User, claim_id: int) -> ExternalTraining:
-    claim = get_object_or_404(ExternalTraining.objects.select_related("person__user"), pk=claim_id)
+    claim = get_object_or_404(
+        ExternalTraining.objects.select_related("person__user", "person__region"), pk=claim_id
+    )
     _person_for_action(user=user, person=claim.person, action=Action.APPROVE_TRAINING)
     return claim
+
+
+def levels_approver_may_credit(*, user: User, claim: ExternalTraining) -> set[str]:
+    """The providing levels at which `user` may approve an external training (R12, R13): the
+    approver sets the level whose quota the hours count for, and only at a level they hold or
+    below. A grant over a region holds that region's level (a county administrator credits
+    county or township hours, a city administrator city hours or lower); a grant over a
+    service point (a station head) holds only the station's, township, level. Only grants
+    permitting APPROVE_TRAINING over the claim's person count; superusers hold every level."""
+    return levels_by_claim(user=user, claims=[claim])[claim.pk]
+
+
+def levels_by_claim(*, user: User, claims: Iterable[ExternalTraining]) -> dict[int, set[str]]:
+    """`levels_approver_may_credit` for a page of claims (their people's regions loaded), with
+    one query for the people's positions."""
+    claims = list(claims)
+    top_down = Level.values
+    if user.is_superuser and user.is_active:
+        return {claim.pk: set(top_down) for claim in claims}
+    places = scope.locations_of_people({claim.person for claim in claims})
+    levels = {}
+    for claim in claims:
+        grants = scope.grants_covering(user, Action.APPROVE_TRAINING, places[claim.person_id])
+        # Service points and regions below a township hold the lowest, station, level.
+        held = {g.region_level if g.region_level in top_down else top_down[-1] for g in grants}
+        levels[claim.pk] = hours.levels_at_or_below(held=held, top_down=top_down)
+    return levels
 
 
 def external_evidence_for_user(*, user: User, claim_id: int) -> ExternalTraining:

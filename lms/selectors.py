@@ -326,7 +326,7 @@ def pending_external_for_user(*, user: User) -> QuerySet[ExternalTraining]:
     people = scope.people_visible_to(user, Action.APPROVE_TRAINING)
     return (
         ExternalTraining.objects.filter(status=ExternalTraining.Status.SUBMITTED, person__in=people)
-        .select_related("person")
+        .select_related("person__region")
         .order_by("submitted_at", "pk")
     )
 

@@ -14,6 +14,9 @@ SINCE_2021 = dt.date(2021, 1, 1)
 HUNAN_R8 = "市县两级分别确保驻站社工每年接受专业督导不少于12、24小时"
 JIAXING_LISTS = "高标准立标扩面，全市域抓落实促推广 › 清单化推进，加大建设力度"
 BEIJING_R9 = "每年至少完成10个服务案例,60小时专业督导"
+# R22 counts social-work training filed with or organised by the continuing-education
+# authority; the portal marks such training with the kind 继续教育 and counts only that kind.
+R22_KINDS = "只计“继续教育”类培训（经继续教育主管部门备案或组织的社会工作培训）"
 
 PACKS = {
     "hangzhou": {
@@ -239,10 +242,11 @@ PACKS = {
                 "code": f"continuing-education-{level}",
                 "title": f"继续教育（{label}）",
                 "measure": "training_minutes",
+                "training_kind": "continuing",
                 "qualification_level": level,
                 "period": "registration",
                 "threshold": hours * H,
-                "source_clause": f"每个登记有效期（3年）内累计不少于{hours}小时",
+                "source_clause": f"每个登记有效期（3年）内累计不少于{hours}小时；{R22_KINDS}",
                 "rule_ref": "R22",
             }
             for level, label, hours in [

@@ -1,5 +1,6 @@
-"""External training: a worker submits it; the station head or county administrator approves
-it (→ one ledger row) or rejects it with a reason; the worker is told by e-mail."""
+"""External training: a worker submits it with the level they say provided it; the station head
+or a region administrator approves it at a level of their own or below (→ one ledger row) or
+rejects it with a reason; the worker is told by e-mail."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -14,7 +15,7 @@ from audit.services import audit_record
 from core import units
 from core.files import original_name
 from directory.models import Person
-from lms import hours
+from lms import hours, permissions
 from lms.models import ExternalTraining
 from lms.services import ledger
 from outbox.services import mail_queue
@@ -25,6 +26,7 @@ MINUTE_PROBLEMS = {
     "not_positive": gettext_lazy("学时必须大于 0。"),
     "over_day": gettext_lazy("学时不能超过每天 24 小时。"),
 }
+LEVEL_REFUSED = gettext_lazy("您只能按本级或下级认定培训层级。")
 
 
 @transaction.atomic
@@ -44,15 +46,29 @@ def external_training_submit(*, person: Person, user: User, **fields) -> Externa
 
 @transaction.atomic
 def external_training_decide(
-    *, claim: ExternalTraining, approve: bool, decided_by: User, reason: str = ""
+    *,
+    claim: ExternalTraining,
+    approve: bool,
+    decided_by: User,
+    reason: str = "",
+    providing_level: str = "",
 ) -> ExternalTraining:
-    """Approve (the hours enter the ledger) or reject with a reason; once only."""
+    """Approve at a providing level (the hours enter the ledger) or reject with a reason; once
+    only. The approver sets the level whose quota the hours count for, only at a level they
+    hold or below (R12, R13; `permissions.levels_approver_may_credit`)."""
     claim = ExternalTraining.objects.select_for_update().get(pk=claim.pk)
     if claim.status != ExternalTraining.Status.SUBMITTED:
         raise ValidationError(_("该申请已处理。"))
     reason = reason.strip()
     if not approve and not reason:
         raise ValidationError(_("请填写退回原因。"))
+    claimed_level = claim.providing_level
+    if approve:
+        if providing_level not in permissions.levels_approver_may_credit(
+            user=decided_by, claim=claim
+        ):
+            raise ValidationError(str(LEVEL_REFUSED), code="level")
+        claim.providing_level = providing_level
     claim.status = ExternalTraining.Status.APPROVED if approve else ExternalTraining.Status.REJECTED
     claim.reason, claim.decided_by, claim.decided_at = reason, decided_by, timezone.now()
     claim.save()
@@ -62,7 +78,8 @@ def external_training_decide(
         actor=decided_by,
         verb="lms.external.decide",
         target=claim,
-        after={"status": claim.status, "reason": reason},
+        before={"providing_level": claimed_level},
+        after={"status": claim.status, "reason": reason, "providing_level": claim.providing_level},
     )
     user = claim.person.user
     if user is not None and user.email:

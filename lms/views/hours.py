@@ -14,7 +14,7 @@ from core import periods
 from core.files import private_file_response
 from directory.models import Person
 from lms import forms, permissions, selectors
-from lms.models import Kind, Level
+from lms.models import ExternalTraining, Kind, Level
 from lms.services import enrolment, external, ledger
 from lms.views.common import paginate, show_errors
 
@@ -117,14 +117,28 @@ def person_adjust(request: HttpRequest, pk: int) -> HttpResponse:
 
 def approvals(request: HttpRequest) -> HttpResponse:
     permissions.require_anywhere(user=request.user, action=Action.APPROVE_TRAINING)
+    claims = paginate(request, selectors.pending_external_for_user(user=request.user))
+    levels = permissions.levels_by_claim(user=request.user, claims=claims.object_list)
     return render(
         request,
         "lms/approvals.html",
         {
             "page": paginate(request, selectors.pending_enrolments_for_user(user=request.user)),
-            "claims": paginate(request, selectors.pending_external_for_user(user=request.user)),
+            "claims": claims,
+            "claim_forms": [
+                (claim, _external_decision_form(claim, levels[claim.pk]))
+                for claim in claims.object_list
+            ],
         },
     )
+
+
+def _external_decision_form(
+    claim: ExternalTraining, levels: set[str], data=None
+) -> forms.ExternalDecisionForm:
+    """The worker's claimed level is preselected when the approver may credit it (R12)."""
+    initial = {"providing_level": claim.providing_level} if claim.providing_level in levels else {}
+    return forms.ExternalDecisionForm(data, levels=levels, initial=initial, auto_id=False)
 
 
 @require_POST
@@ -146,7 +160,8 @@ def enrolment_decide(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def external_decide(request: HttpRequest, pk: int) -> HttpResponse:
     claim = permissions.external_for_approver(user=request.user, claim_id=pk)
-    form = forms.DecisionForm(request.POST)
+    levels = permissions.levels_approver_may_credit(user=request.user, claim=claim)
+    form = _external_decision_form(claim, levels, request.POST)
     if form.is_valid():
         try:
             external.external_training_decide(
@@ -157,7 +172,7 @@ def external_decide(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("已处理外部培训申请。"))
     else:
-        show_errors(request, ValidationError(form.non_field_errors()))
+        show_errors(request, ValidationError([e for es in form.errors.values() for e in es]))
     return redirect("lms:approvals")
 
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 from credentials import progress, qualifications
 from credentials.models import Qualification, RegistrationReminder
 from lms.models import HourEntry
+from quotas.services import policy_packs
 
 PDF = b"%PDF-1.4 scan"
 
@@ -96,22 +97,45 @@ def test_reminder_mail_is_sent_on_commit(qualification, django_capture_on_commit
     assert len(mail.outbox) == 1 and "30 天后到期" in mail.outbox[0].subject
 
 
-def test_r22_progress_counts_the_registration_period(qualification, wang_fang):
+def _hours(person, on, kind="continuing"):
+    HourEntry.objects.create(
+        person=person,
+        on=on,
+        minutes=600,
+        kind=kind,
+        providing_level="county",
+        source="adjustment",
+        reason="测试",
+    )
+
+
+@pytest.fixture
+def national(db):
+    return policy_packs.policy_pack_load(name="national")[0]
+
+
+def test_r22_progress_counts_the_registration_period(national, qualification, wang_fang):
     for on in (dt.date(2023, 8, 1), dt.date(2024, 3, 1), dt.date(2025, 3, 1)):
-        HourEntry.objects.create(
-            person=wang_fang,
-            on=on,
-            minutes=600,
-            kind="continuing",
-            providing_level="county",
-            source="adjustment",
-            reason="测试",
-        )
+        _hours(wang_fang, on)
     result = progress.progress_for(person=wang_fang, today=dt.date(2025, 6, 1))
-    assert result.owed_minutes == 72 * 60
-    assert result.credited_minutes == 1200  # the 2023-08-01 row precedes the period
+    assert result.continuing.owed_minutes == 72 * 60  # the national pack's 72 h
+    assert result.continuing.credited_minutes == 1200  # the 2023-08-01 row precedes the period
     assert result.registration_status == "valid"
     assert result.next_level == "intermediate" and result.exam.route.years == 3
+
+
+def test_r22_progress_counts_only_continuing_education(national, qualification, wang_fang):
+    _hours(wang_fang, dt.date(2024, 3, 1))
+    _hours(wang_fang, dt.date(2024, 4, 1), kind="practice")
+    result = progress.progress_for(person=wang_fang, today=dt.date(2025, 6, 1))
+    assert result.continuing.credited_minutes == 600
+
+
+def test_r22_progress_invents_no_number_without_a_rule(client, qualification, wang_fang):
+    assert progress.progress_for(person=wang_fang, today=dt.date(2025, 6, 1)).continuing is None
+    client.force_login(wang_fang.user)
+    page = client.get(reverse("credentials:progress")).content.decode()
+    assert "尚无适用的继续教育学时规则" in page
 
 
 def test_r3_professional_through_degree(wang_fang):
@@ -119,10 +143,11 @@ def test_r3_professional_through_degree(wang_fang):
     assert result.professional  # factory: social-work bachelor
 
 
-def test_progress_page(client, qualification, wang_fang):
+def test_progress_page(client, national, qualification, wang_fang):
     client.force_login(wang_fang.user)
     page = client.get(reverse("credentials:progress")).content.decode()
     assert "ZL2023001" in page and "R22" in page and "R23" in page and "R3" in page
+    assert "不少于72小时" in page and "只计“继续教育”类培训" in page
 
 
 def test_admin_verifies_in_scope(client, qualification, zhang_min):

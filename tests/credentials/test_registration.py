@@ -38,13 +38,6 @@ def test_r21_renewal_window_is_three_months(today, status):
 
 
 @pytest.mark.parametrize(
-    ("level", "hours"), [("assistant", 72), ("intermediate", 90), ("senior", 90)]
-)
-def test_r22_continuing_education_per_period(level, hours):
-    assert r.continuing_education_owed_minutes(level=level) == hours * 60
-
-
-@pytest.mark.parametrize(
     ("level", "since", "education", "major", "expected"),
     [
         ("intermediate", D(2025, 1, 1), "college", False, (True, "holds_intermediate")),

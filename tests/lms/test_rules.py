@@ -105,3 +105,20 @@ def test_audience_by_region_subtree_and_role(paths, roles, audience_paths, audie
         )
         is inside
     )
+
+
+TOP_DOWN = ["province", "city", "county", "township"]
+
+
+@pytest.mark.parametrize(
+    ("held", "levels"),
+    [
+        ({"county"}, {"county", "township"}),
+        ({"city"}, {"city", "county", "township"}),
+        ({"township"}, {"township"}),
+        ({"township", "city"}, {"city", "county", "township"}),
+        (set(), set()),
+    ],
+)
+def test_r12_r13_approver_credits_own_level_or_below(held, levels):
+    assert hours.levels_at_or_below(held=held, top_down=TOP_DOWN) == levels

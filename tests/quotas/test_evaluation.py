@@ -130,6 +130,21 @@ def test_r22_registration_period_and_not_applicable(national, wang_fang, credit)
     assert (result.starts_on, result.ends_on) == (D(2023, 1, 1), D(2025, 12, 31))
 
 
+def test_r22_training_of_another_kind_does_not_count(national, wang_fang, credit):
+    qualification = Qualification.objects.create(
+        person=wang_fang, level="intermediate", certificate_number="B1", passed_on=D(2022, 6, 1)
+    )
+    Registration.objects.create(
+        qualification=qualification, starts_on=D(2023, 1, 1), ends_on=D(2025, 12, 31)
+    )
+    credit(wang_fang, 20 * 60, kind="continuing", on=D(2024, 5, 1))
+    credit(wang_fang, 30 * 60, kind="practice", on=D(2024, 6, 1))
+    result = by_code(rule_results.evaluate_person(person=wang_fang, year=2025, today=MID_2025))[
+        "continuing-education-intermediate"
+    ]
+    assert (result.achieved, result.owed) == (20 * 60, 90 * 60)
+
+
 def test_r11_days_convert_with_the_packs_hours_per_day(tree, wang_fang, credit):
     zhejiang = factories.region("浙江省", "330000", "province")
     hangzhou = factories.region("杭州市", "330100", "city", zhejiang)
