@@ -42,6 +42,7 @@ class Action(StrEnum):
     VIEW_QUOTAS = "quotas.view"  # compliance of a station's staff or a region
     FILE_REPORTS = "quotas.file_reports"  # a station's monthly reports (R17)
     REVIEW_REPORTS = "quotas.review_reports"  # accept or return monthly reports
+    MANAGE_POLICY = "quotas.manage_policy"  # carry a region's rules forward after their plan
 
 
 ROLE_ACTIONS: dict[str, frozenset[Action]] = {
@@ -75,6 +76,7 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
             Action.ADJUST_LEDGER,
             Action.VIEW_QUOTAS,
             Action.REVIEW_REPORTS,
+            Action.MANAGE_POLICY,
         }
     ),
     Role.TRAINING_PROVIDER: frozenset({Action.MANAGE_COURSES}),

@@ -162,6 +162,27 @@ def people_year_minutes(
     return dict(result)
 
 
+def people_year_training_days(
+    *, people: QuerySet[Person] | list[int], year: int
+) -> dict[int, list[tuple[dt.date, str, str]]]:
+    """Many people's days of training in a calendar year: person id → (day, kind, level) for
+    each day and kind with minutes credited (net of reversals), for quotas counted in distinct
+    days (R11). One grouped query on the ledger's (person, day) index."""
+    result: dict[int, list[tuple[dt.date, str, str]]] = defaultdict(list)
+    rows = (
+        HourEntry.objects.filter(
+            person__in=people, on__range=(dt.date(year, 1, 1), dt.date(year, 12, 31))
+        )
+        .values_list("person_id", "on", "kind", "providing_level")
+        .annotate(total=Sum("minutes"))
+        .filter(total__gt=0)
+        .order_by()
+    )
+    for person_id, day, kind, level, _total in rows:
+        result[person_id].append((day, kind, level))
+    return dict(result)
+
+
 def person_month_minutes(*, person: Person, year: int) -> dict[tuple[int, str, str], int]:
     """One person's minutes in `year` by (month, kind, providing level). One grouped query."""
     return {

@@ -115,3 +115,15 @@ def _child_heading(
         if match and match.group(1) == label:
             return i
     return None
+
+
+def citation_problem(*, document: str, clause: str, quote: str) -> str | None:
+    """Why a rule's citation does not hold in its document's text, in Chinese, or None: the
+    clause must exist and contain the quoted words (compared normalised)."""
+    try:
+        text = clause_text(document=document, clause=clause)
+    except ClauseNotFound:
+        return f"文件中找不到条款“{clause}”。"
+    if quote and normalised(quote) not in normalised(text):
+        return f"条款“{clause}”中没有引文“{quote}”。"
+    return None

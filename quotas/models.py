@@ -23,8 +23,21 @@ class PolicyPack(models.Model):
         help_text=_("留空表示全国适用。"),
     )
     source_document = models.CharField(_("依据文件"), max_length=200)
+    in_force_from = models.DateField(_("文件施行起始日"))
+    in_force_until = models.DateField(
+        _("文件施行截止日"),
+        null=True,
+        blank=True,
+        help_text=_("文件规定了施行期（如三年行动计划、年度试点）时填写；其规则不得超出此期间。"),
+    )
+    is_draft = models.BooleanField(
+        _("征求意见稿"), default=False, help_text=_("文件为征求意见稿时，页面注明。")
+    )
     hours_per_day = models.PositiveSmallIntegerField(
-        _("每个培训日折合小时数"), default=6, help_text=_("以“天”计的培训指标按此折算。")
+        _("每个培训日折合小时数"),
+        null=True,
+        blank=True,
+        help_text=_("留空：以“天”计的培训指标按参加培训的不同日期数计算（R11）。"),
     )
     report_due_day = models.PositiveSmallIntegerField(
         _("月报截止日"), null=True, blank=True, help_text=_("每月几号前报送月报（R17）。")
@@ -37,7 +50,14 @@ class PolicyPack(models.Model):
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(hours_per_day__gte=1, hours_per_day__lte=24),
+                condition=Q(in_force_until__isnull=True)
+                | Q(in_force_until__gte=models.F("in_force_from")),
+                name="policy_pack_in_force_until_after_from",
+                violation_error_message=_("文件施行截止日不能早于起始日。"),
+            ),
+            models.CheckConstraint(
+                condition=Q(hours_per_day__isnull=True)
+                | Q(hours_per_day__gte=1, hours_per_day__lte=24),
                 name="policy_pack_hours_per_day_1_to_24",
                 violation_error_message=_("每个培训日的学时应在 1 至 24 小时之间。"),
             ),
@@ -121,6 +141,18 @@ class PolicyRule(models.Model):
         _("适用站点类型"), max_length=20, choices=ServicePoint.Kind.choices, blank=True
     )
     qualification_level = models.CharField(_("适用资格等级"), max_length=20, blank=True)
+    demonstration_only = models.BooleanField(
+        _("仅约束示范点"),
+        default=False,
+        help_text=_("只适用于示范型站点（如社区特色社会工作室示范点）。"),
+    )
+    advisory = models.BooleanField(
+        _("倡导性"),
+        default=False,
+        help_text=_(
+            "文件用“有条件的”“建议”等措辞：页面显示达成情况，但从不计为落后，也不计入评分。"
+        ),
+    )
     period = models.CharField(
         _("考核周期"), max_length=20, choices=Period.choices, default=Period.CALENDAR_YEAR
     )
@@ -130,6 +162,17 @@ class PolicyRule(models.Model):
     cap = models.PositiveIntegerField(_("上限"), null=True, blank=True)
     in_force_from = models.DateField(_("生效日期"))
     in_force_until = models.DateField(_("失效日期"), null=True, blank=True)
+    carried_forward_from = models.ForeignKey(
+        "self",
+        on_delete=models.RESTRICT,
+        null=True,
+        blank=True,
+        related_name="carried_forward_as",
+        verbose_name=_("延续自"),
+        help_text=_("文件施行期结束后，由区域主管部门决定延续执行的原规则。"),
+    )
+    decided_by = models.CharField(_("延续决定机关"), max_length=100, blank=True)
+    decided_on = models.DateField(_("延续决定日期"), null=True, blank=True)
     source_clause = models.CharField(_("条款出处"), max_length=200)
     source_quote = models.CharField(_("原文摘录"), max_length=200, blank=True)
     rule_ref = models.CharField(_("规则编号"), max_length=10, blank=True)
@@ -150,6 +193,17 @@ class PolicyRule(models.Model):
                 name="policy_rule_in_force_until_after_from",
                 violation_error_message=_("失效日期不能早于生效日期。"),
             ),
+            models.CheckConstraint(
+                condition=Q(carried_forward_from__isnull=True)
+                | (Q(decided_on__isnull=False) & ~Q(decided_by="")),
+                name="policy_rule_carried_forward_is_decided",
+                violation_error_message=_("延续执行的规则须注明决定机关和决定日期。"),
+            ),
+            models.CheckConstraint(
+                condition=Q(growth_per_year=0) | Q(in_force_until__isnull=False),
+                name="policy_rule_growth_has_an_end",
+                violation_error_message=_("逐年增长的指标必须有失效日期，不能无限增长。"),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -168,19 +222,56 @@ class PolicyRule(models.Model):
             errors["period"] = _("只有个人培训学时可以按职业资格登记期考核。")
         if self.growth_per_year and self.base_year is None:
             errors["base_year"] = _("设置了每年增长时必须填写增长起算年。")
+        if self.growth_per_year and self.in_force_until is None:
+            errors["in_force_until"] = _("逐年增长的指标必须有失效日期，不能无限增长。")
+        if self.pack_id and self.in_force_from and self.carried_forward_from_id is None:
+            errors.update(self._outside_document(self.pack))
         if self.pack_id and self.code and self.in_force_from:
-            overlapping = PolicyRule.objects.filter(pack_id=self.pack_id, code=self.code).exclude(
-                pk=self.pk
-            )
-            until = self.in_force_until
-            for other in overlapping:
-                if (
-                    other.in_force_until is None or other.in_force_until >= self.in_force_from
-                ) and (until is None or other.in_force_from <= until):
-                    errors["in_force_from"] = _("同一规则的生效期间与已有规则重叠。")
-                    break
+            if any(self._overlaps(other) for other in self._same_target()):
+                errors["in_force_from"] = _("同一区域、同一考核内容的规则生效期间与已有规则重叠。")
         if errors:
             raise ValidationError(errors)
+
+    def _outside_document(self, pack: PolicyPack) -> dict:
+        """A rule is in force within its document's period; after it ends, only a rule carried
+        forward by a region's decision (with who decided and when) continues it."""
+        if self.in_force_from < pack.in_force_from:
+            return {
+                "in_force_from": _("规则生效日期不能早于文件施行起始日 %(date)s。")
+                % {"date": pack.in_force_from}
+            }
+        if pack.in_force_until and (
+            self.in_force_until is None or self.in_force_until > pack.in_force_until
+        ):
+            return {
+                "in_force_until": _(
+                    "《%(title)s》施行至 %(date)s，规则须在此期间内失效；期满后继续执行须作为"
+                    "延续规则，注明决定机关和日期。"
+                )
+                % {"title": pack.title, "date": pack.in_force_until}
+            }
+        return {}
+
+    def _same_target(self):
+        """Rules of the same region that measure the same thing for the same people."""
+        return PolicyRule.objects.filter(
+            region_id=self.region_id,
+            measure=self.measure,
+            training_kind=self.training_kind,
+            providing_level=self.providing_level,
+            applies_to_role=self.applies_to_role,
+            applies_to_point_kind=self.applies_to_point_kind,
+            qualification_level=self.qualification_level,
+        ).exclude(pk=self.pk)
+
+    def _overlaps(self, other: "PolicyRule") -> bool:
+        return (other.in_force_until is None or other.in_force_until >= self.in_force_from) and (
+            self.in_force_until is None or other.in_force_from <= self.in_force_until
+        )
+
+    @property
+    def carried_forward(self) -> bool:
+        return self.carried_forward_from_id is not None
 
 
 # Ceilings of a station's month whatever its size; the form also caps hours by the staff (R17).

@@ -1,6 +1,10 @@
 """The policy packs of the seed documents, as data (R13). `load_policy_pack NAME` writes one.
 
 Thresholds are in the measure's unit: minutes for hours, days, counts, percentage points.
+A pack carries its document's period (`in_force_from`, `in_force_until` where the document
+gives an end: a three-year plan, a one-year pilot) and its rules are in force for that period
+unless a rule says otherwise; no document converts training days into hours, so no pack sets
+`hours_per_day` and days are counted as distinct days of training (R11).
 A pack carries its document's title and file; every rule cites the clause as the document numbers
 it (`source_clause`, found by `quotas.clauses.clause_text`) and a few of its words
 (`source_quote`); `rule_ref` is the rule's number in DOMAIN.md. A `national` pack cites national
@@ -10,7 +14,6 @@ regulations, which are not among the seed documents.
 import datetime as dt
 
 H = 60  # minutes per hour
-SINCE_2021 = dt.date(2021, 1, 1)
 HUNAN_R8 = "市县两级分别确保驻站社工每年接受专业督导不少于12、24小时"
 JIAXING_LISTS = "高标准立标扩面，全市域抓落实促推广 › 清单化推进，加大建设力度"
 BEIJING_R9 = "每年至少完成10个服务案例,60小时专业督导"
@@ -23,7 +26,8 @@ PACKS = {
         "title": "关于全面推进乡镇（街道）社会工作站建设的实施意见（征求意见稿）",
         "region": "330100",
         "source_document": "hangzhou-2021-station-opinions.txt",
-        "hours_per_day": 6,
+        "in_force_from": dt.date(2021, 1, 1),
+        "is_draft": True,
         "rules": [
             {
                 "code": "station-certified-staff",
@@ -41,6 +45,7 @@ PACKS = {
                 "measure": "intermediate_staff",
                 "applies_to_point_kind": "township_station",
                 "threshold": 1,
+                "advisory": True,
                 "source_clause": "四、（三）",
                 "source_quote": "有条件的社会工作站应配备至少1名中级及以上社会工作师",
                 "rule_ref": "R1",
@@ -50,6 +55,7 @@ PACKS = {
                 "title": "社工室持证社工",
                 "measure": "certified_staff",
                 "applies_to_point_kind": "community_room",
+                "demonstration_only": True,
                 "threshold": 1,
                 "source_clause": "四、（三）",
                 "source_quote": "社区特色社会工作室示范点至少应当配备1名持证社会工作者",
@@ -71,7 +77,7 @@ PACKS = {
         "title": "浙江嘉兴：“三步法”推动社工站建设",
         "region": "330481",
         "source_document": "jiaxing-2021-station-practice.txt",
-        "hours_per_day": 6,
+        "in_force_from": dt.date(2021, 1, 1),
         "rules": [
             {
                 "code": "station-full-time-staff",
@@ -99,7 +105,7 @@ PACKS = {
         "title": "浙江嘉兴：“三步法”推动社工站建设",
         "region": "330482",
         "source_document": "jiaxing-2021-station-practice.txt",
-        "hours_per_day": 6,
+        "in_force_from": dt.date(2021, 1, 1),
         "rules": [
             {
                 "code": "station-linked-expert",
@@ -117,7 +123,8 @@ PACKS = {
         "title": "湖南省基层社会工作服务站项目三年行动方案（2021-2023年）",
         "region": "430000",
         "source_document": "hunan-2021-2023-station-action-plan.txt",
-        "hours_per_day": 8,
+        "in_force_from": dt.date(2021, 1, 1),
+        "in_force_until": dt.date(2023, 12, 31),
         "rules": [
             {
                 "code": "station-certified-share",
@@ -127,7 +134,6 @@ PACKS = {
                 "threshold": 30,
                 "growth_per_year": 10,
                 "base_year": 2021,
-                "cap": 100,
                 "source_clause": "二、（二）4",
                 "source_quote": (
                     "具有社会工作教育背景或持资格证书者占比逐年提高，2021年不低于30%，每年新增10%"
@@ -142,7 +148,6 @@ PACKS = {
                 "threshold": 30,
                 "growth_per_year": 10,
                 "base_year": 2021,
-                "cap": 100,
                 "source_clause": "二、（二）5",
                 "source_quote": (
                     "专业服务时长在全年工作时长中的占比逐年提高，2021年不低于30%，每年新增10%"
@@ -199,7 +204,8 @@ PACKS = {
         "title": "北京市街道(乡镇)社会工作服务中心试点建设实施方案",
         "region": "110000",
         "source_document": "beijing-2021-service-center-pilot.txt",
-        "hours_per_day": 8,
+        "in_force_from": dt.date(2021, 1, 1),
+        "in_force_until": dt.date(2021, 12, 31),
         "rules": [
             {
                 "code": "centre-supervision",
@@ -227,8 +233,9 @@ PACKS = {
         "title": "云龙县乡镇社会工作服务站建设工作方案（试行）",
         "region": "532929",
         "source_document": "yunlong-2021-station-work-plan.txt",
-        "hours_per_day": 8,
         "report_due_day": 26,
+        "in_force_from": dt.date(2021, 1, 1),
+        "in_force_until": dt.date(2021, 12, 31),
         "rules": [],
     },
     "national": {
@@ -236,7 +243,8 @@ PACKS = {
         "region": None,
         "national": True,
         "source_document": "《社会工作者继续教育办法》（民政部，国家规定）",
-        "hours_per_day": 8,
+        # The national rule predates the portal, whose records begin in 2021.
+        "in_force_from": dt.date(2021, 1, 1),
         "rules": [
             {
                 "code": f"continuing-education-{level}",

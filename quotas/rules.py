@@ -10,13 +10,16 @@ import datetime as dt
 from core import units
 
 MET, ON_TRACK, AT_RISK, BEHIND, NOT_APPLICABLE = "met", "on_track", "at_risk", "behind", "n/a"
+ADVISORY = "advisory"  # an advisory requirement not (yet) met: shown, never behind (R1)
 AT_RISK_MARGIN = 0.8  # below this share of the expected pace: behind, not just at risk
 
 
 def threshold_for_year(
     *, threshold: int, growth_per_year: int, base_year: int | None, year: int, cap: int | None
 ) -> int:
-    """R4, R18: the threshold in `year`, grown by `growth_per_year` from `base_year` (capped)."""
+    """R4, R18: the threshold in `year`, grown by `growth_per_year` from `base_year` (capped).
+    Only years the rule is in force are evaluated, and a growing rule must end (its document's
+    plan), so growth never runs past the plan."""
     if not growth_per_year or base_year is None or year <= base_year:
         return threshold
     grown = threshold + growth_per_year * (year - base_year)
@@ -40,12 +43,15 @@ def elapsed_share(*, starts_on: dt.date, ends_on: dt.date, today: dt.date) -> fl
     return ((today - starts_on).days + 1) / ((ends_on - starts_on).days + 1)
 
 
-def status(*, achieved: int, owed: int, elapsed: float) -> str:
+def status(*, achieved: int, owed: int, elapsed: float, advisory: bool = False) -> str:
     """Met when the threshold is reached; otherwise compare progress with the share of the period
     that has passed: on track at or above that pace, at risk a little below, behind well below
-    (and behind whenever the period is over)."""
+    (and behind whenever the period is over). An advisory requirement ("有条件的", R1) that is
+    not met is only that: advisory, never at risk or behind."""
     if owed <= 0 or achieved >= owed:
         return MET
+    if advisory:
+        return ADVISORY
     if elapsed >= 1.0:
         return BEHIND
     expected = owed * elapsed

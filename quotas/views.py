@@ -1,3 +1,4 @@
+import datetime as dt
 from urllib.parse import quote
 
 from django.http import HttpRequest, HttpResponse
@@ -7,7 +8,8 @@ from django.utils import timezone
 from core import periods
 from directory import selectors as directory_selectors
 from quotas import exports, permissions
-from quotas.selectors import dashboards, progress_chart, rule_results
+from quotas.models import PERSON_MEASURES
+from quotas.selectors import dashboards, progress_chart, rule_results, rulebook
 from quotas.selectors.regions import dashboard_roots
 
 
@@ -22,13 +24,12 @@ def mine(request: HttpRequest) -> HttpResponse:
     year = _year(request)
     today = timezone.localdate()
     results = rule_results.evaluate_person(person=person, year=year, today=today)
+    _roles, path = rule_results.place_of(person, on=min(today, dt.date(year, 12, 31)))
     training, supervision = progress_chart.monthly_minutes(person=person, year=year)
     lines = [
         progress_chart.progress_line(
             r, training=training, supervision=supervision, year=year, today=today
         )
-        if r.rule.period == "calendar_year" and r.status != "n/a"
-        else ""
         for r in results
     ]
     return render(
@@ -38,6 +39,9 @@ def mine(request: HttpRequest) -> HttpResponse:
             "person": person,
             "year": year,
             "results": list(zip(results, lines, strict=True)),
+            "lapsed": [
+                r for r in rulebook.lapsed_above(path, year) if r.measure in PERSON_MEASURES
+            ],
             "years": _years(),
         },
     )
@@ -71,6 +75,7 @@ def station(request: HttpRequest, pk: int) -> HttpResponse:
             "year": year,
             "years": _years(),
             "station_results": station_results,
+            "lapsed": rulebook.lapsed_above(point.region.path, year),
             "columns": [title for _, title in columns],
             "grid": grid,
         },
@@ -108,6 +113,7 @@ def region(request: HttpRequest, pk: int) -> HttpResponse:
                 (row, [row.tallies.get(rule.pk) for rule in board.rules]) for row in board.rows
             ],
             "totals": [board.totals.get(rule.pk) for rule in board.rules],
+            "lapsed": rulebook.lapsed_around(found.path, year),
         },
     )
 

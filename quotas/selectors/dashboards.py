@@ -19,7 +19,7 @@ from quotas.models import PolicyRule
 from quotas.selectors import rule_results, rulebook
 from quotas.selectors.facts import Scope, StaffRow, staff_rows, station_facts, station_rows
 
-STATUSES = (rules.MET, rules.ON_TRACK, rules.AT_RISK, rules.BEHIND)
+STATUSES = (rules.MET, rules.ON_TRACK, rules.AT_RISK, rules.BEHIND, rules.ADVISORY)
 
 
 @dataclass
@@ -78,7 +78,7 @@ def year_rules_around(
 ) -> rule_results.YearRules:
     """The rules a region's dashboard evaluates in `year`, prepared once (`YearRules`)."""
     return rule_results.YearRules(
-        rulebook.rules_around(region.path, _on(year, today)),
+        rulebook.rules_around(region.path, dt.date(year, 1, 1), dt.date(year, 12, 31)),
         year=year,
         today=today,
         with_sentences=with_sentences,
@@ -156,7 +156,10 @@ def region_dashboard(*, region: Region, year: int, today: dt.date) -> Dashboard:
         counted = [
             result
             for result in year_rules.station(
-                path=station.path, kind=station.kind, facts=facts[station.pk]
+                path=station.path,
+                kind=station.kind,
+                demonstration=station.demonstration,
+                facts=facts[station.pk],
             )
             if result.status != rules.NOT_APPLICABLE
         ]
@@ -189,7 +192,11 @@ def station_board(
     scope, on = Scope(service_point_id=service_point.pk), _on(year, today)
     staff = staff_rows(scope=scope, on=on, year=year, keys=year_rules.amount_keys())
     facts = station_facts(staff, station_rows(scope=scope, on=on, year=year))
-    station_results = year_rules.station(kind=service_point.kind, facts=facts[service_point.pk])
+    station_results = year_rules.station(
+        kind=service_point.kind,
+        demonstration=service_point.is_demonstration,
+        facts=facts[service_point.pk],
+    )
     return station_results, people_results(staff, year_rules)
 
 

@@ -35,7 +35,7 @@ from supervision import selectors as supervision_selectors
 LEVELS = tuple(Qualification.Level.values)  # lowest first
 INTERMEDIATE_OR_ABOVE = frozenset(LEVELS[1:])
 FILED = (MonthlyReport.Status.SUBMITTED, MonthlyReport.Status.ACCEPTED)
-AmountKey = tuple[str, str, str]  # ("training" | "supervision", kind, level); "" for any
+AmountKey = tuple[str, str, str]  # ("training" | "days" | "supervision", kind, level); "" any
 NONE_HELD: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 
 
@@ -64,14 +64,24 @@ class StaffRow(NamedTuple):
 
 
 def amounts_for(
-    keys: set[AmountKey], *, training: dict, received: dict
+    keys: set[AmountKey], *, training: dict, received: dict, days: list | None = None
 ) -> dict[AmountKey, tuple[int, int]]:
-    """(achieved, pending) minutes for each key from one person's yearly totals: training by
-    (kind, level) and supervision received by level. Levels stack, never pool (R13)."""
+    """(achieved, pending) for each key from one person's yearly totals: training minutes by
+    (kind, level), supervision received by level, and the (day, kind, level) of days with
+    training credited (R11, counted as distinct days). Levels stack, never pool (R13)."""
     amounts = {}
     for key in keys:
         source, kind, level = key
-        if source == "supervision":
+        if source == "days":
+            counted = {
+                day
+                for day, given_kind, given_by in days or ()
+                if rules.counts_toward(
+                    rule_kind=kind, rule_level=level, kind=given_kind, level=given_by
+                )
+            }
+            amounts[key] = (len(counted), 0)
+        elif source == "supervision":
             achieved = pending = 0
             for given_by, parts in received.items():
                 if rules.counts_toward(rule_level=level, level=given_by):
@@ -97,9 +107,11 @@ def staff_rows(*, scope: Scope, on: dt.date, year: int, keys: set[AmountKey]) ->
     positions = directory_selectors.staff_on(on=on, **scope.where())
     people = directory_selectors.current_positions(on=on, **scope.where()).values("person_id")
     qualified = credentials_selectors.qualification_levels(people=people)
-    training = received = {}
+    training = received = days = {}
     if any(key[0] == "training" for key in keys):
         training = lms_selectors.people_year_minutes(people=people, year=year)
+    if any(key[0] == "days" for key in keys):
+        days = lms_selectors.people_year_training_days(people=people, year=year)
     if any(key[0] == "supervision" for key in keys):
         received = supervision_selectors.received_by_people_year(people=people, year=year)
     amounts: dict[int, dict] = {}
@@ -110,6 +122,7 @@ def staff_rows(*, scope: Scope, on: dt.date, year: int, keys: set[AmountKey]) ->
                 keys,
                 training=training.get(person_id, {}),
                 received=received.get(person_id, {}),
+                days=days.get(person_id, []),
             )
         rows.append(
             StaffRow(
@@ -131,6 +144,7 @@ class StationRow(NamedTuple):
     pk: int
     name: str
     kind: str
+    demonstration: bool
     path: str
     supervision_minutes: int
     linked_experts: int
@@ -159,8 +173,8 @@ def station_rows(*, scope: Scope, on: dt.date, year: int) -> list[StationRow]:
         )
     }
     rows = []
-    for pk, name, kind, path in points.order_by("name", "pk").values_list(
-        "pk", "name", "kind", "region__path"
+    for pk, name, kind, demonstration, path in points.order_by("name", "pk").values_list(
+        "pk", "name", "kind", "is_demonstration", "region__path"
     ):
         report = filed.get(pk, {})
         rows.append(
@@ -168,6 +182,7 @@ def station_rows(*, scope: Scope, on: dt.date, year: int) -> list[StationRow]:
                 pk,
                 name,
                 kind,
+                demonstration,
                 path,
                 minutes.get(pk, 0),
                 experts.get(pk, 0),

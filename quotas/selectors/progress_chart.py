@@ -5,7 +5,8 @@ import datetime as dt
 from directory.models import Person
 from lms import selectors as lms_selectors
 from quotas import rules
-from quotas.models import Measure
+from quotas.models import Measure, Period
+from quotas.selectors import rule_results
 from quotas.selectors.rule_results import Result
 from supervision import selectors as supervision_selectors
 
@@ -42,7 +43,15 @@ def progress_line(
     result: Result, *, training: dict, supervision: dict, year: int, today: dt.date
 ) -> str:
     """SVG polyline points of cumulative progress (share of the quota) month by month, up to
-    the current month; the quota is the top edge."""
+    the current month; the quota is the top edge. Empty for results no line describes: rules
+    counted over a registration period (R22) or in distinct days (R11), and results that do not
+    apply."""
+    if (
+        result.rule.period != Period.CALENDAR_YEAR
+        or not result.counted
+        or rule_results.counts_days(result.rule)
+    ):
+        return ""
     last_month = 12 if today.year > year else today.month
     points, done = [f"0,{HEIGHT}"], 0
     for month in range(1, last_month + 1):

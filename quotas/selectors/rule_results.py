@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core import units
 from credentials import selectors as credentials_selectors
@@ -49,6 +50,25 @@ class Result:
     def percent(self) -> int:
         return 100 if not self.owed else min(100, units.percent(self.achieved, self.owed))
 
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+    @property
+    def counted(self) -> bool:
+        """Whether the result has a number to show (not "not applicable")."""
+        return self.status != rules.NOT_APPLICABLE
+
+
+STATUS_LABELS = {
+    rules.MET: gettext_lazy("已达标"),
+    rules.ON_TRACK: gettext_lazy("进度正常"),
+    rules.AT_RISK: gettext_lazy("有风险"),
+    rules.BEHIND: gettext_lazy("落后"),
+    rules.ADVISORY: gettext_lazy("倡导性要求，尚未达到"),
+    rules.NOT_APPLICABLE: gettext_lazy("不适用"),
+}
+
 
 def _year(year: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
@@ -62,13 +82,21 @@ def _owed(rule: PolicyRule, year: int) -> int:
         year=year,
         cap=rule.cap,
     )
-    if rule.measure == Measure.TRAINING_DAYS:
+    if rule.measure == Measure.TRAINING_DAYS and not counts_days(rule):
         return threshold * units.minutes_from_hours(rule.pack.hours_per_day)
     return threshold
 
 
+def counts_days(rule: PolicyRule) -> bool:
+    """R11: a quota in days whose pack states no hours per day counts distinct days of
+    training (no document converts days into hours)."""
+    return rule.measure == Measure.TRAINING_DAYS and rule.pack.hours_per_day is None
+
+
 def _amount(rule: PolicyRule, value: int) -> str:
     """A number in the rule's unit for sentences: hours, days, people or percent."""
+    if counts_days(rule):
+        return str(value)
     if rule.measure == Measure.TRAINING_DAYS:
         return units.days(value, minutes_per_day=units.minutes_from_hours(rule.pack.hours_per_day))
     if rule.unit == "minutes":
@@ -108,7 +136,7 @@ def _result(
     )
     return Result(
         rule=rule,
-        status=rules.status(achieved=achieved, owed=owed, elapsed=elapsed),
+        status=rules.status(achieved=achieved, owed=owed, elapsed=elapsed, advisory=rule.advisory),
         achieved=achieved,
         owed=owed,
         pending=pending,
@@ -186,7 +214,9 @@ class YearRules:
             if rule.qualification_level and rule.qualification_level not in levels:
                 continue
             achieved, pending = amounts.get(key, (0, 0))
-            status = rules.status(achieved=achieved, owed=owed, elapsed=self.elapsed)
+            status = rules.status(
+                achieved=achieved, owed=owed, elapsed=self.elapsed, advisory=rule.advisory
+            )
             outcomes.append((rule, status, achieved, pending))
         return outcomes
 
@@ -215,14 +245,19 @@ class YearRules:
             )
         ]
 
-    def station(self, *, kind: str, facts: StationFacts, path: str | None = None) -> list[Result]:
-        """The station rules that apply to a station of `kind`, from its facts. Staffing is
-        judged as it stands; supervision minutes and cases against the year's pace."""
+    def station(
+        self, *, kind: str, demonstration: bool, facts: StationFacts, path: str | None = None
+    ) -> list[Result]:
+        """The station rules that apply to a station of `kind`, from its facts (a rule for
+        demonstration points only binds those, R1). Staffing is judged as it stands;
+        supervision minutes and cases against the year's pace."""
         results = []
         for rule, prefix in self._station_rules:
             if path is not None and not path.startswith(prefix):
                 continue
             if rule.applies_to_point_kind and rule.applies_to_point_kind != kind:
+                continue
+            if rule.demonstration_only and not demonstration:
                 continue
             value = station_value(rule.measure, facts)
             if value is None:
@@ -258,7 +293,21 @@ def amount_key(rule: PolicyRule) -> AmountKey:
     with the same key count the same minutes, each only from its own level (R13)."""
     if rule.measure == Measure.SUPERVISION_RECEIVED:
         return ("supervision", "", rule.providing_level)
+    if counts_days(rule):
+        return ("days", rule.training_kind, rule.providing_level)
     return ("training", rule.training_kind, rule.providing_level)
+
+
+def place_of(person: Person, *, on: dt.date) -> tuple[set[str], str | None]:
+    """The roles of the person's positions current on `on`, and the region path whose rules
+    reach them: their first current position's, else the region they are registered in."""
+    places = list(
+        directory_selectors.current_positions(on=on, person=person)
+        .order_by("pk")
+        .values_list("role", "service_point__region__path")
+    )
+    path = places[0][1] if places else (person.region.path if person.region_id else None)
+    return {role for role, _path in places}, path
 
 
 def evaluate_person(*, person: Person, year: int, today: dt.date) -> list[Result]:
@@ -266,27 +315,28 @@ def evaluate_person(*, person: Person, year: int, today: dt.date) -> list[Result
     rules, then those counted over the person's registration period (R22)."""
     starts_on, ends_on = _year(year)
     on = min(max(today, starts_on), ends_on)
-    places = list(
-        directory_selectors.current_positions(on=on, person=person)
-        .order_by("pk")
-        .values_list("role", "service_point__region__path")
-    )
-    path = places[0][1] if places else (person.region.path if person.region_id else None)
+    roles, path = place_of(person, on=on)
     levels = credentials_selectors.qualification_levels(people=[person.pk]).get(person.pk)
     levels = set(levels[0]) if levels else set()
-    rule_list = rulebook.rules_above(path, on)
+    rule_list = rulebook.rules_above(path, starts_on, ends_on)
     # The yearly summaries, as on the dashboards: they equal the rows from 1 January to today.
+    keys = {amount_key(rule) for rule in rule_list if rule.measure in PERSON_MEASURES}
     amounts = amounts_for(
-        {amount_key(rule) for rule in rule_list if rule.measure in PERSON_MEASURES},
+        keys,
         training=lms_selectors.people_year_minutes(people=[person.pk], year=year).get(
             person.pk, {}
         ),
+        days=lms_selectors.people_year_training_days(people=[person.pk], year=year).get(
+            person.pk, []
+        )
+        if any(key[0] == "days" for key in keys)
+        else [],
         received=supervision_selectors.received_by_people_year(people=[person.pk], year=year).get(
             person.pk, {}
         ),
     )
     results = YearRules(rule_list, year=year, today=today).person(
-        roles={role for role, _path in places}, levels=levels, amounts=amounts
+        roles=roles, levels=levels, amounts=amounts
     )
     for rule in rule_list:
         if rule.period == Period.REGISTRATION and rule.qualification_level in levels:
@@ -338,7 +388,7 @@ def evaluate_station(*, service_point: ServicePoint, year: int, today: dt.date) 
         staff_rows(scope=scope, on=on, year=year, keys=set()),
         station_rows(scope=scope, on=on, year=year),
     )[service_point.pk]
-    rule_list = rulebook.rules_above(service_point.region.path, on)
+    rule_list = rulebook.rules_above(service_point.region.path, starts_on, ends_on)
     return YearRules(rule_list, year=year, today=today).station(
-        kind=service_point.kind, facts=facts
+        kind=service_point.kind, demonstration=service_point.is_demonstration, facts=facts
     )

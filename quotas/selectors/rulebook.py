@@ -40,7 +40,7 @@ def all_rules() -> list[PolicyRule]:
     version = _version()
     if _held["version"] != version or time.monotonic() - _held["loaded_at"] > MAX_AGE:
         rules = list(
-            PolicyRule.objects.select_related("pack", "region").order_by(
+            PolicyRule.objects.select_related("pack", "region", "carried_forward_from").order_by(
                 F("region__depth").asc(nulls_first=True), "pack__name", "code", "in_force_from"
             )
         )
@@ -48,34 +48,68 @@ def all_rules() -> list[PolicyRule]:
     return _held["rules"]
 
 
-def _in_force(rule: PolicyRule, on: dt.date) -> bool:
-    return rule.in_force_from <= on and (rule.in_force_until is None or rule.in_force_until >= on)
+def _in_force(rule: PolicyRule, on: dt.date, until: dt.date | None = None) -> bool:
+    """In force on `on`, or at any time from `on` to `until`."""
+    return rule.in_force_from <= (until or on) and (
+        rule.in_force_until is None or rule.in_force_until >= on
+    )
 
 
-def rules_above(path: str | None, on: dt.date) -> list[PolicyRule]:
+def in_force_in_year(rule: PolicyRule, year: int) -> bool:
+    return _in_force(rule, dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+
+def rules_above(path: str | None, on: dt.date, until: dt.date | None = None) -> list[PolicyRule]:
     """R13: national rules and those of the region at `path` and every region above it, in
-    force on `on` (`path` None: national rules only)."""
+    force on `on` or at any time up to `until` (`path` None: national rules only)."""
     return [
         rule
         for rule in all_rules()
-        if _in_force(rule, on)
+        if _in_force(rule, on, until)
         and (rule.region is None or (path is not None and path.startswith(rule.region.path)))
     ]
 
 
-def rules_around(path: str, on: dt.date) -> list[PolicyRule]:
+def rules_around(path: str, on: dt.date, until: dt.date | None = None) -> list[PolicyRule]:
     """The rules above a region (`rules_above`) and those of every region below it: what a
     region's dashboard may show."""
     return [
         rule
         for rule in all_rules()
-        if _in_force(rule, on)
+        if _in_force(rule, on, until)
         and (
             rule.region is None
             or path.startswith(rule.region.path)
             or rule.region.path.startswith(path)
         )
     ]
+
+
+def lapsed(rules_in_view: list[PolicyRule], year: int) -> list[PolicyRule]:
+    """Of `rules_in_view`, those whose period ended before `year` and that nothing continues in
+    `year` (no carried-forward rule of the same pack and code): pages name them so a reader sees
+    that no rule is in force, never an invented number (R4, R9, R18 after their plans)."""
+    first = dt.date(year, 1, 1)
+    ended = [r for r in rules_in_view if r.in_force_until and r.in_force_until < first]
+    current = {(r.pack_id, r.code) for r in rules_in_view if in_force_in_year(r, year)}
+    latest: dict[tuple[int, str], PolicyRule] = {}
+    for rule in ended:
+        key = (rule.pack_id, rule.code)
+        if key not in current and (
+            key not in latest or latest[key].in_force_until < rule.in_force_until
+        ):
+            latest[key] = rule
+    return list(latest.values())
+
+
+def lapsed_above(path: str | None, year: int) -> list[PolicyRule]:
+    """`lapsed` among the rules that reach a region (`rules_above`), in any year."""
+    return lapsed(rules_above(path, dt.date(1, 1, 1), dt.date(9999, 12, 31)), year)
+
+
+def lapsed_around(path: str, year: int) -> list[PolicyRule]:
+    """`lapsed` among the rules a region's dashboard may show (`rules_around`), in any year."""
+    return lapsed(rules_around(path, dt.date(1, 1, 1), dt.date(9999, 12, 31)), year)
 
 
 def _bump() -> None:

@@ -1,10 +1,13 @@
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from audit.services import audit_record
 from directory import selectors as directory_selectors
-from quotas import packs
+from quotas import clauses, packs
 from quotas.models import PolicyPack, PolicyRule
-from quotas.selectors import rulebook
 
 RULE_DEFAULTS = {
     "training_kind": "",
@@ -12,11 +15,12 @@ RULE_DEFAULTS = {
     "applies_to_role": "",
     "applies_to_point_kind": "",
     "qualification_level": "",
+    "demonstration_only": False,
+    "advisory": False,
     "period": "calendar_year",
     "growth_per_year": 0,
     "base_year": None,
     "cap": None,
-    "in_force_until": None,
     "source_quote": "",
 }
 
@@ -25,9 +29,35 @@ class PackError(Exception):
     pass
 
 
+def _document(data: dict) -> str | None:
+    """The pack's document text when the documents folder holds it (development and CI)."""
+    if data.get("national"):
+        return None
+    path = Path(settings.POLICY_SEEDS_DIR) / data["source_document"]
+    return path.read_text(encoding="utf-8") if path.is_file() else None
+
+
+def _checked(rule: PolicyRule, document: str | None) -> PolicyRule:
+    """Refuse a rule its document does not support: a clause or quote not found in it, a
+    period outside the document's, growth without an end, an overlap (PolicyRule.clean)."""
+    if document is not None:
+        problem = clauses.citation_problem(
+            document=document, clause=rule.source_clause, quote=rule.source_quote
+        )
+        if problem:
+            raise PackError(f"{rule.pack.title}（{rule.code}）：{problem}")
+    try:
+        rule.full_clean()
+    except ValidationError as error:
+        messages = "；".join(message for text in error.message_dict.values() for message in text)
+        raise PackError(f"{rule.pack.title}（{rule.code}）：{messages}") from error
+    return rule
+
+
 @transaction.atomic
 def policy_pack_load(*, name: str) -> tuple[PolicyPack, int, int]:
-    """Write one pack of quotas/packs.py: (pack, rules created, rules changed). Idempotent."""
+    """Write one pack of quotas/packs.py: (pack, rules created, rules changed). Idempotent.
+    Rules are in force for the document's period unless the data says otherwise."""
     data = packs.PACKS[name]
     region = None
     if data["region"]:
@@ -42,22 +72,33 @@ def policy_pack_load(*, name: str) -> tuple[PolicyPack, int, int]:
             "title": data["title"],
             "region": region,
             "source_document": data["source_document"],
-            "hours_per_day": data["hours_per_day"],
+            "in_force_from": data["in_force_from"],
+            "in_force_until": data.get("in_force_until"),
+            "is_draft": data.get("is_draft", False),
+            "hours_per_day": data.get("hours_per_day"),
             "report_due_day": data.get("report_due_day"),
         },
     )
+    document = _document(data)
     created = changed = 0
     for rule in data["rules"]:
-        values = {**RULE_DEFAULTS, **rule, "region": region}
-        code, starts = values.pop("code"), values.pop("in_force_from", packs.SINCE_2021)
+        values = {
+            **RULE_DEFAULTS,
+            "in_force_until": pack.in_force_until,
+            **rule,
+            "region": region,
+        }
+        code, starts = values.pop("code"), values.pop("in_force_from", pack.in_force_from)
         existing = PolicyRule.objects.filter(pack=pack, code=code, in_force_from=starts).first()
         if existing is None:
-            PolicyRule.objects.create(pack=pack, code=code, in_force_from=starts, **values)
+            new = PolicyRule(pack=pack, code=code, in_force_from=starts, **values)
+            _checked(new, document).save()
             created += 1
         elif any(getattr(existing, key) != value for key, value in values.items()):
-            PolicyRule.objects.filter(pk=existing.pk).update(**values)
+            for key, value in values.items():
+                setattr(existing, key, value)
+            _checked(existing, document).save()
             changed += 1
-            rulebook.changed()
     if created or changed:
         audit_record(
             actor=None,

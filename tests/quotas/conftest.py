@@ -3,14 +3,37 @@ import datetime as dt
 import pytest
 
 from lms.services import ledger
-from quotas.services import policy_packs
+from quotas.services import carry_forward, policy_packs
 from tests import factories
+
+HUNAN_HOURS = (
+    "worker-city-supervision",
+    "worker-county-supervision",
+    "worker-city-training",
+    "worker-county-training",
+)
 
 
 @pytest.fixture
-def hunan(tree):
+def hunan_plan(tree):
+    """Hunan's 2021–2023 plan as its document gives it: nothing in force after 2023."""
     pack, _, _ = policy_packs.policy_pack_load(name="hunan")
     return pack
+
+
+@pytest.fixture
+def hunan(hunan_plan):
+    """Hunan's plan with its yearly hours (R8, R12) carried forward from 2024 by a recorded
+    decision, as the demo does; its growing shares (R4, R18) are not carried."""
+    for rule in hunan_plan.rules.filter(code__in=HUNAN_HOURS):
+        carry_forward.rule_carry_forward(
+            rule=rule,
+            starts_on=dt.date(2024, 1, 1),
+            decided_by="湖南省民政厅",
+            decided_on=dt.date(2023, 12, 20),
+            by=None,
+        )
+    return hunan_plan
 
 
 @pytest.fixture

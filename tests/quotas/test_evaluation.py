@@ -5,7 +5,7 @@ import pytest
 from credentials.models import Qualification, Registration
 from quotas import packs
 from quotas.models import PolicyPack, PolicyRule
-from quotas.selectors import rule_results
+from quotas.selectors import rule_results, rulebook
 from quotas.services import policy_packs
 from supervision import services as supervision_services
 from supervision.models import CommitteeLevel, SessionForm
@@ -23,7 +23,7 @@ def by_code(results):
 def test_pack_loads_twice_without_changes(hunan):
     _, created, changed = policy_packs.policy_pack_load(name="hunan")
     assert (created, changed) == (0, 0)
-    assert hunan.rules.count() == 6
+    assert hunan.rules.count() == 6 + 4  # the plan's rules, and R8/R12 carried forward
 
 
 def test_pack_load_stores_each_rules_clause_and_quote(hunan):
@@ -145,7 +145,8 @@ def test_r22_training_of_another_kind_does_not_count(national, wang_fang, credit
     assert (result.achieved, result.owed) == (20 * 60, 90 * 60)
 
 
-def test_r11_days_convert_with_the_packs_hours_per_day(tree, wang_fang, credit):
+def test_r11_hangzhou_counts_distinct_days_of_training(tree, wang_fang, credit):
+    """R11: no document converts a training day into hours: days attended are counted."""
     zhejiang = factories.region("浙江省", "330000", "province")
     hangzhou = factories.region("杭州市", "330100", "city", zhejiang)
     county = factories.region("西湖区", "330106", "county", hangzhou)
@@ -154,16 +155,36 @@ def test_r11_days_convert_with_the_packs_hours_per_day(tree, wang_fang, credit):
     worker = factories.PersonFactory(region=county)
     factories.PositionFactory(person=worker, service_point=station)
     policy_packs.policy_pack_load(name="hangzhou")
-    credit(worker, 2 * 6 * 60 + 3 * 60, level="city")  # 2.5 days of 6 hours
+    credit(worker, 12 * 60, level="city", on=D(2025, 3, 1))  # a long day is still one day
+    credit(worker, 90, level="county", kind="practice", on=D(2025, 4, 2))
+    credit(worker, 60, level="county", kind="policy", on=D(2025, 4, 2))  # same day, another kind
     result = by_code(rule_results.evaluate_person(person=worker, year=2025, today=MID_2025))[
         "worker-training-days"
     ]
-    assert result.owed == 3 * 6 * 60
-    assert result.sentence == "年度培训：已完成 2.5/3 天"
-    assert PolicyPack.objects.get(name="hangzhou").hours_per_day == 6
+    assert (result.achieved, result.owed) == (2, 3)
+    assert result.sentence == "年度培训：已完成 2/3 天"
+    assert PolicyPack.objects.get(name="hangzhou").hours_per_day is None
 
 
-def test_r4_certified_share_grows_and_uses_verified_certificates(hunan, tree, wang_fang):
+def test_r11_a_pack_that_states_hours_per_day_converts_with_them(tree, wang_fang, credit):
+    zhejiang = factories.region("浙江省", "330000", "province")
+    factories.region("杭州市", "330100", "city", zhejiang)
+    pack, _, _ = policy_packs.policy_pack_load(name="hangzhou")
+    PolicyPack.objects.filter(pk=pack.pk).update(hours_per_day=6)
+    rule = PolicyRule.objects.select_related("pack").get(pack=pack, code="worker-training-days")
+    assert rule_results._owed(rule, 2025) == 3 * 6 * 60
+
+
+@pytest.mark.parametrize(("year", "share"), [(2021, 30), (2022, 40), (2023, 50)])
+def test_r4_certified_share_grows_within_the_plan(hunan, tree, wang_fang, year, share):
+    """R4: 30 % in 2021, 10 points more each year of the 2021–2023 plan."""
+    results = by_code(
+        rule_results.evaluate_station(service_point=tree.station_a, year=year, today=MID_2025)
+    )
+    assert results["station-certified-share"].owed == share
+
+
+def test_r4_share_uses_verified_certificates_and_degrees(hunan, tree, wang_fang):
     colleague = factories.PersonFactory(region=tree.county_a, social_work_major=False)
     factories.PositionFactory(person=colleague, service_point=tree.station_a)
     results = by_code(
@@ -172,17 +193,33 @@ def test_r4_certified_share_grows_and_uses_verified_certificates(hunan, tree, wa
     share = results["station-certified-share"]
     assert share.owed == 50 and share.achieved == 50  # 王芳 has a social-work degree
     assert share.status == "met"
+
+
+def test_r4_r18_after_the_plan_no_rule_is_in_force(hunan, tree):
+    """After 2023 neither share is in force (Hunan carries only its hours forward): no number,
+    and the station's page names the lapsed rules instead."""
     later = by_code(
         rule_results.evaluate_station(service_point=tree.station_a, year=2025, today=MID_2025)
     )
-    assert later["station-certified-share"].owed == 70
-    assert later["station-certified-share"].status == "behind"
-    assert later["station-service-time-share"].status == "n/a"
+    assert "station-certified-share" not in later
+    assert "station-service-time-share" not in later
+    lapsed = {rule.code for rule in rulebook.lapsed_above(tree.town_a.path, 2025)}
+    assert {"station-certified-share", "station-service-time-share"} <= lapsed
 
 
-def test_rules_out_of_force_do_not_apply(hunan, wang_fang):
-    PolicyRule.objects.filter(pack=hunan).update(in_force_until=D(2023, 12, 31))
+def test_rules_out_of_force_do_not_apply(hunan_plan, wang_fang):
+    """R8/R12 end with Hunan's plan: with nothing carried forward, 2025 has no rule."""
     assert rule_results.evaluate_person(person=wang_fang, year=2025, today=MID_2025) == []
+    assert rule_results.evaluate_person(person=wang_fang, year=2023, today=MID_2025)
+
+
+def test_r8_r12_carried_forward_are_labelled_as_such(hunan, wang_fang):
+    results = rule_results.evaluate_person(person=wang_fang, year=2025, today=MID_2025)
+    assert results and all(result.rule.carried_forward for result in results)
+    assert {r.rule.decided_by for r in results} == {"湖南省民政厅"}
+    assert all(
+        result.rule.carried_forward_from.in_force_until == D(2023, 12, 31) for result in results
+    )
 
 
 def test_other_regions_rules_do_not_apply(wang_fang, tree):

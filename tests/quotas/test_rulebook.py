@@ -78,13 +78,13 @@ def test_bulk_updates_are_seen_after_max_age(hunan, tree, monkeypatch):
 
 
 def test_a_pack_reloaded_with_changed_values_is_seen_at_once(hunan, tree, monkeypatch):
-    code = "worker-county-supervision"
-    (before,) = [r for r in rulebook.rules_above(tree.town_a.path, ON) if r.code == code]
+    code, in_plan = "worker-county-supervision", dt.date(2023, 6, 1)
+    (before,) = [r for r in rulebook.rules_above(tree.town_a.path, in_plan) if r.code == code]
     rules = [
         {**rule, "threshold": rule["threshold"] * 2} if rule["code"] == code else rule
         for rule in packs.PACKS["hunan"]["rules"]
     ]
     monkeypatch.setitem(packs.PACKS, "hunan", {**packs.PACKS["hunan"], "rules": rules})
     assert policy_packs.policy_pack_load(name="hunan")[2] == 1
-    (after,) = [r for r in rulebook.rules_above(tree.town_a.path, ON) if r.code == code]
+    (after,) = [r for r in rulebook.rules_above(tree.town_a.path, in_plan) if r.code == code]
     assert after.threshold == before.threshold * 2
