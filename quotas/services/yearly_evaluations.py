@@ -26,7 +26,7 @@ def score_sheet(*, service_point: ServicePoint, year: int, today: dt.date) -> li
     results = [
         r
         for r in rule_results.evaluate_station(service_point=service_point, year=year, today=today)
-        if r.status != rules.NOT_APPLICABLE
+        if r.counted and not r.rule.advisory  # advisory rules are shown, never scored (R1)
     ]
     sheet = []
     for index, result in enumerate(results):
