@@ -6,14 +6,14 @@ from django.utils.translation import gettext as _
 
 from calendars.events import CalendarEvent
 from core.links import absolute_url
-from directory.models import Person
+from directory.selectors import person_of_user
 from lms import selectors
 
 
 def events_for_user(*, user) -> Iterable[CalendarEvent]:
     """Sessions of runs the user is enrolled in (waitlisted and pending ones are not); sessions
     of a cancelled enrolment, and cancelled sessions, stay in the feed as cancelled."""
-    person = Person.objects.filter(user=user).first()
+    person = person_of_user(user=user)
     if person is None:
         return []
     return [

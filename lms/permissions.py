@@ -35,14 +35,6 @@ def require_anywhere(*, user: User, action: Action) -> None:
         raise PermissionDenied
 
 
-def person_of(*, user: User) -> Person:
-    """The person record of the logged-in user; 404 for accounts without one."""
-    person = Person.objects.filter(user=user).select_related("region").first()
-    if person is None:
-        raise Http404
-    return person
-
-
 def course_for_user(*, user: User, course_id: int) -> Course:
     """The catalogue is open to every logged-in user."""
     return get_object_or_404(

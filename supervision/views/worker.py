@@ -3,7 +3,7 @@
 import datetime as dt
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core import periods
+from directory.permissions import own_person
 from supervision import forms, permissions, selectors, services
 from supervision.models import CommitteeLevel, Supervisee
 from supervision.views.common import back_url, choice_param, error_text, page_of
@@ -19,9 +20,7 @@ from supervision.views.common import back_url, choice_param, error_text, page_of
 
 def received(request: HttpRequest) -> HttpResponse:
     """Supervision the signed-in worker received, to confirm or dispute."""
-    person = getattr(request.user, "person", None)
-    if person is None:
-        raise PermissionDenied
+    person = own_person(user=request.user)
     today = timezone.localdate()
     year = periods.year_param(request, today=today)
     state = choice_param(request, "state", Supervisee.State.values)

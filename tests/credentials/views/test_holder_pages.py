@@ -49,9 +49,18 @@ def test_my_page_lists_certificates_and_verifications(client, certificate, wang_
     assert certificate.short_code in page and "203.0.113.*" in page
 
 
-def test_my_page_needs_a_person(client, db):
+@pytest.mark.parametrize(
+    ("route", "method"),
+    [
+        ("credentials:mine", "get"),
+        ("credentials:progress", "get"),
+        ("credentials:hours_new", "get"),
+        ("credentials:share_create", "post"),
+    ],
+)
+def test_own_pages_refuse_an_account_without_a_person(client, db, route, method):
     client.force_login(factories.UserFactory())
-    assert client.get(reverse("credentials:mine")).status_code == 404
+    assert getattr(client, method)(reverse(route)).status_code == 403
 
 
 def test_share_link_shows_record_until_revoked(client, certificate, wang_fang):
