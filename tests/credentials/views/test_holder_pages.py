@@ -133,6 +133,23 @@ def test_admin_revokes_with_reason_only(client, certificate, zhang_min):
     assert certificate.status == "revoked" and certificate.revoke_reason == "学时重复录入"
 
 
+def test_pages_show_the_status_label_and_revoke_only_valid_ones(
+    client, certificate, wang_fang, zhang_min
+):
+    revoke = reverse("credentials:certificate_revoke", args=[certificate.pk])
+    person_page = reverse("credentials:person_certificates", args=[wang_fang.pk])
+    client.force_login(zhang_min.user)
+    page = client.get(person_page).content.decode()
+    assert "有效" in page and revoke in page
+    client.post(revoke, {"reason": "学时重复录入"})
+    page = client.get(person_page).content.decode()
+    assert "已撤销：学时重复录入" in page and revoke not in page
+    client.force_login(wang_fang.user)
+    assert "已撤销" in client.get(reverse("credentials:mine")).content.decode()
+    verify = client.get(reverse("credentials:verify", args=[certificate.code])).content.decode()
+    assert "此证明已于" in verify
+
+
 @pytest.mark.parametrize(
     ("who", "status"), [("chen_jing", 404), ("li_qiang", 403), ("wang_fang", 403)]
 )
