@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from directory import identity
 from directory.models import Person
+from directory.selectors import person_of_user
 
 
 class MobileField(forms.CharField):
@@ -68,7 +69,7 @@ class AccountAdapter(DefaultAccountAdapter):
         return person.user if person else None
 
     def get_phone(self, user):
-        person = Person.objects.filter(user=user).first()
+        person = person_of_user(user=user)
         return (person.mobile, True) if person and person.mobile else None
 
     def set_phone(self, user, phone: str, verified: bool) -> None:

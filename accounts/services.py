@@ -12,6 +12,7 @@ from accounts.models import Invitation, RoleGrant, User, invitation_token_hash
 from audit.services import audit_record
 from core.links import absolute_url
 from directory.models import Person, Region, ServicePoint, University
+from directory.selectors import person_of_user
 from outbox.services import mail_queue
 
 Scope = Region | ServicePoint | University
@@ -161,7 +162,8 @@ def invitation_accept(
         user.save()
     elif signed_in is None or signed_in.pk != user.pk:
         raise InvitationError(_("此邀请发给已有账号：请用受邀的邮箱登录后再接受邀请。"))
-    if invitation.person and invitation.person.user_id is None and not _has_person(user):
+    unlinked = invitation.person is not None and invitation.person.user_id is None
+    if unlinked and person_of_user(user=user) is None:
         invitation.person.user = user
         invitation.person.save(update_fields=["user"])
     role_grant_create(
@@ -174,7 +176,3 @@ def invitation_accept(
     invitation.save(update_fields=["accepted_at"])
     audit_record(actor=user, verb="invitation.accept", target=invitation)
     return user
-
-
-def _has_person(user: User) -> bool:
-    return Person.objects.filter(user=user).exists()

@@ -9,11 +9,12 @@ from django.views.decorators.http import require_http_methods
 from accounts import scope, selectors, services
 from accounts.forms import InvitationAcceptForm
 from accounts.roles import Action
+from directory.selectors import person_of_user
 
 
 def home(request: HttpRequest) -> HttpResponse:
     """The signed-in user's start page: who they are, their roles, where they can go."""
-    person = getattr(request.user, "person", None)
+    person = person_of_user(user=request.user)
     return render(
         request,
         "accounts/home.html",

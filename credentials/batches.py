@@ -10,17 +10,16 @@ import io
 import zipfile
 from functools import partial
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F, Q, QuerySet
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_q.tasks import async_task
 
 from audit.services import audit_record
+from core.links import absolute_url
 from credentials import services
 from credentials.models import Certificate, CertificateBatch
 from directory.models import Person, Position, Region
@@ -123,7 +122,7 @@ def _finish(*, batch_id: int) -> CertificateBatch:
             name = f"{certificate.holder.name}-{certificate.short_code}.pdf"
             with certificate.pdf.open("rb") as pdf:
                 archive.writestr(name, pdf.read())
-    mine_url = settings.SITE_URL.rstrip("/") + reverse("credentials:mine")
+    mine_url = absolute_url("credentials:mine")
     with transaction.atomic():
         name = f"{batch.region.code}-{batch.year}-{batch.pk}.zip"
         batch.archive.save(name, ContentFile(buffer.getvalue()), save=False)

@@ -141,6 +141,11 @@ class CertificateBatch(models.Model):
     def percent(self) -> int:
         return 100 if not self.total else units.percent(self.done, self.total)
 
+    @property
+    def in_progress(self) -> bool:
+        """Queued or running: its page refreshes itself until the batch is done or failed."""
+        return self.status in {self.Status.QUEUED, self.Status.RUNNING}
+
 
 class Certificate(models.Model):
     """A certificate with a frozen snapshot of what it certifies; never edited after issue.
@@ -155,6 +160,13 @@ class Certificate(models.Model):
         COURSE_COMPLETION = "course_completion", _("结业证明")
         AWARD = "award", _("获奖证明")
         PRACTICUM = "practicum", _("实习证明")
+
+    class Status(models.TextChoices):
+        """Not a column: follows from `revoked_at` and `superseded_at` (see `status`)."""
+
+        VALID = "valid", _("有效")
+        REVOKED = "revoked", _("已撤销")
+        SUPERSEDED = "superseded", _("已被替换")
 
     kind = models.CharField(_("类型"), max_length=20, choices=Kind.choices)
     holder = models.ForeignKey(
@@ -232,13 +244,20 @@ class Certificate(models.Model):
         return f"{self.get_kind_display()} {self.short_code}"
 
     @property
-    def status(self) -> str:
-        """ "revoked", "superseded" or "valid"."""
+    def status(self) -> Status:
+        """Revoked, else superseded, else valid."""
         if self.revoked_at:
-            return "revoked"
+            return self.Status.REVOKED
         if self.superseded_at:
-            return "superseded"
-        return "valid"
+            return self.Status.SUPERSEDED
+        return self.Status.VALID
+
+    @property
+    def is_valid(self) -> bool:
+        return self.status == self.Status.VALID
+
+    def get_status_display(self) -> str:
+        return self.Status(self.status).label
 
 
 class VerificationEvent(models.Model):

@@ -1,16 +1,11 @@
 """The certificate PDF: the frozen snapshot, a QR code to the verification page, the short code."""
 
 import segno
-from django.conf import settings
-from django.urls import reverse
 from django.utils import timezone
 
+from core.links import absolute_url
 from core.pdf import render_pdf
 from credentials.models import Certificate
-
-
-def verification_url(certificate: Certificate) -> str:
-    return settings.SITE_URL.rstrip("/") + reverse("credentials:verify", args=[certificate.code])
 
 
 def qr_data_uri(url: str) -> str:
@@ -19,7 +14,7 @@ def qr_data_uri(url: str) -> str:
 
 
 def certificate_pdf(certificate: Certificate) -> bytes:
-    url = verification_url(certificate)
+    url = absolute_url("credentials:verify", certificate.code)
     return render_pdf(
         template="credentials/certificate_pdf.html",
         context={

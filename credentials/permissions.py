@@ -1,7 +1,6 @@
 """Loaders for credentials: a holder sees their own; administrators those of people in scope."""
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from accounts import scope
@@ -11,14 +10,6 @@ from credentials.models import Certificate, CertificateBatch, Qualification
 from directory.models import Person
 from lms.models import Enrolment
 from supervision.models import SupervisorProfile
-
-
-def own_person(*, user: User) -> Person:
-    """The person record of the signed-in user; users without one have no credentials (404)."""
-    person = Person.objects.filter(user=user).first()
-    if person is None:
-        raise Http404
-    return person
 
 
 def require_manager(*, user: User) -> None:

@@ -3,16 +3,15 @@ registrations are 3-year periods, renewed as new rows, with reminders before the
 
 import datetime as dt
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import audit_record
 from core.conflicts import refused_on_conflict
 from core.files import original_name
+from core.links import absolute_url
 from credentials import registration as rules
 from credentials.models import Qualification, Registration, RegistrationReminder
 from outbox.services import mail_queue
@@ -96,7 +95,7 @@ def _remind(*, registration: Registration, days: int) -> int:
             "level": registration.qualification.get_level_display(),
             "number": registration.qualification.certificate_number,
             "ends": registration.ends_on,
-            "url": settings.SITE_URL.rstrip("/") + reverse("credentials:progress"),
+            "url": absolute_url("credentials:progress"),
         },
     )
     return 1

@@ -51,7 +51,7 @@ def certificate_issue(
     (ValidationError with code ISSUED_MEANWHILE, also when a concurrent request won the race).
     """
     if supersede is not None:
-        if supersede.status != "valid":
+        if not supersede.is_valid:
             raise ValidationError(_("只能替换当前有效的证明。"))
         supersede.superseded_at = timezone.now()
         supersede.save(update_fields=["superseded_at"])

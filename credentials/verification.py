@@ -1,9 +1,8 @@
 """What a verifier sees: find a certificate by either code and describe it publicly."""
 
-from django.conf import settings
-from django.urls import reverse
 from django.utils import timezone
 
+from core.links import absolute_url
 from credentials import codes
 from credentials.models import Certificate
 
@@ -17,10 +16,6 @@ def certificate_by_code(value: str) -> Certificate | None:
         {"code": value} if kind == "long" else {"short_code": codes.normalise_short_code(value)}
     )
     return Certificate.objects.select_related("superseded_by").filter(**lookup).first()
-
-
-def _url(name: str, *args) -> str:
-    return settings.SITE_URL.rstrip("/") + reverse(name, args=args)
 
 
 def public_payload(certificate: Certificate) -> dict:
@@ -43,8 +38,8 @@ def public_payload(certificate: Certificate) -> dict:
         "status": certificate.status,
         "revoked_at": timezone.localtime(revoked_at).isoformat() if revoked_at else None,
         "revoke_reason": certificate.revoke_reason or None,
-        "superseded_by": _url("credentials:verify", newer.code) if newer else None,
+        "superseded_by": absolute_url("credentials:verify", newer.code) if newer else None,
         "pdf_sha256": certificate.pdf_sha256 or None,
-        "verify_url": _url("credentials:verify", certificate.code),
-        "public_key_url": _url("credentials:public_key"),
+        "verify_url": absolute_url("credentials:verify", certificate.code),
+        "public_key_url": absolute_url("credentials:public_key"),
     }

@@ -27,6 +27,7 @@ from credentials import (
 from credentials.forms import BatchForm, HoursCertificateForm, QualificationForm, RenewalForm
 from credentials.models import Certificate, ShareLink, VerificationEvent
 from credentials.progress import progress_for
+from directory.permissions import own_person
 
 LIMIT = {"group": "verify", "limit_setting": "VERIFY_RATE_LIMIT", "seconds": 60}
 STATUS_CODES = {"valid": 200, "revoked": 410, "superseded": 410}
@@ -123,7 +124,7 @@ def verify_pdf(request: HttpRequest) -> HttpResponse:
 
 def mine(request: HttpRequest) -> HttpResponse:
     """The holder's certificates, who verified them, and their share links."""
-    person = permissions.own_person(user=request.user)
+    person = own_person(user=request.user)
     return render(
         request,
         "credentials/mine.html",
@@ -150,7 +151,7 @@ def download(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def share_create(request: HttpRequest) -> HttpResponse:
-    person = permissions.own_person(user=request.user)
+    person = own_person(user=request.user)
     try:
         days = int(request.POST.get("days", "14"))
         services.share_link_create(person=person, days=days, created_by=request.user)
@@ -163,7 +164,7 @@ def share_create(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def share_revoke(request: HttpRequest, pk: int) -> HttpResponse:
-    person = permissions.own_person(user=request.user)
+    person = own_person(user=request.user)
     link = ShareLink.objects.filter(person=person, pk=pk).first()
     if link is None:
         raise Http404
@@ -214,7 +215,7 @@ def _issue_hours(request: HttpRequest, *, person, form: HoursCertificateForm) ->
 @require_http_methods(["GET", "POST"])
 def hours_new(request: HttpRequest) -> HttpResponse:
     """A worker issues their own hour certificate for a year or a range."""
-    person = permissions.own_person(user=request.user)
+    person = own_person(user=request.user)
     year = timezone.localdate().year - 1
     form = HoursCertificateForm(
         request.POST or None,
@@ -268,7 +269,7 @@ def batch_archive(request: HttpRequest, pk: int) -> HttpResponse:
 
 def progress(request: HttpRequest) -> HttpResponse:
     """Certification progress: R21 registration, R22 hours, R23 next exam, R3 status."""
-    person = permissions.own_person(user=request.user)
+    person = own_person(user=request.user)
     return render(
         request,
         "credentials/progress.html",
@@ -282,7 +283,7 @@ def progress(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def qualification_new(request: HttpRequest) -> HttpResponse:
-    person = permissions.own_person(user=request.user)
+    person = own_person(user=request.user)
     form = QualificationForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -7,12 +7,23 @@ from accounts import scope
 from accounts.models import User
 from accounts.roles import Action
 from directory.models import Person, ServicePoint
+from directory.selectors import person_of_user
 
 
 def require_anywhere(*, user: User, action: Action) -> None:
     """403 unless some grant of the user permits `action` (for list pages)."""
     if not scope.may_anywhere(user, action):
         raise PermissionDenied
+
+
+def own_person(*, user: User) -> Person:
+    """The signed-in user's person record, for the pages about oneself (my hours, courses,
+    supervision, certificates); 403 for accounts without one: there is nothing of theirs to
+    show, and the navigation offers those pages only to users with a person record."""
+    person = person_of_user(user=user)
+    if person is None:
+        raise PermissionDenied
+    return person
 
 
 def service_point_for_user(*, user: User, service_point_id: int, action: Action) -> ServicePoint:

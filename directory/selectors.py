@@ -30,6 +30,18 @@ def service_points_for_user(
     )
 
 
+def person_of_user(*, user: User) -> Person | None:
+    """The person record linked to the signed-in user, or None (anonymous visitors and accounts
+    without one, e.g. administrators or trainers). Read once per user object: the related
+    object is cached on it, so the pages and the navigation share one query per request."""
+    if not user.is_authenticated:
+        return None
+    try:
+        return user.person
+    except Person.DoesNotExist:
+        return None
+
+
 def people_for_user(*, user: User, query: str = "") -> QuerySet[Person]:
     people = scope.people_visible_to(user, Action.VIEW_DIRECTORY)
     if query:

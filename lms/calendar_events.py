@@ -2,22 +2,20 @@
 
 from collections.abc import Iterable
 
-from django.conf import settings
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from calendars.events import CalendarEvent
-from directory.models import Person
+from core.links import absolute_url
+from directory.selectors import person_of_user
 from lms import selectors
 
 
 def events_for_user(*, user) -> Iterable[CalendarEvent]:
     """Sessions of runs the user is enrolled in (waitlisted and pending ones are not); sessions
     of a cancelled enrolment, and cancelled sessions, stay in the feed as cancelled."""
-    person = Person.objects.filter(user=user).first()
+    person = person_of_user(user=user)
     if person is None:
         return []
-    base = settings.SITE_URL.rstrip("/")
     return [
         CalendarEvent(
             uid=f"lms-session-{session.pk}@shegongzhan",
@@ -25,7 +23,7 @@ def events_for_user(*, user) -> Iterable[CalendarEvent]:
             starts_at=session.starts_at,
             ends_at=session.ends_at,
             location=session.location or session.run.course.location,
-            url=base + reverse("lms:course_detail", args=[session.run.course_id]),
+            url=absolute_url("lms:course_detail", session.run.course_id),
             sequence=0 if session.active and not session.cancelled else 1,
             cancelled=session.cancelled or not session.active,
         )

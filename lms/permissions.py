@@ -35,14 +35,6 @@ def require_anywhere(*, user: User, action: Action) -> None:
         raise PermissionDenied
 
 
-def person_of(*, user: User) -> Person:
-    """The person record of the logged-in user; 404 for accounts without one."""
-    person = Person.objects.filter(user=user).select_related("region").first()
-    if person is None:
-        raise Http404
-    return person
-
-
 def course_for_user(*, user: User, course_id: int) -> Course:
     """The catalogue is open to every logged-in user."""
     return get_object_or_404(
@@ -155,32 +147,51 @@ def attendees_for_manager(*, session: TrainingSession, person_ids: Iterable) -> 
     return people
 
 
+def _people_seen(*, user: User, action: Action) -> QuerySet[Person]:
+    """Everyone the user may know exists: themselves, the people their directory scope reaches
+    and those `action`'s grants reach. Ids outside it are a 404, exactly like unknown ids."""
+    return Person.objects.filter(
+        Q(pk__in=scope.people_visible_to(user).values("pk"))
+        | Q(pk__in=scope.people_visible_to(user, action).values("pk"))
+    )
+
+
+def _require(*, user: User, action: Action, person: Person) -> None:
+    """403 unless one of the user's grants permitting `action` reaches `person`."""
+    if not scope.people_visible_to(user, action).filter(pk=person.pk).exists():
+        raise PermissionDenied
+
+
+def _person_for(*, user: User, person_id: int, action: Action) -> Person:
+    seen = _people_seen(user=user, action=action).select_related("region")
+    return get_object_or_404(seen, pk=person_id)
+
+
+def _record_about_person(*, user: User, records: QuerySet, pk: int, action: Action):
+    """The record `pk` among `records` whose person the user sees (else 404, as for an unknown
+    id); its person comes loaded."""
+    seen = records.filter(person__in=_people_seen(user=user, action=action))
+    return get_object_or_404(seen.select_related("person"), pk=pk)
+
+
 def person_for_hours(*, user: User, person_id: int) -> Person:
-    """Oneself, or a person in scope of VIEW_TRAINING; other people are a 404 when the user
-    cannot see them at all, a 403 when seen through another role (e.g. a supervisor)."""
-    person = get_object_or_404(Person.objects.select_related("region"), pk=person_id)
-    if person.user_id == user.pk:
-        return person
-    if scope.people_visible_to(user, Action.VIEW_TRAINING).filter(pk=person.pk).exists():
-        return person
-    if scope.people_visible_to(user).filter(pk=person.pk).exists():
-        raise PermissionDenied
-    raise Http404
-
-
-def _person_for_action(*, user: User, person: Person, action: Action) -> None:
-    if scope.people_visible_to(user, action).filter(pk=person.pk).exists():
-        return
-    if person.user_id == user.pk or scope.people_visible_to(user).filter(pk=person.pk).exists():
-        raise PermissionDenied
-    raise Http404
+    """Oneself, or a person in scope of VIEW_TRAINING; people the user cannot see at all are a
+    404, those seen through another role (e.g. a supervisor) a 403."""
+    person = _person_for(user=user, person_id=person_id, action=Action.VIEW_TRAINING)
+    if person.user_id != user.pk:
+        _require(user=user, action=Action.VIEW_TRAINING, person=person)
+    return person
 
 
 def enrolment_for_approver(*, user: User, enrolment_id: int) -> Enrolment:
-    enrolment = get_object_or_404(
-        Enrolment.objects.select_related("person__user", "run__course"), pk=enrolment_id
+    """An enrolment of someone the user approves training for (their own: 403)."""
+    enrolment = _record_about_person(
+        user=user,
+        records=Enrolment.objects.select_related("person__user", "run__course"),
+        pk=enrolment_id,
+        action=Action.APPROVE_TRAINING,
     )
-    _person_for_action(user=user, person=enrolment.person, action=Action.APPROVE_TRAINING)
+    _require(user=user, action=Action.APPROVE_TRAINING, person=enrolment.person)
     return enrolment
 
 
@@ -194,10 +205,14 @@ def own_enrolment(*, user: User, enrolment_id: int) -> Enrolment:
 
 
 def external_for_approver(*, user: User, claim_id: int) -> ExternalTraining:
-    claim = get_object_or_404(
-        ExternalTraining.objects.select_related("person__user", "person__region"), pk=claim_id
+    """A claim of someone the user approves training for (their own: 403)."""
+    claim = _record_about_person(
+        user=user,
+        records=ExternalTraining.objects.select_related("person__user", "person__region"),
+        pk=claim_id,
+        action=Action.APPROVE_TRAINING,
     )
-    _person_for_action(user=user, person=claim.person, action=Action.APPROVE_TRAINING)
+    _require(user=user, action=Action.APPROVE_TRAINING, person=claim.person)
     return claim
 
 
@@ -230,22 +245,28 @@ def levels_by_claim(*, user: User, claims: Iterable[ExternalTraining]) -> dict[i
 
 def external_evidence_for_user(*, user: User, claim_id: int) -> ExternalTraining:
     """The evidence file: its owner or an approver in scope."""
-    claim = get_object_or_404(ExternalTraining.objects.select_related("person"), pk=claim_id)
-    if claim.person.user_id == user.pk:
-        return claim
-    _person_for_action(user=user, person=claim.person, action=Action.APPROVE_TRAINING)
+    claim = _record_about_person(
+        user=user,
+        records=ExternalTraining.objects.all(),
+        pk=claim_id,
+        action=Action.APPROVE_TRAINING,
+    )
+    if claim.person.user_id != user.pk:
+        _require(user=user, action=Action.APPROVE_TRAINING, person=claim.person)
     return claim
 
 
 def entry_for_adjuster(*, user: User, entry_id: int) -> HourEntry:
-    entry = get_object_or_404(HourEntry.objects.select_related("person"), pk=entry_id)
-    _person_for_action(user=user, person=entry.person, action=Action.ADJUST_LEDGER)
+    entry = _record_about_person(
+        user=user, records=HourEntry.objects.all(), pk=entry_id, action=Action.ADJUST_LEDGER
+    )
+    _require(user=user, action=Action.ADJUST_LEDGER, person=entry.person)
     return entry
 
 
 def person_for_adjuster(*, user: User, person_id: int) -> Person:
-    person = get_object_or_404(Person.objects.select_related("region"), pk=person_id)
-    _person_for_action(user=user, person=person, action=Action.ADJUST_LEDGER)
+    person = _person_for(user=user, person_id=person_id, action=Action.ADJUST_LEDGER)
+    _require(user=user, action=Action.ADJUST_LEDGER, person=person)
     return person
 
 

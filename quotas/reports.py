@@ -6,7 +6,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q, Sum
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -14,6 +13,7 @@ from accounts.models import RoleGrant
 from accounts.roles import Role
 from audit.services import audit_record
 from core import periods
+from core.links import absolute_url
 from directory.models import Position, ServicePoint
 from lms.models import HourEntry
 from outbox.services import mail_queue
@@ -187,8 +187,7 @@ def reminders_send(*, today: dt.date) -> int:
                     "station": point.name,
                     "month": f"{month:%Y-%m}",
                     "due": due_on,
-                    "url": settings.SITE_URL.rstrip("/")
-                    + reverse("quotas:station_reports", args=[point.pk]),
+                    "url": absolute_url("quotas:station_reports", point.pk),
                 },
             )
             sent += 1

@@ -3,20 +3,15 @@
 import datetime as dt
 from collections.abc import Iterable
 
-from django.conf import settings
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from calendars.events import CalendarEvent
+from core.links import absolute_url
 from supervision.models import Assignment, SupervisionSession
 
 FEED_DAYS_BACK = 400  # a year of past sessions stays in the feed
-
-
-def _url(name: str, *args) -> str:
-    return settings.SITE_URL.rstrip("/") + reverse(name, args=args)
 
 
 def session_event(*, session: SupervisionSession) -> CalendarEvent:
@@ -30,7 +25,7 @@ def session_event(*, session: SupervisionSession) -> CalendarEvent:
         ends_at=session.started_at + dt.timedelta(minutes=session.duration_minutes),
         location=" ".join(part for part in (point.name, point.address) if part),
         description=session.get_form_display(),
-        url=_url("supervision:session_detail", session.pk),
+        url=absolute_url("supervision:session_detail", session.pk),
         sequence=session.version,
         cancelled=session.status == SupervisionSession.Status.CANCELLED,
         last_modified_at=session.updated_at,
@@ -46,7 +41,7 @@ def term_event(*, assignment: Assignment) -> CalendarEvent:
         starts_at=end_on,
         ends_at=end_on + dt.timedelta(days=1),
         description=assignment.get_mode_display(),
-        url=_url("supervision:my_stations"),
+        url=absolute_url("supervision:my_stations"),
         sequence=1 if assignment.ended_on else 0,
     )
 

@@ -1,8 +1,7 @@
 """Object loaders for supervision: 404 outside the user's scope, 403 for a wrong role."""
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
-from django.http import Http404
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from accounts import scope
@@ -48,24 +47,31 @@ def station_for_user(*, user: User, service_point_id: int, action: Action) -> Se
     return point
 
 
+def _sessions_taken_part_in(user: User) -> QuerySet[SupervisionSession]:
+    """Sessions the user's person supervised or received (none for anonymous visitors)."""
+    if not user.is_authenticated:
+        return SupervisionSession.objects.none()
+    return SupervisionSession.objects.filter(
+        Q(supervisors__person__user=user) | Q(supervisees__person__user=user)
+    )
+
+
+def _sessions_seen_by(user: User) -> QuerySet[SupervisionSession]:
+    """Sessions at stations in the user's scope (any role) or in which their person took part:
+    ids outside are a 404, exactly like unknown ids."""
+    return SupervisionSession.objects.filter(
+        Q(service_point__in=scope.service_points_visible_to(user))
+        | Q(pk__in=_sessions_taken_part_in(user).values("pk"))
+    )
+
+
 def session_for_user(*, user: User, session_id: int, action: Action) -> SupervisionSession:
-    """Sessions at stations in scope, or in which the user's person took part (each check is
-    an indexed lookup of this one session)."""
-    session = (
-        SupervisionSession.objects.select_related("service_point__region")
-        .filter(pk=session_id)
-        .first()
-    )
-    if session is None:
-        raise Http404
-    mine = Q(supervisors__person__user=user) | Q(supervisees__person__user=user)
-    took_part = (
-        user.is_authenticated and SupervisionSession.objects.filter(mine, pk=session.pk).exists()
-    )
-    in_scope = scope.service_points_visible_to(user).filter(pk=session.service_point_id).exists()
-    if not (took_part or in_scope):
-        raise Http404
-    if action == Action.VIEW_SUPERVISION and took_part:
+    """A session the user sees (else 404); taking part is enough to view it, anything else
+    takes a role permitting `action` there (403), and logging also being its supervisor."""
+    took_part = _sessions_taken_part_in(user).filter(pk=OuterRef("pk"))
+    visible = _sessions_seen_by(user).annotate(took_part=Exists(took_part))
+    session = get_object_or_404(visible.select_related("service_point__region"), pk=session_id)
+    if action == Action.VIEW_SUPERVISION and session.took_part:
         return session
     if action == Action.LOG_SUPERVISION and not user.is_superuser:
         if not session.supervisors.filter(person__user=user).exists():
@@ -144,6 +150,8 @@ def profile_for_user(*, user: User, profile_id: int) -> SupervisorProfile:
 
 
 def attachment_for_user(*, user: User, attachment_id: int) -> Attachment:
-    attachment = get_object_or_404(Attachment, pk=attachment_id)
+    """A file of a session the user may view (`session_for_user`)."""
+    visible = Attachment.objects.filter(session__in=_sessions_seen_by(user))
+    attachment = get_object_or_404(visible, pk=attachment_id)
     session_for_user(user=user, session_id=attachment.session_id, action=Action.VIEW_SUPERVISION)
     return attachment

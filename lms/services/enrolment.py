@@ -5,17 +5,16 @@ Capacity holds under concurrency: every change that takes or frees a place locks
 (SELECT … FOR UPDATE) first, so counting the enrolled and inserting happen one at a time.
 """
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.models import User
 from audit.services import audit_record
+from core.links import absolute_url
 from directory.models import Person
 from lms import rules, selectors
 from lms.models import CourseRun, Enrolment, EnrolmentMode
@@ -181,9 +180,7 @@ def _mail(enrolment: Enrolment, subject: str, extra: str = "") -> None:
     user = enrolment.person.user
     if user is None or not user.email:
         return
-    url = settings.SITE_URL.rstrip("/") + reverse(
-        "lms:course_detail", args=[enrolment.run.course_id]
-    )
+    url = absolute_url("lms:course_detail", enrolment.run.course_id)
     body = "\n".join(
         line
         for line in (

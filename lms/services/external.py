@@ -2,10 +2,8 @@
 or a region administrator approves it at a level of their own or below (→ one ledger row) or
 rejects it with a reason; the worker is told by e-mail."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -14,6 +12,7 @@ from accounts.models import User
 from audit.services import audit_record
 from core import units
 from core.files import original_name
+from core.links import absolute_url
 from directory.models import Person
 from lms import hours, permissions
 from lms.models import ExternalTraining
@@ -92,8 +91,7 @@ def external_training_decide(
                 subject,
                 _("学时：%(hours)s 小时") % {"hours": units.hours(claim.minutes)},
                 *([_("原因：%(reason)s") % {"reason": reason}] if reason else []),
-                _("查看：%(url)s")
-                % {"url": settings.SITE_URL.rstrip("/") + reverse("lms:my_hours")},
+                _("查看：%(url)s") % {"url": absolute_url("lms:my_hours")},
             ]
         )
         mail_queue(to=user.email, subject=subject, body=body)

@@ -13,6 +13,7 @@ from accounts.roles import Action
 from core import periods
 from core.files import private_file_response
 from directory.models import Person
+from directory.permissions import own_person
 from lms import forms, permissions, selectors
 from lms.models import ExternalTraining, Kind, Level
 from lms.services import enrolment, external, ledger
@@ -20,7 +21,7 @@ from lms.views.common import paginate, show_errors
 
 
 def my_hours(request: HttpRequest) -> HttpResponse:
-    person = permissions.person_of(user=request.user)
+    person = own_person(user=request.user)
     return _hours_page(request, person)
 
 
@@ -62,7 +63,7 @@ def _hours_page(request: HttpRequest, person: Person) -> HttpResponse:
 
 
 def external_new(request: HttpRequest) -> HttpResponse:
-    person = permissions.person_of(user=request.user)
+    person = own_person(user=request.user)
     form = forms.ExternalTrainingForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         fields = {k: v for k, v in form.cleaned_data.items() if k != "hours"}

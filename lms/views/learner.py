@@ -12,7 +12,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.files import private_file_response
-from directory.models import Person, Region
+from directory.models import Region
+from directory.permissions import own_person
+from directory.selectors import person_of_user
 from lms import forms, permissions, selectors
 from lms.models import Enrolment
 from lms.services import attendance, enrolment
@@ -52,7 +54,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
 
 def course_detail(request: HttpRequest, pk: int) -> HttpResponse:
     course = permissions.course_for_user(user=request.user, course_id=pk)
-    person = Person.objects.filter(user=request.user).first()
+    person = person_of_user(user=request.user)
     mine = {}
     if person is not None:
         mine = {
@@ -85,7 +87,7 @@ def material_download(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def enrol(request: HttpRequest, pk: int) -> HttpResponse:
-    person = permissions.person_of(user=request.user)
+    person = own_person(user=request.user)
     run = permissions.run_in_catalogue(run_id=pk)
     try:
         row = enrolment.enrolment_create(run=run, person=person, user=request.user)
@@ -120,7 +122,7 @@ def cancel(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def my_courses(request: HttpRequest) -> HttpResponse:
-    person = permissions.person_of(user=request.user)
+    person = own_person(user=request.user)
     rows = selectors.enrolments_of_person(person=person)
     return render(
         request, "lms/my_courses.html", {"page": paginate(request, rows), "now": timezone.now()}
@@ -128,7 +130,7 @@ def my_courses(request: HttpRequest) -> HttpResponse:
 
 
 def sign_in(request: HttpRequest, token: str) -> HttpResponse:
-    person = permissions.person_of(user=request.user)
+    person = own_person(user=request.user)
     try:
         session = permissions.session_for_attendee(
             token_session_id=attendance.qr_session_id(token=token)

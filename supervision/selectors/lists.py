@@ -3,6 +3,7 @@ joins (select_related, annotations) so that pages keep a constant number of quer
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 
 from django.db.models import (
     Count,
@@ -81,7 +82,9 @@ def received_by(*, person: Person, year: int | None = None, state: str = "") -> 
         parts = parts.filter(held_on__year=year)
     if state:
         parts = parts.filter(state=state)
-    return parts.select_related("session__service_point").order_by("-held_on", "-pk")
+    return parts.select_related("person", "session__service_point__region").order_by(
+        "-held_on", "-pk"
+    )
 
 
 def pending_at(*, service_points: QuerySet[ServicePoint]) -> QuerySet[Supervisee]:
@@ -92,7 +95,7 @@ def pending_at(*, service_points: QuerySet[ServicePoint]) -> QuerySet[Supervisee
             session__status=HELD,
             state=Supervisee.State.PENDING,
         )
-        .select_related("person", "session__service_point")
+        .select_related("person", "session__service_point__region")
         .order_by("-held_on", "-pk")
     )
 
@@ -104,7 +107,7 @@ def disputes_for_user(*, user: User) -> QuerySet[Supervisee]:
         Supervisee.objects.filter(
             session__service_point__in=points, state=Supervisee.State.DISPUTED
         )
-        .select_related("person", "session__service_point", "answered_by")
+        .select_related("person", "session__service_point__region", "answered_by")
         .order_by("held_on", "pk")
     )
 
@@ -243,6 +246,17 @@ def locks_visible_to(*, user: User) -> QuerySet[YearLock]:
         YearLock.objects.filter(service_point__in=points)
         .select_related("service_point", "closed_by", "reopened_by")
         .order_by("-year", "service_point__name")
+    )
+
+
+def locked_station_years(
+    *, service_point_ids: Iterable[int], years: Iterable[int]
+) -> set[tuple[int, int]]:
+    """The (station id, year) pairs among these whose supervision year is locked; one query."""
+    return set(
+        YearLock.objects.filter(
+            service_point_id__in=service_point_ids, year__in=years, reopened_at__isnull=True
+        ).values_list("service_point_id", "year")
     )
 
 

@@ -2,10 +2,8 @@
 
 import datetime as dt
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts.models import RoleGrant, User
@@ -13,6 +11,7 @@ from accounts.roles import Role
 from accounts.services import role_grant_create, role_grant_revoke
 from audit.services import audit_record
 from core.conflicts import refused_on_conflict
+from core.links import absolute_url
 from directory.models import Person, Region, ServicePoint
 from outbox.services import mail_queue
 from supervision import terms
@@ -205,7 +204,7 @@ def term_reminders_send(*, today: dt.date) -> int:
                         "mode": assignment.get_mode_display(),
                         "end": assignment.planned_end_on.isoformat(),
                         "days": days,
-                        "link": settings.SITE_URL.rstrip("/") + reverse("supervision:my_stations"),
+                        "link": absolute_url("supervision:my_stations"),
                     },
                 )
             sent += 1

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from accounts import scope
 from accounts.roles import Action
+from directory.selectors import person_of_user
 
 register = template.Library()
 
@@ -29,5 +30,5 @@ def supervision_links(user) -> dict:
         "view": scope.may_anywhere(user, Action.VIEW_SUPERVISION),
         "confirm_for_others": scope.may_anywhere(user, Action.CONFIRM_FOR_OTHERS),
         "manage": scope.may_anywhere(user, Action.MANAGE_SUPERVISION),
-        "received": hasattr(user, "person"),
+        "received": person_of_user(user=user) is not None,
     }

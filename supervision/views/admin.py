@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from accounts import scope
 from accounts.roles import Action
 from core import periods
-from supervision import forms, permissions, selectors, services, terms
+from supervision import answers, forms, permissions, selectors, services, terms
 from supervision.models import SupervisorGrade
 from supervision.views.common import PAGE_SIZE, back_url, error_text, page_of
 
@@ -27,13 +27,16 @@ def disputes(request: HttpRequest) -> HttpResponse:
     found = selectors.disputes_for_user(user=request.user)
     if query:
         found = found.filter(session__service_point__name__icontains=query)
-    return render(
-        request, "supervision/disputes.html", {"page": page_of(request, found), "q": query}
-    )
+    page = page_of(request, found)
+    parts = answers.with_actions(user=request.user, parts=page.object_list)
+    return render(request, "supervision/disputes.html", {"page": page, "parts": parts, "q": query})
 
 
 def part_resolve(request: HttpRequest, pk: int) -> HttpResponse:
     part = permissions.supervisee_for_resolve(user=request.user, supervisee_id=pk)
+    if not answers.may_resolve(user=request.user, part=part, locked=answers.part_locked(part=part)):
+        messages.error(request, _("这条记录现在不能处理：没有待处理的异议，或所在年度已锁定。"))
+        return redirect("supervision:disputes")
     form = forms.ResolveForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

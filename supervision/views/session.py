@@ -3,11 +3,10 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from accounts import scope
 from accounts.roles import Action
 from calendars.ical import render_calendar
 from core.files import private_file_response
-from supervision import calendar_events, permissions, selectors, services
+from supervision import answers, calendar_events, permissions, selectors, services
 
 
 def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -22,15 +21,11 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "session": session,
             "supervisors": supervisors,
-            "parts": selectors.supervisees_of(session=session),
+            "parts": answers.with_actions(
+                user=request.user, parts=selectors.supervisees_of(session=session)
+            ),
             "attachments": session.attachments.all(),
             "is_supervisor": any(s.person.user_id == request.user.pk for s in supervisors),
-            "may_confirm_for_others": scope.role_allows(
-                user=request.user, action=Action.CONFIRM_FOR_OTHERS, obj=point
-            ),
-            "may_manage": scope.role_allows(
-                user=request.user, action=Action.MANAGE_SUPERVISION, obj=point
-            ),
             "locked": services.year_locked(service_point=point, year=session.held_on.year),
             "history": selectors.history_of(session=session),
         },

@@ -7,7 +7,7 @@ from django.utils import timezone
 from accounts import scope
 from accounts.roles import Action
 from core import periods
-from supervision import pdf, permissions, selectors
+from supervision import answers, pdf, permissions, selectors
 from supervision.models import SupervisionSession
 from supervision.views.common import MONTHS, PAGE_SIZE, choice_param, page_of
 
@@ -53,7 +53,11 @@ def station_sessions(request: HttpRequest, pk: int) -> HttpResponse:
         service_points=[point.pk], year=year, month=month, status=status
     )
     may_confirm = scope.role_allows(user=request.user, action=Action.CONFIRM_FOR_OTHERS, obj=point)
-    pending = selectors.pending_at(service_points=[point.pk])[:PAGE_SIZE] if may_confirm else []
+    pending = []
+    if may_confirm:
+        pending = answers.with_actions(
+            user=request.user, parts=selectors.pending_at(service_points=[point.pk])[:PAGE_SIZE]
+        )
     return render(
         request,
         "supervision/station_sessions.html",

@@ -123,6 +123,25 @@ def test_batch_page_shows_progress_and_is_scoped(client, staffed, tree, zhang_mi
     assert client.get(reverse("credentials:batch", args=[batch.pk])).status_code == 404
 
 
+@pytest.mark.parametrize(
+    ("status", "in_progress"),
+    [
+        (CertificateBatch.Status.QUEUED, True),
+        (CertificateBatch.Status.RUNNING, True),
+        (CertificateBatch.Status.DONE, False),
+        (CertificateBatch.Status.FAILED, False),
+    ],
+)
+def test_batch_page_refreshes_only_while_in_progress(client, tree, zhang_min, status, in_progress):
+    batch = CertificateBatch.objects.create(
+        region=tree.county_a, year=2025, created_by=zhang_min.user, status=status
+    )
+    assert batch.in_progress == in_progress
+    client.force_login(zhang_min.user)
+    page = client.get(reverse("credentials:batch", args=[batch.pk])).content.decode()
+    assert ('http-equiv="refresh"' in page) == in_progress
+
+
 def test_workers_cannot_start_batches(client, wang_fang):
     client.force_login(wang_fang.user)
     assert client.get(reverse("credentials:batches")).status_code == 403

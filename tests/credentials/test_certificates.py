@@ -60,6 +60,16 @@ def test_reissue_supersedes(certificate, wang_fang, issue):
     assert newer.supersedes == certificate
 
 
+def test_status_has_one_label_each(certificate, wang_fang, zhang_min, issue):
+    assert (certificate.is_valid, certificate.get_status_display()) == (True, "有效")
+    newer = issue(wang_fang, supersede=certificate)
+    certificate.refresh_from_db()
+    assert (certificate.is_valid, certificate.get_status_display()) == (False, "已被替换")
+    services.certificate_revoke(certificate=newer, revoked_by=zhang_min.user, reason="重复")
+    newer.refresh_from_db()
+    assert (newer.is_valid, newer.get_status_display()) == (False, "已撤销")
+
+
 def test_revoke_needs_a_reason(certificate, zhang_min):
     with pytest.raises(ValidationError):
         services.certificate_revoke(certificate=certificate, revoked_by=zhang_min.user, reason="  ")

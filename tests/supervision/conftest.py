@@ -62,6 +62,16 @@ def zhao_lei(tree):
     return person
 
 
+@pytest.fixture
+def sun_li(tree):
+    """孙丽: another worker at station A, not in the session."""
+    user = factories.UserFactory(email="sunli@example.cn", last_name="孙丽")
+    person = factories.PersonFactory(name="孙丽", region=tree.county_a, user=user)
+    factories.PositionFactory(person=person, service_point=tree.station_a)
+    factories.RoleGrantFactory(user=user, role=Role.WORKER, service_point=tree.station_a)
+    return person
+
+
 def log(tree, profile, supervisees, *, when=None, duration=120, **extra):
     return services.session_log(
         service_point=tree.station_a,

@@ -49,9 +49,18 @@ def test_my_page_lists_certificates_and_verifications(client, certificate, wang_
     assert certificate.short_code in page and "203.0.113.*" in page
 
 
-def test_my_page_needs_a_person(client, db):
+@pytest.mark.parametrize(
+    ("route", "method"),
+    [
+        ("credentials:mine", "get"),
+        ("credentials:progress", "get"),
+        ("credentials:hours_new", "get"),
+        ("credentials:share_create", "post"),
+    ],
+)
+def test_own_pages_refuse_an_account_without_a_person(client, db, route, method):
     client.force_login(factories.UserFactory())
-    assert client.get(reverse("credentials:mine")).status_code == 404
+    assert getattr(client, method)(reverse(route)).status_code == 403
 
 
 def test_share_link_shows_record_until_revoked(client, certificate, wang_fang):
@@ -122,6 +131,23 @@ def test_admin_revokes_with_reason_only(client, certificate, zhang_min):
     client.post(url, {"reason": "学时重复录入"})
     certificate.refresh_from_db()
     assert certificate.status == "revoked" and certificate.revoke_reason == "学时重复录入"
+
+
+def test_pages_show_the_status_label_and_revoke_only_valid_ones(
+    client, certificate, wang_fang, zhang_min
+):
+    revoke = reverse("credentials:certificate_revoke", args=[certificate.pk])
+    person_page = reverse("credentials:person_certificates", args=[wang_fang.pk])
+    client.force_login(zhang_min.user)
+    page = client.get(person_page).content.decode()
+    assert "有效" in page and revoke in page
+    client.post(revoke, {"reason": "学时重复录入"})
+    page = client.get(person_page).content.decode()
+    assert "已撤销：学时重复录入" in page and revoke not in page
+    client.force_login(wang_fang.user)
+    assert "已撤销" in client.get(reverse("credentials:mine")).content.decode()
+    verify = client.get(reverse("credentials:verify", args=[certificate.code])).content.decode()
+    assert "此证明已于" in verify
 
 
 @pytest.mark.parametrize(

@@ -77,7 +77,7 @@ def test_r23_page_shows_only_the_own_record(client, wang_fang, chen_jing):
 
 def test_progress_refuses_users_without_a_person_record(client, tree):
     client.force_login(factories.UserFactory())
-    assert client.get(URL).status_code == 404
+    assert client.get(URL).status_code == 403
 
 
 def test_progress_sends_anonymous_visitors_to_sign_in(client):

@@ -56,8 +56,8 @@ def _users(request, world):
 CASES = [
     ("lms:catalogue", None, "get", {"wang_fang": 200, "chen_jing": 200}),
     ("lms:course_detail", "course", "get", {"wang_fang": 200}),
-    ("lms:my_courses", None, "get", {"wang_fang": 200, "trainer": 404}),
-    ("lms:my_hours", None, "get", {"wang_fang": 200, "trainer": 404}),
+    ("lms:my_courses", None, "get", {"wang_fang": 200, "trainer": 403}),
+    ("lms:my_hours", None, "get", {"wang_fang": 200, "trainer": 403}),
     ("lms:person_hours", "person", "get",
      {"wang_fang": 200, "station_head": 200, "zhang_min": 200, "chen_jing": 404,
       "colleague": 404, "li_qiang": 403}),

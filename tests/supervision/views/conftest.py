@@ -1,18 +1,6 @@
 import pytest
 
-from accounts.roles import Role
 from supervision import services
-from tests import factories
-
-
-@pytest.fixture
-def sun_li(tree):
-    """孙丽: another worker at station A, not in the session."""
-    user = factories.UserFactory(email="sunli@example.cn", last_name="孙丽")
-    person = factories.PersonFactory(name="孙丽", region=tree.county_a, user=user)
-    factories.PositionFactory(person=person, service_point=tree.station_a)
-    factories.RoleGrantFactory(user=user, role=Role.WORKER, service_point=tree.station_a)
-    return person
 
 
 @pytest.fixture
