@@ -1,19 +1,11 @@
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from accounts import scope
 from accounts.models import User
 from accounts.roles import Action
-from directory.models import Person, Region, ServicePoint
+from directory.models import Region, ServicePoint
 from quotas.models import MonthlyReport
-
-
-def own_person(*, user: User) -> Person:
-    person = Person.objects.select_related("region").filter(user=user).first()
-    if person is None:
-        raise Http404
-    return person
 
 
 def station_for_user(*, user: User, service_point_id: int) -> ServicePoint:

@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from core import periods
+from directory import permissions as directory_permissions
 from directory import selectors as directory_selectors
 from quotas import exports, permissions
 from quotas.models import PERSON_MEASURES
@@ -20,7 +21,7 @@ def _year(request: HttpRequest) -> int:
 
 def mine(request: HttpRequest) -> HttpResponse:
     """The worker's own progress against every rule that applies to them."""
-    person = permissions.own_person(user=request.user)
+    person = directory_permissions.own_person(user=request.user)
     year = _year(request)
     today = timezone.localdate()
     results = rule_results.evaluate_person(person=person, year=year, today=today)

@@ -12,9 +12,9 @@ def test_worker_sees_own_progress(client, hunan, wang_fang, credit):
     assert "县级培训：已完成 14.0/40.0 小时" in page and "R12" in page
 
 
-def test_user_without_person_gets_404(client, db):
+def test_user_without_person_gets_403(client, db):
     client.force_login(factories.UserFactory())
-    assert client.get(reverse("quotas:mine")).status_code == 404
+    assert client.get(reverse("quotas:mine")).status_code == 403
 
 
 def test_anonymous_goes_to_login(client, db):

@@ -88,3 +88,10 @@ def test_the_worker_is_not_offered_to_resolve_her_own_dispute(client, wang_fang,
         reverse("supervision:session_detail", args=[disputed_part.session_id])
     ).content.decode()
     assert _resolve_url(disputed_part) not in page and _dispute_url(disputed_part) not in page
+
+
+def test_received_page_shows_the_years_totals_by_level(client, wang_fang, wang_fang_part):
+    services.supervisee_confirm(supervisee=wang_fang_part, confirmed_by=wang_fang.user)
+    client.force_login(wang_fang.user)
+    page = client.get(reverse("supervision:received") + "?year=2025").content.decode()
+    assert "已确认 2.0" in page  # 120 minutes confirmed this year
