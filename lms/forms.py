@@ -130,11 +130,24 @@ class ReverseForm(forms.Form):
 
 
 class AdjustForm(forms.Form):
+    """Manual hours; the level is one the adjuster holds or below (R12, R13), so a forged level
+    is refused like any value outside the choices."""
+
     on = forms.DateField(label=_("日期"), widget=forms.DateInput(attrs={"type": "date"}))
     minutes = forms.IntegerField(label=_("分钟"), min_value=1, max_value=24 * 60)
     kind = forms.ChoiceField(label=_("培训类别"), choices=Kind.choices)
-    providing_level = forms.ChoiceField(label=_("计入层级"), choices=Level.choices)
+    providing_level = forms.ChoiceField(
+        label=_("计入层级"),
+        choices=Level.choices,
+        error_messages={"invalid_choice": _("您只能按本级或下级认定培训层级。")},
+    )
     reason = forms.CharField(max_length=200, label=_("调整原因"))
+
+    def __init__(self, *args, levels: set[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["providing_level"].choices = [
+            (value, label) for value, label in Level.choices if value in levels
+        ]
 
 
 class SheetForm(forms.Form):

@@ -230,16 +230,29 @@ def levels_by_claim(*, user: User, claims: Iterable[ExternalTraining]) -> dict[i
     """`levels_approver_may_credit` for a page of claims (their people's regions loaded), with
     one query for the people's positions."""
     claims = list(claims)
+    by_person = _levels_by_person(
+        user=user, action=Action.APPROVE_TRAINING, people={claim.person for claim in claims}
+    )
+    return {claim.pk: by_person[claim.person_id] for claim in claims}
+
+
+def levels_adjuster_may_credit(*, user: User, person: Person) -> set[str]:
+    """The providing levels at which `user` may enter manual hours for `person` (R12, R13):
+    as for external training, only a level they hold or below."""
+    return _levels_by_person(user=user, action=Action.ADJUST_LEDGER, people={person})[person.pk]
+
+
+def _levels_by_person(*, user: User, action: Action, people: set[Person]) -> dict[int, set[str]]:
     top_down = Level.values
     if user.is_superuser and user.is_active:
-        return {claim.pk: set(top_down) for claim in claims}
-    places = scope.locations_of_people({claim.person for claim in claims})
+        return {person.pk: set(top_down) for person in people}
+    places = scope.locations_of_people(people)
     levels = {}
-    for claim in claims:
-        grants = scope.grants_covering(user, Action.APPROVE_TRAINING, places[claim.person_id])
+    for person in people:
+        grants = scope.grants_covering(user, action, places[person.pk])
         # Service points and regions below a township hold the lowest, station, level.
         held = {g.region_level if g.region_level in top_down else top_down[-1] for g in grants}
-        levels[claim.pk] = hours.levels_at_or_below(held=held, top_down=top_down)
+        levels[person.pk] = hours.levels_at_or_below(held=held, top_down=top_down)
     return levels
 
 

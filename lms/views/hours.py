@@ -57,7 +57,11 @@ def _hours_page(request: HttpRequest, person: Person) -> HttpResponse:
             "claims": person.external_trainings.order_by("-submitted_at")[:20],
             "own": person.user_id == request.user.pk,
             "may_adjust": may_adjust,
-            "adjust_form": forms.AdjustForm() if may_adjust else None,
+            "adjust_form": forms.AdjustForm(
+                levels=permissions.levels_adjuster_may_credit(user=request.user, person=person)
+            )
+            if may_adjust
+            else None,
         },
     )
 
@@ -103,7 +107,10 @@ def entry_reverse(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def person_adjust(request: HttpRequest, pk: int) -> HttpResponse:
     person = permissions.person_for_adjuster(user=request.user, person_id=pk)
-    form = forms.AdjustForm(request.POST)
+    form = forms.AdjustForm(
+        request.POST,
+        levels=permissions.levels_adjuster_may_credit(user=request.user, person=person),
+    )
     if form.is_valid():
         try:
             ledger.hour_entry_adjust(person=person, entered_by=request.user, **form.cleaned_data)
@@ -112,7 +119,9 @@ def person_adjust(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("已补录学时。"))
     else:
-        messages.error(request, _("补录信息不完整，请检查日期、分钟数和原因。"))
+        for field_errors in form.errors.values():
+            for message in field_errors:
+                messages.error(request, message)
     return redirect("lms:person_hours", person.pk)
 
 
