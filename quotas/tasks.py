@@ -1,6 +1,6 @@
 from django.utils import timezone
 
-from quotas import reports
+from quotas.services import reports
 
 
 def report_reminders() -> int:

@@ -1,21 +1,21 @@
 from django.urls import path
 
-from quotas import report_views, views
+from quotas.views import dashboards, reports
 
 app_name = "quotas"
 urlpatterns = [
-    path("", views.mine, name="mine"),
-    path("stations/<int:pk>/", views.station, name="station"),
-    path("regions/", views.regions, name="regions"),
-    path("regions/<int:pk>/", views.region, name="region"),
-    path("regions/<int:pk>/export.xlsx", views.region_export, name="region_export"),
-    path("regions/<int:pk>/reports/", report_views.region_reports, name="region_reports"),
-    path("regions/<int:pk>/quarter/", report_views.region_quarter, name="region_quarter"),
-    path("stations/<int:pk>/reports/", report_views.station_reports, name="station_reports"),
-    path("reports/<int:pk>/", report_views.report, name="report"),
+    path("", dashboards.mine, name="mine"),
+    path("stations/<int:pk>/", dashboards.station, name="station"),
+    path("regions/", dashboards.regions, name="regions"),
+    path("regions/<int:pk>/", dashboards.region, name="region"),
+    path("regions/<int:pk>/export.xlsx", dashboards.region_export, name="region_export"),
+    path("regions/<int:pk>/reports/", reports.region_reports, name="region_reports"),
+    path("regions/<int:pk>/quarter/", reports.region_quarter, name="region_quarter"),
+    path("stations/<int:pk>/reports/", reports.station_reports, name="station_reports"),
+    path("reports/<int:pk>/", reports.report, name="report"),
     path(
         "stations/<int:pk>/evaluation/<year:year>/",
-        report_views.station_evaluation,
+        reports.station_evaluation,
         name="station_evaluation",
     ),
 ]

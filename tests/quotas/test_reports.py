@@ -7,10 +7,10 @@ from django.urls import reverse
 
 from accounts.roles import Role
 from audit.models import AuditEvent
-from quotas import reports, rules
+from quotas import rules
 from quotas.models import MonthlyReport
 from quotas.selectors import rule_results
-from quotas.services import policy_packs
+from quotas.services import policy_packs, reports
 from tests import factories
 
 D = dt.date

@@ -15,10 +15,10 @@ from accounts import scope
 from accounts.roles import Action
 from core import periods
 from directory.models import ServicePoint
-from quotas import permissions, reports, rules
+from quotas import permissions, rules
 from quotas.forms import MonthForm, ReportForm
 from quotas.models import MonthlyReport, YearlyEvaluation
-from quotas.services import yearly_evaluations
+from quotas.services import reports, yearly_evaluations
 
 
 def _late(report: MonthlyReport, today: dt.date) -> bool:
