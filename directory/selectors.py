@@ -58,6 +58,41 @@ def positions_at(*, service_point: ServicePoint) -> QuerySet[Position]:
     )
 
 
+def township_stations(*, region: Region | None = None) -> QuerySet[ServicePoint]:
+    """Township (street) stations, in `region`'s subtree when given, by code, with their region."""
+    stations = ServicePoint.objects.filter(kind=ServicePoint.Kind.TOWNSHIP_STATION)
+    if region is not None:
+        stations = stations.filter(region__path__startswith=region.path)
+    return stations.select_related("region").order_by("code")
+
+
+def positions_held_between(
+    *, service_point: ServicePoint, starts_on: dt.date, ends_on: dt.date
+) -> QuerySet[Position]:
+    """Positions at the point held on at least one day between two dates (inclusive)."""
+    return Position.objects.filter(
+        Q(ends_on__isnull=True) | Q(ends_on__gte=starts_on),
+        service_point=service_point,
+        starts_on__lte=ends_on,
+    )
+
+
+def staff_changes_between(
+    *, service_point: ServicePoint, starts_on: dt.date, ends_on: dt.date
+) -> list[dict]:
+    """Who started and who ended a position at the point between two dates (inclusive), joiners
+    first: `{"name": …, "role": role label, "change": "joined" | "left"}`. Two queries."""
+    at_point = Position.objects.filter(service_point=service_point).select_related("person")
+    return [
+        {"name": position.person.name, "role": position.get_role_display(), "change": change}
+        for change, positions in (
+            ("joined", at_point.filter(starts_on__gte=starts_on, starts_on__lte=ends_on)),
+            ("left", at_point.filter(ends_on__gte=starts_on, ends_on__lte=ends_on)),
+        )
+        for position in positions
+    ]
+
+
 def positions_of(*, person: Person) -> QuerySet[Position]:
     return Position.objects.filter(person=person).select_related("service_point__region")
 

@@ -145,6 +145,17 @@ def people_minutes(
     return dict(result)
 
 
+def people_total_minutes(
+    *, people: QuerySet | list[int], starts_on: dt.date, ends_on: dt.date
+) -> int:
+    """All minutes credited to `people` (people or their ids) in [starts_on, ends_on], every
+    kind and level together. One query."""
+    total = HourEntry.objects.filter(
+        person__in=people, on__gte=starts_on, on__lte=ends_on
+    ).aggregate(total=Sum("minutes"))["total"]
+    return total or 0
+
+
 # Whole calendar years from the yearly summary (kept by lms.services.ledger).
 
 

@@ -14,16 +14,13 @@ from django.views.decorators.http import require_http_methods
 from accounts import scope
 from accounts.roles import Action
 from core import periods
-from directory.models import ServicePoint
-from quotas import permissions, rules
+from directory import selectors as directory_selectors
+from quotas import permissions
 from quotas.forms import MonthForm, ReportForm
 from quotas.models import MonthlyReport, YearlyEvaluation
-from quotas.services import reports, yearly_evaluations
-
-
-def _late(report: MonthlyReport, today: dt.date) -> bool:
-    submitted_on = timezone.localdate(report.submitted_at) if report.submitted_at else None
-    return rules.report_is_late(due_on=report.due_on, submitted_on=submitted_on, today=today)
+from quotas.selectors import reports as selectors
+from quotas.services import reports as services
+from quotas.services import yearly_evaluations
 
 
 @require_http_methods(["GET", "POST"])
@@ -34,14 +31,14 @@ def station_reports(request: HttpRequest, pk: int) -> HttpResponse:
     today = timezone.localdate()
     if request.method == "POST" and may_file and form.is_valid():
         try:
-            report = reports.report_open(
+            report = services.report_open(
                 service_point=point, month=form.cleaned_data["month"], by=request.user, today=today
             )
         except ValidationError as error:
             form.add_error("month", error)
         else:
             return redirect("quotas:report", pk=report.pk)
-    listed = MonthlyReport.objects.filter(service_point=point).order_by("-month")
+    listed = selectors.reports_of_station(service_point=point)
     page = Paginator(listed, 24).get_page(request.GET.get("page"))
     return render(
         request,
@@ -51,7 +48,10 @@ def station_reports(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "may_file": may_file,
             "page": page,
-            "rows": [(report, _late(report, today)) for report in page.object_list],
+            "rows": [
+                (report, selectors.is_late(report=report, today=today))
+                for report in page.object_list
+            ],
             "last_year": today.year - 1,
         },
     )
@@ -63,7 +63,7 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
     point = found.service_point
     may_file = scope.role_allows(user=request.user, action=Action.FILE_REPORTS, obj=point)
     may_review = scope.role_allows(user=request.user, action=Action.REVIEW_REPORTS, obj=point)
-    editable = may_file and found.status in reports.EDITABLE
+    editable = may_file and found.status in services.EDITABLE
     # A GET shows the saved draft (unbound, initial from the report); only a POST binds.
     form = ReportForm(
         request.POST if request.method == "POST" and editable else None, instance=found
@@ -72,15 +72,15 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
         action = request.POST.get("action", "")
         try:
             if action in ("save", "submit") and editable and form.is_valid():
-                reports.report_save(report=found, data=form.cleaned_data, by=request.user)
+                services.report_save(report=found, data=form.cleaned_data, by=request.user)
                 if action == "submit":
-                    reports.report_submit(report=found, by=request.user)
+                    services.report_submit(report=found, by=request.user)
                     messages.success(request, _("月报已报送。"))
                 else:
                     messages.success(request, _("已保存。"))
                 return redirect("quotas:report", pk=found.pk)
             if action in ("accept", "return") and may_review:
-                reports.report_review(
+                services.report_review(
                     report=found,
                     by=request.user,
                     accept=action == "accept",
@@ -100,7 +100,7 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "editable": editable,
             "may_review": may_review and found.status == MonthlyReport.Status.SUBMITTED,
-            "late": _late(found, timezone.localdate()),
+            "late": selectors.is_late(report=found, today=timezone.localdate()),
         },
     )
 
@@ -114,16 +114,15 @@ def region_reports(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_bound and not form.is_valid():
         messages.error(request, form.errors["month"][0])
     month = form.cleaned_data["month"] if form.is_valid() else default
-    points = ServicePoint.objects.filter(
-        region__path__startswith=region.path, kind=ServicePoint.Kind.TOWNSHIP_STATION
-    ).order_by("code")
+    points = directory_selectors.township_stations(region=region)
     page = Paginator(points, 50).get_page(request.GET.get("page"))
-    filed = {
-        r.service_point_id: r
-        for r in MonthlyReport.objects.filter(service_point__in=list(page.object_list), month=month)
-    }
+    filed = selectors.reports_by_station(service_points=list(page.object_list), month=month)
     rows = [
-        (point, filed.get(point.pk), _late(filed[point.pk], today) if point.pk in filed else None)
+        (
+            point,
+            filed.get(point.pk),
+            selectors.is_late(report=filed[point.pk], today=today) if point.pk in filed else None,
+        )
         for point in page.object_list
     ]
     return render(
@@ -134,13 +133,7 @@ def region_reports(request: HttpRequest, pk: int) -> HttpResponse:
             "month": month,
             "rows": rows,
             "page": page,
-            "missing_late": rules.report_is_late(
-                due_on=rules.report_due_on(
-                    month=month, due_day=reports.due_day_for_region(region=region)
-                ),
-                submitted_on=None,
-                today=today,
-            ),
+            "missing_late": selectors.unfiled_is_late(region=region, month=month, today=today),
         },
     )
 
@@ -159,7 +152,7 @@ def region_quarter(request: HttpRequest, pk: int) -> HttpResponse:
             "region": region,
             "year": year,
             "quarter": quarter,
-            "summary": reports.quarter_summary(region=region, year=year, quarter=quarter),
+            "summary": selectors.quarter_summary(region=region, year=year, quarter=quarter),
         },
     )
 

@@ -9,6 +9,7 @@ from supervision.selectors.counting import (
     person_month_received,
     received_by_people_year,
     station_minutes,
+    station_minutes_between,
     station_month_grid,
     stations_year_minutes,
 )
@@ -52,6 +53,7 @@ __all__ = [
     "sessions_for_portfolio",
     "sessions_for_supervisor",
     "station_minutes",
+    "station_minutes_between",
     "station_month_grid",
     "stations_year_minutes",
     "supervisees_of",

@@ -123,8 +123,16 @@ def station_minutes(*, service_point: ServicePoint, year: int) -> dict[str, int]
     """A station's supervision minutes in a year, once per session (R9: 60 h a year):
     `{"sessions": n, "minutes": m}`. One query."""
     first, last = _year_bounds(year)
+    return station_minutes_between(service_point=service_point, starts_on=first, ends_on=last)
+
+
+def station_minutes_between(
+    *, service_point: ServicePoint, starts_on: dt.date, ends_on: dt.date
+) -> dict[str, int]:
+    """A station's held sessions between two dates (inclusive) and their minutes, once per
+    session (R9): `{"sessions": n, "minutes": m}`. One query."""
     totals = SupervisionSession.objects.filter(
-        service_point=service_point, status=HELD, held_on__gte=first, held_on__lte=last
+        service_point=service_point, status=HELD, held_on__gte=starts_on, held_on__lte=ends_on
     ).aggregate(sessions=Count("pk"), minutes=Coalesce(Sum("duration_minutes"), 0))
     return {"sessions": totals["sessions"], "minutes": totals["minutes"]}
 

@@ -112,6 +112,9 @@ def test_selectors_by_kind_level_station_and_region(wang_fang, zhang_min, tree):
         "county": 90,
     }
     assert selectors.region_minutes(region_path=tree.county_b.path, today=today, **year) == {}
+    spring = {"starts_on": dt.date(2026, 2, 1), "ends_on": dt.date(2026, 3, 31)}
+    assert selectors.people_total_minutes(people=[wang_fang.pk], **spring) == 150
+    assert selectors.people_total_minutes(people=[], **spring) == 0
 
 
 def test_postgresql_refuses_updating_a_ledger_row(credit):

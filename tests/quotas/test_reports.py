@@ -9,9 +9,14 @@ from accounts.roles import Role
 from audit.models import AuditEvent
 from quotas import rules
 from quotas.models import MonthlyReport
+from quotas.selectors import reports as selectors
 from quotas.selectors import rule_results
-from quotas.services import policy_packs, reports
+from quotas.services import policy_packs
+from quotas.services import reports as services
+from supervision import services as supervision_services
+from supervision.models import CommitteeLevel, SessionForm
 from tests import factories
+from tests.supervision.conftest import at
 
 D = dt.date
 DATA = {
@@ -33,7 +38,7 @@ def head(tree):
 
 def test_r17_due_day_comes_from_the_policy_pack(tree):
     assert rules.report_due_on(month=D(2025, 5, 1), due_day=26) == D(2025, 6, 26)
-    assert reports.due_day_for(service_point=tree.station_a) == 26  # platform default
+    assert selectors.due_day_for(service_point=tree.station_a) == 26  # platform default
     yunlong = factories.region("云南省", "530000", "province")
     dali = factories.region("大理白族自治州", "532900", "city", yunlong)
     county = factories.region("云龙县", "532929", "county", dali)
@@ -43,12 +48,12 @@ def test_r17_due_day_comes_from_the_policy_pack(tree):
 
     PolicyPack.objects.filter(name="yunlong").update(report_due_day=20)
     station = factories.ServicePointFactory(region=town)
-    assert reports.due_day_for(service_point=station) == 20
+    assert selectors.due_day_for(service_point=station) == 20
 
 
 def test_month_not_yet_ended_is_refused(tree, head):
     with pytest.raises(ValidationError):
-        reports.report_open(
+        services.report_open(
             service_point=tree.station_a, month=D(2025, 6, 1), by=head, today=D(2025, 6, 30)
         )
     assert not MonthlyReport.objects.exists()
@@ -59,7 +64,7 @@ def test_open_prefills_staff_changes(tree, head, wang_fang):
     factories.PositionFactory(
         person=newcomer, service_point=tree.station_a, starts_on=D(2025, 5, 12)
     )
-    report = reports.report_open(
+    report = services.report_open(
         service_point=tree.station_a, month=D(2025, 5, 1), by=head, today=D(2025, 6, 3)
     )
     assert report.due_on == D(2025, 6, 26)
@@ -67,34 +72,60 @@ def test_open_prefills_staff_changes(tree, head, wang_fang):
     assert report.figures["staff_changes"][0]["name"] == "新人"
 
 
+def test_figures_count_the_month_only(tree, wang_fang, county_supervisor, credit):
+    credit(wang_fang, 90, on=D(2025, 5, 20))
+    credit(wang_fang, 45, on=D(2025, 6, 1))
+    for day, minutes in ((D(2025, 5, 9), 120), (D(2025, 6, 2), 60)):
+        supervision_services.session_log(
+            service_point=tree.station_a,
+            supervisors=[county_supervisor],
+            providing_level=CommitteeLevel.COUNTY,
+            form=SessionForm.CIRCUIT,
+            started_at=at(day.year, day.month, day.day),
+            duration_minutes=minutes,
+            status="held",
+            topic="个案督导",
+            supervisees=[(wang_fang, minutes)],
+            logged_by=county_supervisor.person.user,
+        )
+    figures = selectors.figures_for(service_point=tree.station_a, month=D(2025, 5, 1))
+    assert figures == {
+        "supervision_sessions": 1,
+        "supervision_minutes": 120,
+        "training_minutes": 90,
+        "staff": 1,
+        "staff_changes": [],
+    }
+
+
 def test_submit_review_and_lock(tree, head, zhang_min):
-    report = reports.report_open(
+    report = services.report_open(
         service_point=tree.station_a, month=D(2025, 5, 1), by=head, today=D(2025, 6, 3)
     )
-    reports.report_save(report=report, data=DATA, by=head)
-    reports.report_submit(report=report, by=head)
+    services.report_save(report=report, data=DATA, by=head)
+    services.report_submit(report=report, by=head)
     with pytest.raises(ValidationError):
-        reports.report_save(report=report, data=DATA, by=head)
+        services.report_save(report=report, data=DATA, by=head)
     with pytest.raises(ValidationError):
-        reports.report_review(report=report, by=zhang_min.user, accept=False, comment=" ")
-    reports.report_review(report=report, by=zhang_min.user, accept=False, comment="补充个案")
-    reports.report_save(report=report, data={**DATA, "cases_served": 5}, by=head)
-    reports.report_submit(report=report, by=head)
-    reports.report_review(report=report, by=zhang_min.user, accept=True, comment="")
+        services.report_review(report=report, by=zhang_min.user, accept=False, comment=" ")
+    services.report_review(report=report, by=zhang_min.user, accept=False, comment="补充个案")
+    services.report_save(report=report, data={**DATA, "cases_served": 5}, by=head)
+    services.report_submit(report=report, by=head)
+    services.report_review(report=report, by=zhang_min.user, accept=True, comment="")
     report.refresh_from_db()
     assert report.status == "accepted" and report.cases_served == 5
     with pytest.raises(ValidationError):
-        reports.report_save(report=report, data=DATA, by=head)
+        services.report_save(report=report, data=DATA, by=head)
     verbs = set(AuditEvent.objects.values_list("verb", flat=True))
     assert {"monthly_report.submit", "monthly_report.return", "monthly_report.accept"} <= verbs
 
 
 def test_service_hours_over_work_hours_is_refused(tree, head):
-    report = reports.report_open(
+    report = services.report_open(
         service_point=tree.station_a, month=D(2025, 5, 1), by=head, today=D(2025, 6, 3)
     )
     with pytest.raises(ValidationError):
-        reports.report_save(report=report, data={**DATA, "service_hours": 200}, by=head)
+        services.report_save(report=report, data={**DATA, "service_hours": 200}, by=head)
 
 
 def test_late_flag():
@@ -108,11 +139,11 @@ def test_late_flag():
 
 
 def test_r9_and_r18_come_from_filed_reports(hunan, tree, head):
-    report = reports.report_open(
+    report = services.report_open(
         service_point=tree.station_a, month=D(2023, 5, 1), by=head, today=D(2023, 6, 3)
     )
-    reports.report_save(report=report, data=DATA, by=head)
-    reports.report_submit(report=report, by=head)
+    services.report_save(report=report, data=DATA, by=head)
+    services.report_submit(report=report, by=head)
     results = {
         r.rule.code: r
         for r in rule_results.evaluate_station(
@@ -125,9 +156,9 @@ def test_r9_and_r18_come_from_filed_reports(hunan, tree, head):
 
 def test_reminder_three_days_before_due(tree, head, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        assert reports.reminders_send(today=D(2025, 6, 23)) == 1
+        assert services.reminders_send(today=D(2025, 6, 23)) == 1
     assert "2025-05" in mail.outbox[0].subject and mail.outbox[0].to == ["head@example.cn"]
-    assert reports.reminders_send(today=D(2025, 6, 22)) == 0
+    assert services.reminders_send(today=D(2025, 6, 22)) == 0
 
 
 def test_pages_head_files_county_reviews(client, tree, head, zhang_min, chen_jing):
@@ -170,12 +201,12 @@ def test_region_overview_query_count(client, tree, zhang_min, django_assert_max_
 
 def test_quarter_summary(client, tree, head, zhang_min, chen_jing):
     for month in (4, 5):
-        report = reports.report_open(
+        report = services.report_open(
             service_point=tree.station_a, month=D(2025, month, 1), by=head, today=D(2025, 7, 3)
         )
-        reports.report_save(report=report, data=DATA, by=head)
-        reports.report_submit(report=report, by=head)
-    summary = reports.quarter_summary(region=tree.county_a, year=2025, quarter=2)
+        services.report_save(report=report, data=DATA, by=head)
+        services.report_submit(report=report, by=head)
+    summary = selectors.quarter_summary(region=tree.county_a, year=2025, quarter=2)
     assert (summary["expected"], summary["filed"]) == (3, 2)
     assert summary["rows"][0]["cases"] == 8 and summary["rows"][0]["service_share"] == 40
     client.force_login(zhang_min.user)
@@ -198,7 +229,7 @@ def test_a_report_month_outside_the_portal_is_a_form_error(client, tree, head, m
 
 def test_a_report_from_1900_is_refused_by_the_service(tree, head):
     with pytest.raises(ValidationError, match="日期应在"):
-        reports.report_open(
+        services.report_open(
             service_point=tree.station_a, month=D(1900, 1, 1), by=head, today=D(2025, 6, 3)
         )
     assert not MonthlyReport.objects.exists()
@@ -235,7 +266,7 @@ def test_quarter_and_dashboards_of_a_year_outside_the_portal(client, hunan, tree
 def test_implausible_report_figures_are_refused(
     client, tree, head, wang_fang, field, value, message
 ):
-    report = reports.report_open(
+    report = services.report_open(
         service_point=tree.station_a, month=D(2025, 5, 1), by=head, today=D(2025, 6, 3)
     )
     client.force_login(head)
@@ -247,10 +278,10 @@ def test_implausible_report_figures_are_refused(
 
 
 def test_a_saved_draft_opens_with_its_values(client, tree, head):
-    report = reports.report_open(
+    report = services.report_open(
         service_point=tree.station_a, month=D(2025, 5, 1), by=head, today=D(2025, 6, 3)
     )
-    reports.report_save(report=report, data=DATA, by=head)
+    services.report_save(report=report, data=DATA, by=head)
     client.force_login(head)
     page = client.get(reverse("quotas:report", args=[report.pk])).content.decode()
     assert 'name="cases_served" value="4"' in page

@@ -12,6 +12,17 @@ def test_r9_station_counts_once_per_session(session, tree):
     assert totals == {"sessions": 1, "minutes": 120}  # not 120 + 90
 
 
+def test_station_minutes_between_counts_only_the_span(session, tree, li_qiang_profile, wang_fang):
+    log(tree, li_qiang_profile, [(wang_fang, 60)], duration=60, when=at(2025, 6, 1))
+    may = {"starts_on": D(2025, 5, 1), "ends_on": D(2025, 5, 31)}
+    totals = selectors.station_minutes_between(service_point=tree.station_a, **may)
+    assert totals == {"sessions": 1, "minutes": 120}
+    assert selectors.station_minutes_between(service_point=tree.station_b, **may) == {
+        "sessions": 0,
+        "minutes": 0,
+    }
+
+
 def test_r8_each_supervisee_counts_own_minutes_by_level(
     session, tree, li_qiang_profile, wang_fang, liu_yang
 ):
