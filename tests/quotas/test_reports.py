@@ -154,11 +154,23 @@ def test_r9_and_r18_come_from_filed_reports(hunan, tree, head):
     assert share.achieved == 40 and share.owed == 50  # 64/160 h; 30 % + 2 × 10 points in 2023
 
 
-def test_reminder_three_days_before_due(tree, head, django_capture_on_commit_callbacks):
+def test_reminder_three_days_before_due(tree, head, django_capture_on_commit_callbacks, settings):
+    settings.SITE_URL = "https://portal.example.cn/"
     with django_capture_on_commit_callbacks(execute=True):
         assert services.reminders_send(today=D(2025, 6, 23)) == 1
     assert "2025-05" in mail.outbox[0].subject and mail.outbox[0].to == ["head@example.cn"]
+    link = f"https://portal.example.cn/quotas/stations/{tree.station_a.pk}/reports/"
+    assert link in mail.outbox[0].body
     assert services.reminders_send(today=D(2025, 6, 22)) == 0
+
+
+def test_no_reminder_once_filed(tree, head):
+    report = services.report_open(
+        service_point=tree.station_a, month=D(2025, 5, 1), by=head, today=D(2025, 6, 3)
+    )
+    services.report_save(report=report, data=DATA, by=head)
+    services.report_submit(report=report, by=head)
+    assert services.reminders_send(today=D(2025, 6, 23)) == 0
 
 
 def test_pages_head_files_county_reviews(client, tree, head, zhang_min, chen_jing):
