@@ -6,10 +6,12 @@ from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from accounts import scope
+from accounts.models import User
 from directory import selectors as directory_selectors
 from directory.models import Region, ServicePoint
 from lms import selectors as lms_selectors
-from quotas import rules
+from quotas import report_states, rules
 from quotas.models import MonthlyReport, PolicyPack
 from supervision import selectors as supervision_selectors
 
@@ -64,6 +66,22 @@ def unfiled_is_late(*, region: Region, month: dt.date, today: dt.date) -> bool:
     return rules.report_is_late(
         due_on=rules.report_due_on(month=month, due_day=due_day), submitted_on=None, today=today
     )
+
+
+def report_abilities(*, report: MonthlyReport, user: User) -> dict[str, bool]:
+    """What `user` may do with `report` now, for its page (R17, quotas.report_states):
+    `may_save` the draft, `may_submit` it, `may_review` it (accept or return)."""
+
+    def may(action: str) -> bool:
+        allowed = report_states.next_status(status=report.status, action=action) is not None
+        permission = report_states.PERMISSION[action]
+        return allowed and scope.role_allows(user=user, action=permission, obj=report.service_point)
+
+    return {
+        "may_save": may(report_states.SAVE),
+        "may_submit": may(report_states.SUBMIT),
+        "may_review": all(may(action) for action in report_states.REVIEWING),
+    }
 
 
 def is_filed(*, service_point: ServicePoint, month: dt.date) -> bool:

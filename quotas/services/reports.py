@@ -3,12 +3,14 @@ remind station heads before the due day."""
 
 import datetime as dt
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts import scope
 from accounts import selectors as account_selectors
+from accounts.models import User
 from accounts.roles import Role
 from audit.services import audit_record
 from core import periods
@@ -16,18 +18,17 @@ from core.links import absolute_url
 from directory import selectors as directory_selectors
 from directory.models import ServicePoint
 from outbox.services import mail_queue
-from quotas import rules
+from quotas import report_states, rules
 from quotas.models import MonthlyReport
 from quotas.selectors import reports as selectors
 
-EDITABLE = (MonthlyReport.Status.DRAFT, MonthlyReport.Status.RETURNED)
 NARRATIVE = ("cases_served", "work_hours", "service_hours", "highlights", "problems", "next_plan")
 REMIND_DAYS_BEFORE = 3
 
 
 @transaction.atomic
 def report_open(
-    *, service_point: ServicePoint, month: dt.date, by, today: dt.date
+    *, service_point: ServicePoint, month: dt.date, by: User, today: dt.date
 ) -> MonthlyReport:
     """The station's report for `month`, created with the system's figures if new. A month that
     has not ended, or lies before the portal's first year, cannot be reported on (R17)."""
@@ -49,15 +50,26 @@ def report_open(
     return report
 
 
-def _editable(report: MonthlyReport) -> None:
-    if report.status not in EDITABLE:
-        raise ValidationError(_("月报已报送或已通过审核，不能修改。"))
+def _allowed(*, report: MonthlyReport, action: str, by: User) -> str:
+    """The status `action` by `by` leads to (R17, quotas.report_states). PermissionDenied when
+    their role may not take the action on this station; ValidationError when the report's
+    status does not allow it."""
+    permission = report_states.PERMISSION.get(action)
+    if permission is None:
+        raise PermissionDenied(_("无效的月报操作。"))
+    if not scope.role_allows(user=by, action=permission, obj=report.service_point):
+        if action in report_states.FILING:
+            raise PermissionDenied(_("只有本站站长可以填写和报送月报。"))
+        raise PermissionDenied(_("只有辖区民政管理员可以审核月报。"))
+    status = report_states.next_status(status=report.status, action=action)
+    if status is None:
+        if action in report_states.FILING:
+            raise ValidationError(_("月报已报送或已通过审核，不能修改。"))
+        raise ValidationError(_("只能审核已报送的月报。"))
+    return status
 
 
-@transaction.atomic
-def report_save(*, report: MonthlyReport, data: dict, by) -> MonthlyReport:
-    report = MonthlyReport.objects.select_for_update().get(pk=report.pk)
-    _editable(report)
+def _write(*, report: MonthlyReport, data: dict, by: User) -> None:
     if data["service_hours"] > data["work_hours"]:
         raise ValidationError(_("专业服务时长不能超过工作总时长。"))
     before = {field: getattr(report, field) for field in NARRATIVE}
@@ -65,45 +77,41 @@ def report_save(*, report: MonthlyReport, data: dict, by) -> MonthlyReport:
         setattr(report, field, data[field])
     report.save(update_fields=list(NARRATIVE))
     audit_record(actor=by, verb="monthly_report.save", target=report, before=before, after=data)
-    return report
 
 
 @transaction.atomic
-def report_submit(*, report: MonthlyReport, by) -> MonthlyReport:
-    """Submit with the figures refreshed; the county then reviews it."""
+def report_transition(
+    *, report: MonthlyReport, action: str, by: User, data: dict | None = None, comment: str = ""
+) -> MonthlyReport:
+    """Take `action` (save, submit, accept, return) on the report (R17, quotas.report_states).
+    The station head saves `data` (the form's figures and narrative) and submits, with the
+    system's figures refreshed; the county accepts, which is final, or returns with a comment,
+    and the station edits and submits again."""
     report = (
-        MonthlyReport.objects.select_for_update().select_related("service_point").get(pk=report.pk)
+        MonthlyReport.objects.select_for_update(of=("self",))
+        .select_related("service_point__region")
+        .get(pk=report.pk)
     )
-    _editable(report)
-    report.figures = selectors.figures_for(service_point=report.service_point, month=report.month)
-    report.status = MonthlyReport.Status.SUBMITTED
-    report.submitted_at = timezone.now()
-    report.submitted_by = by
-    report.save(update_fields=["figures", "status", "submitted_at", "submitted_by"])
-    audit_record(actor=by, verb="monthly_report.submit", target=report)
-    return report
-
-
-@transaction.atomic
-def report_review(*, report: MonthlyReport, by, accept: bool, comment: str) -> MonthlyReport:
-    """Accept (final) or return with a comment (the station edits and submits again)."""
-    report = MonthlyReport.objects.select_for_update().get(pk=report.pk)
-    if report.status != MonthlyReport.Status.SUBMITTED:
-        raise ValidationError(_("只能审核已报送的月报。"))
-    comment = comment.strip()
-    if not accept and not comment:
-        raise ValidationError(_("退回月报必须填写审核意见。"))
-    report.status = MonthlyReport.Status.ACCEPTED if accept else MonthlyReport.Status.RETURNED
-    report.reviewed_at = timezone.now()
-    report.reviewed_by = by
-    report.review_comment = comment
-    report.save(update_fields=["status", "reviewed_at", "reviewed_by", "review_comment"])
-    audit_record(
-        actor=by,
-        verb="monthly_report.accept" if accept else "monthly_report.return",
-        target=report,
-        after={"comment": comment},
-    )
+    status = _allowed(report=report, action=action, by=by)
+    if action in report_states.FILING and data is not None:
+        _write(report=report, data=data, by=by)
+    if action == report_states.SAVE:
+        return report
+    if action == report_states.SUBMIT:
+        report.figures = selectors.figures_for(
+            service_point=report.service_point, month=report.month
+        )
+        report.submitted_at, report.submitted_by = timezone.now(), by
+        stamped, after = ["figures", "submitted_at", "submitted_by"], None
+    else:
+        comment = comment.strip()
+        if action == report_states.RETURN and not comment:
+            raise ValidationError(_("退回月报必须填写审核意见。"))
+        report.reviewed_at, report.reviewed_by, report.review_comment = timezone.now(), by, comment
+        stamped, after = ["reviewed_at", "reviewed_by", "review_comment"], {"comment": comment}
+    report.status = status
+    report.save(update_fields=["status", *stamped])
+    audit_record(actor=by, verb=f"monthly_report.{action}", target=report, after=after)
     return report
 
 

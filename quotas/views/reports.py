@@ -9,18 +9,26 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from accounts import scope
 from accounts.roles import Action
 from core import periods
 from directory import selectors as directory_selectors
-from quotas import permissions
+from quotas import permissions, report_states
 from quotas.forms import MonthForm, ReportForm
-from quotas.models import MonthlyReport, YearlyEvaluation
+from quotas.models import YearlyEvaluation
 from quotas.selectors import reports as selectors
 from quotas.services import reports as services
 from quotas.services import yearly_evaluations
+
+CONFIRMATIONS = {
+    report_states.SAVE: gettext_lazy("已保存。"),
+    report_states.SUBMIT: gettext_lazy("月报已报送。"),
+    report_states.ACCEPT: gettext_lazy("审核结果已保存。"),
+    report_states.RETURN: gettext_lazy("审核结果已保存。"),
+}
 
 
 @require_http_methods(["GET", "POST"])
@@ -59,47 +67,36 @@ def station_reports(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def report(request: HttpRequest, pk: int) -> HttpResponse:
+    """One report: its buttons map onto `services.report_transition`, which refuses."""
     found = permissions.report_for_user(user=request.user, report_id=pk)
-    point = found.service_point
-    may_file = scope.role_allows(user=request.user, action=Action.FILE_REPORTS, obj=point)
-    may_review = scope.role_allows(user=request.user, action=Action.REVIEW_REPORTS, obj=point)
-    editable = may_file and found.status in services.EDITABLE
+    abilities = selectors.report_abilities(report=found, user=request.user)
     # A GET shows the saved draft (unbound, initial from the report); only a POST binds.
-    form = ReportForm(
-        request.POST if request.method == "POST" and editable else None, instance=found
-    )
+    bound = request.method == "POST" and abilities["may_save"]
+    form = ReportForm(request.POST if bound else None, instance=found)
     if request.method == "POST":
         action = request.POST.get("action", "")
-        try:
-            if action in ("save", "submit") and editable and form.is_valid():
-                services.report_save(report=found, data=form.cleaned_data, by=request.user)
-                if action == "submit":
-                    services.report_submit(report=found, by=request.user)
-                    messages.success(request, _("月报已报送。"))
-                else:
-                    messages.success(request, _("已保存。"))
-                return redirect("quotas:report", pk=found.pk)
-            if action in ("accept", "return") and may_review:
-                services.report_review(
+        filing = form.is_bound and action in report_states.FILING
+        if not filing or form.is_valid():
+            try:
+                services.report_transition(
                     report=found,
+                    action=action,
                     by=request.user,
-                    accept=action == "accept",
+                    data=form.cleaned_data if filing else None,
                     comment=request.POST.get("comment", ""),
                 )
-                messages.success(request, _("审核结果已保存。"))
+            except ValidationError as error:
+                messages.error(request, error.messages[0])
+            else:
+                messages.success(request, CONFIRMATIONS[action])
                 return redirect("quotas:report", pk=found.pk)
-            if action not in ("save", "submit", "accept", "return") or not (may_file or may_review):
-                raise PermissionDenied
-        except ValidationError as error:
-            messages.error(request, error.messages[0])
     return render(
         request,
         "quotas/report.html",
         {
             "report": found,
             "form": form,
-            "editable": editable,
-            "may_review": may_review and found.status == MonthlyReport.Status.SUBMITTED,
+            **abilities,
             "late": selectors.is_late(report=found, today=timezone.localdate()),
         },
     )

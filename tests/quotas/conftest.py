@@ -2,8 +2,9 @@ import datetime as dt
 
 import pytest
 
+from accounts.roles import Role
 from lms.services import ledger
-from quotas.services import carry_forward, policy_packs
+from quotas.services import carry_forward, policy_packs, reports
 from tests import factories
 
 HUNAN_HOURS = (
@@ -65,3 +66,29 @@ def credit(db):
 def county_supervisor(tree, li_qiang):
     """李强, a county-level supervisor linked to station A from 2024 (R5)."""
     return factories.linked_supervisor(li_qiang, tree.station_a, committee_level="county")
+
+
+REPORT_DATA = {
+    "cases_served": 4,
+    "work_hours": 160,
+    "service_hours": 64,
+    "highlights": "开展长者探访",
+    "problems": "",
+    "next_plan": "继续跟进个案",
+}
+
+
+@pytest.fixture
+def head(tree):
+    """The head of station A, who files its monthly reports (R17)."""
+    user = factories.UserFactory(email="head@example.cn")
+    factories.RoleGrantFactory(user=user, role=Role.STATION_HEAD, service_point=tree.station_a)
+    return user
+
+
+@pytest.fixture
+def may_report(tree, head):
+    """Station A's draft report on May 2025, opened by its head on 3 June."""
+    return reports.report_open(
+        service_point=tree.station_a, month=dt.date(2025, 5, 1), by=head, today=dt.date(2025, 6, 3)
+    )

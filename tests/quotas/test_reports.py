@@ -1,14 +1,15 @@
+"""Monthly reports (R17) without HTTP: due days, figures, the state machine, reminders, the
+quarter summary. The pages are in tests/quotas/views/test_reports.py."""
+
 import datetime as dt
 
 import pytest
 from django.core import mail
-from django.core.exceptions import ValidationError
-from django.urls import reverse
+from django.core.exceptions import PermissionDenied, ValidationError
 
-from accounts.roles import Role
 from audit.models import AuditEvent
-from quotas import rules
-from quotas.models import MonthlyReport
+from quotas import report_states, rules
+from quotas.models import MonthlyReport, PolicyPack
 from quotas.selectors import reports as selectors
 from quotas.selectors import rule_results
 from quotas.services import policy_packs
@@ -16,24 +17,15 @@ from quotas.services import reports as services
 from supervision import services as supervision_services
 from supervision.models import CommitteeLevel, SessionForm
 from tests import factories
+from tests.quotas.conftest import REPORT_DATA as DATA
 from tests.supervision.conftest import at
 
 D = dt.date
-DATA = {
-    "cases_served": 4,
-    "work_hours": 160,
-    "service_hours": 64,
-    "highlights": "开展长者探访",
-    "problems": "",
-    "next_plan": "继续跟进个案",
-}
+Status = MonthlyReport.Status
 
 
-@pytest.fixture
-def head(tree):
-    user = factories.UserFactory(email="head@example.cn")
-    factories.RoleGrantFactory(user=user, role=Role.STATION_HEAD, service_point=tree.station_a)
-    return user
+def _file(report, head, data=DATA):
+    return services.report_transition(report=report, action="submit", by=head, data=data)
 
 
 def test_r17_due_day_comes_from_the_policy_pack(tree):
@@ -44,8 +36,6 @@ def test_r17_due_day_comes_from_the_policy_pack(tree):
     county = factories.region("云龙县", "532929", "county", dali)
     town = factories.region("诺邓镇", "532929101", "township", county)
     policy_packs.policy_pack_load(name="yunlong")
-    from quotas.models import PolicyPack
-
     PolicyPack.objects.filter(name="yunlong").update(report_due_day=20)
     station = factories.ServicePointFactory(region=town)
     assert selectors.due_day_for(service_point=station) == 20
@@ -55,6 +45,14 @@ def test_month_not_yet_ended_is_refused(tree, head):
     with pytest.raises(ValidationError):
         services.report_open(
             service_point=tree.station_a, month=D(2025, 6, 1), by=head, today=D(2025, 6, 30)
+        )
+    assert not MonthlyReport.objects.exists()
+
+
+def test_a_report_from_1900_is_refused_by_the_service(tree, head):
+    with pytest.raises(ValidationError, match="日期应在"):
+        services.report_open(
+            service_point=tree.station_a, month=D(1900, 1, 1), by=head, today=D(2025, 6, 3)
         )
     assert not MonthlyReport.objects.exists()
 
@@ -98,34 +96,151 @@ def test_figures_count_the_month_only(tree, wang_fang, county_supervisor, credit
     }
 
 
-def test_submit_review_and_lock(tree, head, zhang_min):
-    report = services.report_open(
-        service_point=tree.station_a, month=D(2025, 5, 1), by=head, today=D(2025, 6, 3)
-    )
-    services.report_save(report=report, data=DATA, by=head)
-    services.report_submit(report=report, by=head)
+def test_submit_review_and_lock(may_report, head, zhang_min):
+    report = may_report
+    services.report_transition(report=report, action="save", data=DATA, by=head)
+    services.report_transition(report=report, action="submit", by=head)
     with pytest.raises(ValidationError):
-        services.report_save(report=report, data=DATA, by=head)
-    with pytest.raises(ValidationError):
-        services.report_review(report=report, by=zhang_min.user, accept=False, comment=" ")
-    services.report_review(report=report, by=zhang_min.user, accept=False, comment="补充个案")
-    services.report_save(report=report, data={**DATA, "cases_served": 5}, by=head)
-    services.report_submit(report=report, by=head)
-    services.report_review(report=report, by=zhang_min.user, accept=True, comment="")
+        services.report_transition(report=report, action="save", data=DATA, by=head)
+    with pytest.raises(ValidationError, match="必须填写审核意见"):
+        services.report_transition(report=report, action="return", by=zhang_min.user, comment=" ")
+    services.report_transition(report=report, action="return", by=zhang_min.user, comment="补充")
+    _file(report, head, {**DATA, "cases_served": 5})
+    services.report_transition(report=report, action="accept", by=zhang_min.user)
     report.refresh_from_db()
     assert report.status == "accepted" and report.cases_served == 5
+    assert report.reviewed_by == zhang_min.user and report.submitted_by == head
     with pytest.raises(ValidationError):
-        services.report_save(report=report, data=DATA, by=head)
+        services.report_transition(report=report, action="save", data=DATA, by=head)
     verbs = set(AuditEvent.objects.values_list("verb", flat=True))
     assert {"monthly_report.submit", "monthly_report.return", "monthly_report.accept"} <= verbs
 
 
-def test_service_hours_over_work_hours_is_refused(tree, head):
-    report = services.report_open(
-        service_point=tree.station_a, month=D(2025, 5, 1), by=head, today=D(2025, 6, 3)
-    )
+def test_r17_the_transitions():
+    assert report_states.TRANSITIONS == {
+        ("draft", "save"): "draft",
+        ("returned", "save"): "returned",
+        ("draft", "submit"): "submitted",
+        ("returned", "submit"): "submitted",
+        ("submitted", "accept"): "accepted",
+        ("submitted", "return"): "returned",
+    }
+
+
+@pytest.mark.parametrize("status", Status.values)
+@pytest.mark.parametrize("action", ["save", "submit", "accept", "return"])
+def test_the_service_follows_the_transitions(tree, may_report, status, action):
+    """Even a superuser, whom every role allows, moves a report only along the table."""
+    MonthlyReport.objects.filter(pk=may_report.pk).update(status=status)
+    admin = factories.UserFactory(is_superuser=True)
+    after = report_states.next_status(status=status, action=action)
+    kwargs = {"data": DATA} if action in report_states.FILING else {"comment": "请补充"}
+    if after is None:
+        with pytest.raises(ValidationError):
+            services.report_transition(report=may_report, action=action, by=admin, **kwargs)
+    else:
+        services.report_transition(report=may_report, action=action, by=admin, **kwargs)
+    may_report.refresh_from_db()
+    assert may_report.status == (after or status)
+
+
+@pytest.mark.parametrize(
+    ("status", "action", "message"),
+    [
+        (Status.DRAFT, "accept", "只能审核已报送的月报"),
+        (Status.DRAFT, "return", "只能审核已报送的月报"),
+        (Status.RETURNED, "accept", "只能审核已报送的月报"),
+        (Status.ACCEPTED, "accept", "只能审核已报送的月报"),
+        (Status.ACCEPTED, "return", "只能审核已报送的月报"),
+    ],
+)
+def test_the_county_cannot_review_a_report_not_submitted(
+    may_report, zhang_min, status, action, message
+):
+    MonthlyReport.objects.filter(pk=may_report.pk).update(status=status)
+    with pytest.raises(ValidationError, match=message):
+        services.report_transition(
+            report=may_report, action=action, by=zhang_min.user, comment="意见"
+        )
+    may_report.refresh_from_db()
+    assert may_report.status == status and may_report.reviewed_by is None
+
+
+@pytest.mark.parametrize("status", [Status.SUBMITTED, Status.ACCEPTED])
+@pytest.mark.parametrize("action", ["save", "submit"])
+def test_a_filed_report_cannot_be_changed(may_report, head, status, action):
+    MonthlyReport.objects.filter(pk=may_report.pk).update(status=status)
+    with pytest.raises(ValidationError, match="不能修改"):
+        services.report_transition(report=may_report, action=action, by=head, data=DATA)
+    may_report.refresh_from_db()
+    assert may_report.status == status and may_report.cases_served == 0
+
+
+@pytest.mark.parametrize("action", ["accept", "return"])
+def test_a_station_head_cannot_review_its_own_report(may_report, head, action):
+    _file(may_report, head)
+    with pytest.raises(PermissionDenied, match="只有辖区民政管理员可以审核月报"):
+        services.report_transition(report=may_report, action=action, by=head, comment="好")
+    may_report.refresh_from_db()
+    assert may_report.status == "submitted" and may_report.reviewed_by is None
+
+
+@pytest.mark.parametrize("action", ["save", "submit"])
+def test_the_county_cannot_file_for_the_station(may_report, zhang_min, action):
+    with pytest.raises(PermissionDenied, match="只有本站站长可以填写和报送月报"):
+        services.report_transition(report=may_report, action=action, by=zhang_min.user, data=DATA)
+    may_report.refresh_from_db()
+    assert may_report.status == "draft" and may_report.cases_served == 0
+
+
+def test_another_county_cannot_review(may_report, head, chen_jing):
+    _file(may_report, head)
+    with pytest.raises(PermissionDenied):
+        services.report_transition(report=may_report, action="accept", by=chen_jing.user)
+    may_report.refresh_from_db()
+    assert may_report.status == "submitted"
+
+
+def test_an_unknown_action_is_refused(may_report, head):
+    with pytest.raises(PermissionDenied):
+        services.report_transition(report=may_report, action="delete", by=head)
+    assert MonthlyReport.objects.filter(pk=may_report.pk).exists()
+
+
+def test_service_hours_over_work_hours_is_refused(may_report, head):
     with pytest.raises(ValidationError):
-        services.report_save(report=report, data={**DATA, "service_hours": 200}, by=head)
+        services.report_transition(
+            report=may_report, action="save", data={**DATA, "service_hours": 200}, by=head
+        )
+
+
+def test_a_refused_submission_saves_nothing(may_report, head):
+    with pytest.raises(ValidationError):
+        _file(may_report, head, {**DATA, "service_hours": 200})
+    may_report.refresh_from_db()
+    assert may_report.status == "draft" and may_report.cases_served == 0
+    assert not AuditEvent.objects.filter(verb="monthly_report.save").exists()
+
+
+@pytest.mark.parametrize(
+    ("status", "who", "expected"),
+    [
+        (Status.DRAFT, "head", (True, True, False)),
+        (Status.RETURNED, "head", (True, True, False)),
+        (Status.SUBMITTED, "head", (False, False, False)),
+        (Status.ACCEPTED, "head", (False, False, False)),
+        (Status.DRAFT, "zhang_min", (False, False, False)),
+        (Status.SUBMITTED, "zhang_min", (False, False, True)),
+        (Status.ACCEPTED, "zhang_min", (False, False, False)),
+        (Status.SUBMITTED, "chen_jing", (False, False, False)),
+    ],
+)
+def test_report_abilities_follow_status_and_role(request, may_report, status, who, expected):
+    user = request.getfixturevalue(who)
+    user = getattr(user, "user", user)
+    may_report.status = status
+    abilities = selectors.report_abilities(report=may_report, user=user)
+    assert (abilities["may_save"], abilities["may_submit"], abilities["may_review"]) == expected
 
 
 def test_late_flag():
@@ -142,8 +257,7 @@ def test_r9_and_r18_come_from_filed_reports(hunan, tree, head):
     report = services.report_open(
         service_point=tree.station_a, month=D(2023, 5, 1), by=head, today=D(2023, 6, 3)
     )
-    services.report_save(report=report, data=DATA, by=head)
-    services.report_submit(report=report, by=head)
+    _file(report, head)
     results = {
         r.rule.code: r
         for r in rule_results.evaluate_station(
@@ -164,140 +278,17 @@ def test_reminder_three_days_before_due(tree, head, django_capture_on_commit_cal
     assert services.reminders_send(today=D(2025, 6, 22)) == 0
 
 
-def test_no_reminder_once_filed(tree, head):
-    report = services.report_open(
-        service_point=tree.station_a, month=D(2025, 5, 1), by=head, today=D(2025, 6, 3)
-    )
-    services.report_save(report=report, data=DATA, by=head)
-    services.report_submit(report=report, by=head)
+def test_no_reminder_once_filed(may_report, head):
+    _file(may_report, head)
     assert services.reminders_send(today=D(2025, 6, 23)) == 0
 
 
-def test_pages_head_files_county_reviews(client, tree, head, zhang_min, chen_jing):
-    client.force_login(head)
-    response = client.post(
-        reverse("quotas:station_reports", args=[tree.station_a.pk]), {"month": "2025-05"}
-    )
-    report = MonthlyReport.objects.get()
-    assert response.status_code == 302
-    url = reverse("quotas:report", args=[report.pk])
-    assert client.post(url, {**DATA, "action": "submit"}).status_code == 302
-    report.refresh_from_db()
-    assert report.status == "submitted"
-    client.force_login(chen_jing.user)
-    assert client.get(url).status_code == 404
-    client.force_login(zhang_min.user)
-    overview = client.get(
-        reverse("quotas:region_reports", args=[tree.county_a.pk]), {"month": "2025-05"}
-    )
-    assert "已报送" in overview.content.decode()
-    client.post(url, {"action": "accept"})
-    report.refresh_from_db()
-    assert report.status == "accepted"
-
-
-def test_worker_cannot_see_reports(client, tree, wang_fang):
-    client.force_login(wang_fang.user)
-    assert (
-        client.get(reverse("quotas:station_reports", args=[tree.station_a.pk])).status_code == 403
-    )
-
-
-def test_region_overview_query_count(client, tree, zhang_min, django_assert_max_num_queries):
-    for _ in range(20):
-        factories.ServicePointFactory(region=tree.town_a)
-    client.force_login(zhang_min.user)
-    with django_assert_max_num_queries(12):
-        client.get(reverse("quotas:region_reports", args=[tree.county_a.pk]), {"month": "2025-05"})
-
-
-def test_quarter_summary(client, tree, head, zhang_min, chen_jing):
+def test_quarter_summary(tree, head):
     for month in (4, 5):
         report = services.report_open(
             service_point=tree.station_a, month=D(2025, month, 1), by=head, today=D(2025, 7, 3)
         )
-        services.report_save(report=report, data=DATA, by=head)
-        services.report_submit(report=report, by=head)
+        _file(report, head)
     summary = selectors.quarter_summary(region=tree.county_a, year=2025, quarter=2)
     assert (summary["expected"], summary["filed"]) == (3, 2)
     assert summary["rows"][0]["cases"] == 8 and summary["rows"][0]["service_share"] == 40
-    client.force_login(zhang_min.user)
-    url = reverse("quotas:region_quarter", args=[tree.county_a.pk])
-    assert "已报 2 份" in client.get(url, {"year": "2025", "quarter": "2"}).content.decode()
-    client.force_login(chen_jing.user)
-    assert client.get(url).status_code == 404
-
-
-@pytest.mark.parametrize(
-    ("month", "message"), [("9999-12", "年度应在"), ("1900-01", "年度应在"), ("2025-13", "格式")]
-)
-def test_a_report_month_outside_the_portal_is_a_form_error(client, tree, head, month, message):
-    client.force_login(head)
-    url = reverse("quotas:station_reports", args=[tree.station_a.pk])
-    response = client.post(url, {"month": month})
-    assert response.status_code == 200 and message in response.content.decode()
-    assert not MonthlyReport.objects.exists()
-
-
-def test_a_report_from_1900_is_refused_by_the_service(tree, head):
-    with pytest.raises(ValidationError, match="日期应在"):
-        services.report_open(
-            service_point=tree.station_a, month=D(1900, 1, 1), by=head, today=D(2025, 6, 3)
-        )
-    assert not MonthlyReport.objects.exists()
-
-
-def test_region_overview_of_month_9999_12_falls_back_with_a_message(client, tree, zhang_min):
-    client.force_login(zhang_min.user)
-    url = reverse("quotas:region_reports", args=[tree.county_a.pk])
-    response = client.get(url, {"month": "9999-12"})
-    assert response.status_code == 200 and "年度应在" in response.content.decode()
-
-
-@pytest.mark.parametrize("year", ["10000", "0", "1900"])
-def test_quarter_and_dashboards_of_a_year_outside_the_portal(client, hunan, tree, zhang_min, year):
-    client.force_login(zhang_min.user)
-    for url in (
-        reverse("quotas:region_quarter", args=[tree.county_a.pk]),
-        reverse("quotas:region", args=[tree.county_a.pk]),
-        reverse("quotas:station", args=[tree.station_a.pk]),
-    ):
-        response = client.get(url, {"year": year, "quarter": "9"})
-        assert response.status_code == 200 and "年度应在" in response.content.decode()
-
-
-@pytest.mark.parametrize(
-    ("field", "value", "message"),
-    [
-        ("work_hours", "1000000000", "不能超过 744 小时"),
-        ("work_hours", "745", "不能超过 744 小时"),  # one person on staff, May has 31 days
-        ("cases_served", "1000000000", "不能超过 10000。"),
-        ("service_hours", "1000000000", "不能超过工作总时长"),
-    ],
-)
-def test_implausible_report_figures_are_refused(
-    client, tree, head, wang_fang, field, value, message
-):
-    report = services.report_open(
-        service_point=tree.station_a, month=D(2025, 5, 1), by=head, today=D(2025, 6, 3)
-    )
-    client.force_login(head)
-    url = reverse("quotas:report", args=[report.pk])
-    response = client.post(url, {**DATA, field: value, "action": "save"})
-    assert response.status_code == 200 and message in response.content.decode()
-    report.refresh_from_db()
-    assert (report.cases_served, report.work_hours, report.service_hours) == (0, 0, 0)
-
-
-def test_a_saved_draft_opens_with_its_values(client, tree, head):
-    report = services.report_open(
-        service_point=tree.station_a, month=D(2025, 5, 1), by=head, today=D(2025, 6, 3)
-    )
-    services.report_save(report=report, data=DATA, by=head)
-    client.force_login(head)
-    page = client.get(reverse("quotas:report", args=[report.pk])).content.decode()
-    assert 'name="cases_served" value="4"' in page
-    assert 'name="work_hours" value="160"' in page
-    assert 'name="service_hours" value="64"' in page
-    assert "开展长者探访</textarea>" in page and "继续跟进个案</textarea>" in page
-    assert "errorlist" not in page and "必填" not in page
