@@ -8,7 +8,7 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from audit.models import AuditEvent
-from quotas import report_states, rules
+from quotas import report_states, rules, tasks
 from quotas.models import MonthlyReport, PolicyPack
 from quotas.selectors import reports as selectors
 from quotas.selectors import rule_results
@@ -276,6 +276,11 @@ def test_reminder_three_days_before_due(tree, head, django_capture_on_commit_cal
     link = f"https://portal.example.cn/quotas/stations/{tree.station_a.pk}/reports/"
     assert link in mail.outbox[0].body
     assert services.reminders_send(today=D(2025, 6, 22)) == 0
+
+
+def test_the_daily_task_reminds_for_today(tree, head, monkeypatch):
+    monkeypatch.setattr("quotas.tasks.timezone.localdate", lambda: D(2025, 6, 23))
+    assert tasks.report_reminders() == 1
 
 
 def test_no_reminder_once_filed(may_report, head):
