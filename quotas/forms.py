@@ -44,3 +44,30 @@ class ReportForm(forms.ModelForm):
 
 class MonthForm(forms.Form):
     month = periods.MonthField(label=_("月份"))
+
+
+class CarryForwardForm(forms.Form):
+    """A region's decision to keep applying a rule after its document's period (R4, R8, R12)."""
+
+    starts_on = forms.DateField(
+        label=_("延续执行起始日"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    until = forms.DateField(
+        label=_("延续执行截止日"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("留空表示直至另行决定。"),
+    )
+    threshold = forms.IntegerField(
+        label=_("指标值"), min_value=0, help_text=_("默认为原规则最后一年的数值，不再逐年增长。")
+    )
+    decided_by = forms.CharField(label=_("决定机关"), max_length=100)
+    decided_on = forms.DateField(
+        label=_("决定日期"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("until") and data.get("starts_on") and data["until"] < data["starts_on"]:
+            self.add_error("until", _("截止日不能早于起始日。"))
+        return data

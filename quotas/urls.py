@@ -1,12 +1,18 @@
 from django.urls import path
 
-from quotas.views import dashboards, reports
+from quotas.views import dashboards, policies, reports
 
 app_name = "quotas"
 urlpatterns = [
     path("", dashboards.mine, name="mine"),
     path("stations/<int:pk>/", dashboards.station, name="station"),
     path("regions/", dashboards.regions, name="regions"),
+    path("policies/", policies.policy_list, name="policies"),
+    path(
+        "policies/rules/<int:pk>/carry-forward/",
+        policies.rule_carry_forward,
+        name="rule_carry_forward",
+    ),
     path("regions/<int:pk>/", dashboards.region, name="region"),
     path("regions/<int:pk>/export.xlsx", dashboards.region_export, name="region_export"),
     path("regions/<int:pk>/reports/", reports.region_reports, name="region_reports"),

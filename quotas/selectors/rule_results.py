@@ -93,7 +93,7 @@ def counts_days(rule: PolicyRule) -> bool:
     return rule.measure == Measure.TRAINING_DAYS and rule.pack.hours_per_day is None
 
 
-def _amount(rule: PolicyRule, value: int) -> str:
+def amount_text(rule: PolicyRule, value: int) -> str:
     """A number in the rule's unit for sentences: hours, days, people or percent."""
     if counts_days(rule):
         return str(value)
@@ -111,15 +111,15 @@ def _sentence(rule: PolicyRule, *, achieved: int, owed: int, pending: int) -> tu
     unit = UNIT_WORDS["days" if rule.measure == Measure.TRAINING_DAYS else rule.unit]
     sentence = _("%(title)s：已完成 %(done)s/%(owed)s %(unit)s") % {
         "title": rule.title,
-        "done": _amount(rule, achieved),
-        "owed": _amount(rule, owed),
+        "done": amount_text(rule, achieved),
+        "owed": amount_text(rule, owed),
         "unit": unit,
     }
     if pending:
         sentence += _("（另有 %(pending)s 小时待确认）") % {"pending": units.hours(pending)}
     missing = rules.shortfall(achieved=achieved, owed=owed)
     gap = (
-        _("还差 %(missing)s %(unit)s") % {"missing": _amount(rule, missing), "unit": unit}
+        _("还差 %(missing)s %(unit)s") % {"missing": amount_text(rule, missing), "unit": unit}
         if missing
         else ""
     )

@@ -41,6 +41,9 @@ COPIED = (
 )
 
 
+ONE_DAY = dt.timedelta(days=1)
+
+
 def may_carry_forward(*, user: User, rule: PolicyRule) -> bool:
     """A region's rule is carried forward by those who manage policy for that region; a national
     rule only by a superuser."""
