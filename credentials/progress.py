@@ -1,5 +1,6 @@
 """A worker's certification progress (R21, R22, R23, R3), for the progress page. R22's hours
-and the training kinds it counts are the national policy pack's, read through quotas."""
+and the training kinds it counts are the national policy pack's, read through quotas; the R3
+test is shown only where the pack of the worker's region adopts it."""
 
 import datetime as dt
 from dataclasses import dataclass
@@ -8,12 +9,25 @@ from core import units
 from credentials import eligibility
 from credentials import registration as rules
 from credentials.models import Qualification, Registration
-from directory.models import Person
-from quotas.selectors import continuing_education
+from directory import selectors as directory_selectors
+from directory.models import Person, Region
+from quotas.selectors import continuing_education, pack_settings
 from quotas.selectors.continuing_education import ContinuingEducation
 
 NEXT_LEVEL = {None: rules.INTERMEDIATE, rules.ASSISTANT: rules.INTERMEDIATE}
 LEVEL_ORDER = (rules.ASSISTANT, rules.INTERMEDIATE, rules.SENIOR)
+
+
+@dataclass(frozen=True)
+class ProfessionalStaff:
+    """R3 as adopted by a region's pack: whether the worker meets it and by which route, where
+    the test comes from, and the rural relaxation's citation where the pack lets it apply."""
+
+    met: bool
+    route: str
+    set_by: str
+    source: str
+    rural_relaxation: str
 
 
 @dataclass(frozen=True)
@@ -24,8 +38,7 @@ class Progress:
     continuing: ContinuingEducation | None  # None: no registration, or no R22 rule in force
     next_level: str | None
     exam: eligibility.Outlook | None
-    professional: bool
-    professional_clause: str
+    professional: ProfessionalStaff | None  # None: no pack of the worker's region adopts R3
 
     @property
     def route_education(self) -> str:
@@ -73,13 +86,27 @@ def progress_for(*, person: Person, today: dt.date) -> Progress:
         if next_level
         else None
     )
-    professional, clause = rules.is_professional_staff(
-        level=level,
-        level_held_since=highest.passed_on if highest else None,
-        education=person.education,
-        social_work_major=person.social_work_major,
-        today=today,
-    )
+    region = _work_region(person, today)
+    professional = None
+    adopted = pack_settings.nearest(region=region, name="professional_staff_test", on=today)
+    if adopted is not None and adopted[0]:
+        met, route = rules.is_professional_staff(
+            level=level,
+            level_held_since=highest.passed_on if highest else None,
+            education=person.education,
+            social_work_major=person.social_work_major,
+            today=today,
+        )
+        relaxation = pack_settings.nearest(region=region, name="rural_relaxation", on=today)
+        professional = ProfessionalStaff(
+            met=met,
+            route=route,
+            set_by=pack_settings.pack_label(adopted[1]),
+            source=adopted[1].professional_staff_source,
+            rural_relaxation=(
+                relaxation[1].rural_relaxation_source if relaxation and relaxation[0] else ""
+            ),
+        )
     return Progress(
         highest=highest,
         registration=current,
@@ -94,8 +121,19 @@ def progress_for(*, person: Person, today: dt.date) -> Progress:
         next_level=next_level,
         exam=exam,
         professional=professional,
-        professional_clause=clause,
     )
+
+
+def _work_region(person: Person, today: dt.date) -> Region:
+    """The region of the station the worker holds a position at today (the latest started),
+    else the region that keeps the worker's file."""
+    position = (
+        directory_selectors.current_positions(on=today, person=person)
+        .select_related("service_point__region")
+        .order_by("-starts_on", "-pk")
+        .first()
+    )
+    return position.service_point.region if position else person.region
 
 
 def _current_registration(qualification: Qualification, today: dt.date) -> Registration | None:

@@ -6,7 +6,8 @@ R22 (continuing education per registration period) is policy data: the national 
 quotas/packs.py, read through `quotas.selectors.continuing_education`.
 R23 (exam eligibility) is in credentials/eligibility.py.
 R3 (Beijing): professional staff hold 社会工作师, or 助理社会工作师 for ≥ 3 years, or a social-work
-bachelor's degree or higher.
+bachelor's degree or higher. A region's choice: it applies where a policy pack adopts it
+(`quotas.selectors.pack_settings`), not nationally.
 """
 
 import datetime as dt
@@ -68,7 +69,8 @@ def is_professional_staff(
     social_work_major: bool,
     today: dt.date,
 ) -> tuple[bool, str]:
-    """R3 (Beijing): whether the worker counts as professional staff, and which clause says so."""
+    """R3 (Beijing): whether the worker counts as professional staff, and which clause says so;
+    asked only where a region's pack adopts the test."""
     if level in (INTERMEDIATE, SENIOR):
         return True, "holds_intermediate"
     if level == ASSISTANT and level_held_since and add_years(level_held_since, 3) <= today:

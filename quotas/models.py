@@ -1,11 +1,13 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+from django.db.models.lookups import Exact
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Position, ServicePoint
+from quotas import rules
 
 
 class PolicyPack(models.Model):
@@ -43,6 +45,56 @@ class PolicyPack(models.Model):
         _("月报截止日"), null=True, blank=True, help_text=_("每月几号前报送月报（R17）。")
     )
     loaded_at = models.DateTimeField(default=timezone.now)
+    # Region choices beside the rules (R13). Null: this pack does not set it, and the nearest
+    # pack above that does decides (quotas.selectors.pack_settings). Each setting cites the
+    # clause it comes from, or says that it is the region's own choice.
+    supervisor_term_min_years = models.PositiveSmallIntegerField(
+        _("建议督导服务期下限（年）"), null=True, blank=True
+    )
+    supervisor_term_max_years = models.PositiveSmallIntegerField(
+        _("建议督导服务期上限（年）"),
+        null=True,
+        blank=True,
+        help_text=_("超出建议服务期的督导聘任会被标注，但不会被拒绝（R6）。"),
+    )
+    supervisor_term_source = models.CharField(_("督导服务期依据"), max_length=200, blank=True)
+    workers_per_supervisor = models.PositiveSmallIntegerField(
+        _("每名督导对应社工数"),
+        null=True,
+        blank=True,
+        help_text=_("督导所督导的社工超过此数时标注为超负荷（R24）。"),
+    )
+    workers_per_supervisor_source = models.CharField(_("督导负荷依据"), max_length=200, blank=True)
+    professional_staff_test = models.BooleanField(
+        _("采用专业社工人员认定标准"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "持社会工作师证书，或持助理社会工作师证书满 3 年，或具有社会工作专业本科及以上学历"
+            "（R3）。"
+        ),
+    )
+    professional_staff_source = models.CharField(_("专业人员认定依据"), max_length=200, blank=True)
+    rural_relaxation = models.BooleanField(_("农村地区可适当降低认定标准"), null=True, blank=True)
+    rural_relaxation_source = models.CharField(
+        _("农村地区降低标准依据"), max_length=200, blank=True
+    )
+    evaluation_rule_points = models.PositiveSmallIntegerField(
+        _("年度评估：指标达成分"), null=True, blank=True
+    )
+    evaluation_report_points = models.PositiveSmallIntegerField(
+        _("年度评估：按时报送月报分"), null=True, blank=True
+    )
+    evaluation_quality_points = models.PositiveSmallIntegerField(
+        _("年度评估：服务质量分"), null=True, blank=True
+    )
+    evaluation_grades = models.JSONField(
+        _("年度评估等次"),
+        null=True,
+        blank=True,
+        help_text=_("[[分数下限, 等次], …]，从高到低排列，最后一档下限为 0。"),
+    )
+    evaluation_source = models.CharField(_("年度评估权重与等次依据"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("政策包")
@@ -67,10 +119,79 @@ class PolicyPack(models.Model):
                 name="policy_pack_report_due_day_1_to_28",
                 violation_error_message=_("月报截止日应在 1 至 28 日之间。"),
             ),
+            models.CheckConstraint(
+                condition=Q(
+                    supervisor_term_min_years__isnull=True, supervisor_term_max_years__isnull=True
+                )
+                | (
+                    Q(
+                        supervisor_term_min_years__isnull=False,
+                        supervisor_term_min_years__gte=1,
+                        supervisor_term_max_years__isnull=False,
+                        supervisor_term_max_years__gte=F("supervisor_term_min_years"),
+                    )
+                    & ~Q(supervisor_term_source="")
+                ),
+                name="policy_pack_supervisor_term_cited",
+                violation_error_message=_(
+                    "建议督导服务期须同时填写下限和上限（上限不小于下限），并注明依据。"
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(workers_per_supervisor__isnull=True)
+                | (Q(workers_per_supervisor__gte=1) & ~Q(workers_per_supervisor_source="")),
+                name="policy_pack_workers_per_supervisor_cited",
+                violation_error_message=_("每名督导对应社工数至少为 1，并须注明依据。"),
+            ),
+            models.CheckConstraint(
+                condition=Q(professional_staff_test__isnull=True)
+                | ~Q(professional_staff_source=""),
+                name="policy_pack_professional_staff_test_cited",
+                violation_error_message=_("设置专业人员认定标准时须注明依据。"),
+            ),
+            models.CheckConstraint(
+                condition=Q(rural_relaxation__isnull=True) | ~Q(rural_relaxation_source=""),
+                name="policy_pack_rural_relaxation_cited",
+                violation_error_message=_("设置农村地区降低标准时须注明依据。"),
+            ),
+            models.CheckConstraint(
+                condition=Q(
+                    evaluation_rule_points__isnull=True,
+                    evaluation_report_points__isnull=True,
+                    evaluation_quality_points__isnull=True,
+                    evaluation_grades__isnull=True,
+                )
+                | (
+                    Q(
+                        Exact(
+                            F("evaluation_rule_points")
+                            + F("evaluation_report_points")
+                            + F("evaluation_quality_points"),
+                            100,
+                        ),
+                        evaluation_rule_points__isnull=False,
+                        evaluation_report_points__isnull=False,
+                        evaluation_quality_points__isnull=False,
+                        evaluation_grades__isnull=False,
+                    )
+                    & ~Q(evaluation_source="")
+                ),
+                name="policy_pack_evaluation_weights_cited",
+                violation_error_message=_("年度评估的三项分值须合计 100 分，并填写等次和依据。"),
+            ),
         ]
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self) -> None:
+        if self.evaluation_grades is not None and not rules.grades_are_valid(
+            self.evaluation_grades
+        ):
+            raise ValidationError({"evaluation_grades": GRADES_MESSAGE})
+
+
+GRADES_MESSAGE = _("等次应为 [[分数下限, 等次], …]：下限从高到低、不超过 100，最后一档下限为 0。")
 
 
 class Measure(models.TextChoices):
@@ -369,6 +490,11 @@ class YearlyEvaluation(models.Model):
     sheet = models.JSONField(_("评分表"))
     total = models.PositiveSmallIntegerField(_("总分"))
     grade = models.CharField(_("等次"), max_length=10)
+    weights_source = models.CharField(
+        _("权重与等次依据"),
+        max_length=200,
+        help_text=_("评分所用的权重与等次来自哪个政策包（或平台默认）。"),
+    )
     comment = models.TextField(_("评语"), blank=True)
     evaluated_by = models.ForeignKey(
         "accounts.User", on_delete=models.PROTECT, null=True, related_name="+"

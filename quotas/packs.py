@@ -9,6 +9,13 @@ A pack carries its document's title and file; every rule cites the clause as the
 it (`source_clause`, found by `quotas.clauses.clause_text`) and a few of its words
 (`source_quote`); `rule_ref` is the rule's number in DOMAIN.md. A `national` pack cites national
 regulations, which are not among the seed documents.
+
+A pack may also hold region settings (`settings`, fields of PolicyPack): the suggested supervisor
+term (R6), workers per supervisor (R24), the professional-staff test and its rural relaxation
+(R3), the yearly evaluation's weights and grades (R17). Each cites its clause (`cited`), or says
+that the region adopted it as local practice (`adopted`) or that no document gives it. A
+setting no pack holds is not applied anywhere: R24's ratio of about 40 workers per supervisor
+is Shenzhen practice, in no seed document, so no pack sets it.
 """
 
 import datetime as dt
@@ -17,13 +24,37 @@ H = 60  # minutes per hour
 HUNAN_R8 = "市县两级分别确保驻站社工每年接受专业督导不少于12、24小时"
 JIAXING_LISTS = "高标准立标扩面，全市域抓落实促推广 › 清单化推进，加大建设力度"
 BEIJING_R9 = "每年至少完成10个服务案例,60小时专业督导"
+HANGZHOU_TITLE = "关于全面推进乡镇（街道）社会工作站建设的实施意见（征求意见稿）"
+R6_TERM = "建议督导服务期可设为3-5年"
+BEIJING_R3 = (
+    "原则上需取得社会工作师职业水平证书,或取得助理社会工作师职业水平证书满三年,"
+    "或具有社会工作本科及以上学历"
+)
+PLATFORM_DEFAULT = "平台默认（政策文件未规定）"
+
+
+def cited(clause: str, quote: str) -> str:
+    """A setting's citation of its pack's own document: the clause and its words."""
+    return f"{clause}：“{quote}”"
+
+
+def adopted(title: str, clause: str, quote: str) -> str:
+    """A setting a region takes from another document as its own local practice."""
+    return f"本地做法：参照《{title}》{cited(clause, quote)}"
+
+
+R6_ADOPTED = {
+    "supervisor_term_min_years": 3,
+    "supervisor_term_max_years": 5,
+    "supervisor_term_source": adopted(HANGZHOU_TITLE, "四、（四）", R6_TERM),
+}
 # R22 counts social-work training filed with or organised by the continuing-education
 # authority; the portal marks such training with the kind 继续教育 and counts only that kind.
 R22_KINDS = "只计“继续教育”类培训（经继续教育主管部门备案或组织的社会工作培训）"
 
 PACKS = {
     "hangzhou": {
-        "title": "关于全面推进乡镇（街道）社会工作站建设的实施意见（征求意见稿）",
+        "title": HANGZHOU_TITLE,
         "region": "330100",
         "source_document": "hangzhou-2021-station-opinions.txt",
         "in_force_from": dt.date(2021, 1, 1),
@@ -72,6 +103,11 @@ PACKS = {
                 "rule_ref": "R11",
             },
         ],
+        "settings": {
+            "supervisor_term_min_years": 3,
+            "supervisor_term_max_years": 5,
+            "supervisor_term_source": cited("四、（四）", R6_TERM),
+        },
     },
     "haining": {
         "title": "浙江嘉兴：“三步法”推动社工站建设",
@@ -100,6 +136,7 @@ PACKS = {
                 "rule_ref": "R2",
             },
         ],
+        "settings": R6_ADOPTED,
     },
     "pinghu": {
         "title": "浙江嘉兴：“三步法”推动社工站建设",
@@ -118,6 +155,7 @@ PACKS = {
                 "rule_ref": "R5",
             },
         ],
+        "settings": R6_ADOPTED,
     },
     "hunan": {
         "title": "湖南省基层社会工作服务站项目三年行动方案（2021-2023年）",
@@ -228,6 +266,14 @@ PACKS = {
                 "rule_ref": "R9",
             },
         ],
+        "settings": {
+            "professional_staff_test": True,
+            "professional_staff_source": cited("三、(四)", BEIJING_R3),
+            "rural_relaxation": True,
+            "rural_relaxation_source": cited(
+                "三、(四)", "农村地区无法满足人员资质要求的可适当降低标准"
+            ),
+        },
     },
     "yunlong": {
         "title": "云龙县乡镇社会工作服务站建设工作方案（试行）",
@@ -263,5 +309,12 @@ PACKS = {
                 ("senior", "高级社会工作师", 90),
             ]
         ],
+        "settings": {
+            "evaluation_rule_points": 50,
+            "evaluation_report_points": 20,
+            "evaluation_quality_points": 30,
+            "evaluation_grades": [[90, "优秀"], [75, "良好"], [60, "合格"], [0, "不合格"]],
+            "evaluation_source": PLATFORM_DEFAULT,
+        },
     },
 }

@@ -96,9 +96,6 @@ def service_time_share(*, service_hours: int, work_hours: int) -> int:
     return units.percent(service_hours, work_hours) or 0
 
 
-GRADES = ((90, "优秀"), (75, "良好"), (60, "合格"), (0, "不合格"))
-
-
 def proportional_score(*, achieved: int, owed: int, points: int) -> int:
     """Full points at or above the threshold, else in proportion (whole points, rounded down)."""
     if owed <= 0 or achieved >= owed:
@@ -106,6 +103,22 @@ def proportional_score(*, achieved: int, owed: int, points: int) -> int:
     return points * achieved // owed
 
 
-def grade_for(total: int) -> str:
-    """The yearly evaluation's grade from its total out of 100."""
-    return next(label for floor, label in GRADES if total >= floor)
+def grade_for(total: int, *, bands: list[list]) -> str:
+    """R17: the yearly evaluation's grade from its total out of 100, under the grade `bands` of
+    the region's policy pack: [floor, label] pairs from the highest floor down to 0."""
+    return next(label for floor, label in bands if total >= floor)
+
+
+def grades_are_valid(bands) -> bool:
+    """R17: grade bands are [floor, label] pairs, floors falling from at most 100 down to 0, so
+    every total out of 100 has exactly one grade."""
+    if not isinstance(bands, list) or not bands:
+        return False
+    for band in bands:
+        if not (isinstance(band, list) and len(band) == 2):
+            return False
+        floor, label = band
+        if type(floor) is not int or not isinstance(label, str) or not label.strip():
+            return False
+    floors = [floor for floor, _label in bands]
+    return floors[0] <= 100 and floors[-1] == 0 and floors == sorted(set(floors), reverse=True)

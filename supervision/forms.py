@@ -153,14 +153,20 @@ class AssignmentForm(forms.Form):
     planned_end_on = forms.DateField(
         label=_("计划结束日期"), widget=forms.DateInput(attrs={"type": "date"})
     )
-    term_reason = forms.CharField(label=_("任期不在 3–5 年的理由"), max_length=300, required=False)
+    term_reason = forms.CharField(
+        label=_("任期超出建议服务期的理由"), max_length=300, required=False
+    )
 
-    def __init__(self, *args, supervisors, **kwargs):
+    def __init__(self, *args, supervisors, suggestion, **kwargs):
+        """`suggestion`: the term suggested where the station lies (R6); without one no
+        reason is asked for."""
         super().__init__(*args, **kwargs)
         self.fields = {
             "supervisor": forms.ModelChoiceField(label=_("督导"), queryset=supervisors),
             **self.fields,
         }
+        if suggestion is None:
+            del self.fields["term_reason"]
 
     def clean(self):
         cleaned = super().clean()

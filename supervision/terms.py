@@ -1,12 +1,11 @@
 """Rules on supervisors' terms and sessions: plain values, no ORM, no clock (`today` is passed).
 
-R6 (Hangzhou): a supervisor's service term at a station should be 3–5 years, for stability.
+R6 (Hangzhou): a suggested service term at a station, for stability; R24 (practice): a load of
+workers per supervisor. Both numbers are region data (policy packs), passed in by the caller.
 """
 
 import datetime as dt
 
-MIN_TERM_YEARS = 3
-MAX_TERM_YEARS = 5
 REMINDER_DAYS = (90, 30)
 
 
@@ -17,16 +16,19 @@ def _add_years(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years, day=28)
 
 
-def term_warning(starts_on: dt.date, planned_end_on: dt.date) -> str | None:
-    """R6: "short" when the term is under 3 years, "long" when over 5, else None.
+def term_warning(
+    *, starts_on: dt.date, planned_end_on: dt.date, min_years: int, max_years: int
+) -> str | None:
+    """R6: "short" when the term is under `min_years`, "long" when over `max_years` (the
+    region's suggested term), else None.
 
     A term runs from `starts_on` up to and including `planned_end_on`, so 2024-01-01 to
     2026-12-31 is exactly three years.
     """
     after_end = planned_end_on + dt.timedelta(days=1)
-    if after_end < _add_years(starts_on, MIN_TERM_YEARS):
+    if after_end < _add_years(starts_on, min_years):
         return "short"
-    if after_end > _add_years(starts_on, MAX_TERM_YEARS):
+    if after_end > _add_years(starts_on, max_years):
         return "long"
     return None
 
@@ -56,12 +58,10 @@ def covers(*, starts_on: dt.date, end_on: dt.date, day: dt.date) -> bool:
     return starts_on <= day <= end_on
 
 
-WORKERS_PER_SUPERVISOR = 40
-
-
-def overloaded(*, workers: int) -> bool:
-    """R24: one supervisor to about 40 social workers; more is flagged to administrators."""
-    return workers > WORKERS_PER_SUPERVISOR
+def overloaded(*, workers: int, workers_per_supervisor: int) -> bool:
+    """R24: more workers than the region's load ratio (one supervisor to about
+    `workers_per_supervisor` social workers) is flagged to administrators."""
+    return workers > workers_per_supervisor
 
 
 def providing_level(committee_level: str) -> str:

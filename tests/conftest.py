@@ -11,6 +11,7 @@ import pytest
 from django.core.cache import cache
 
 from accounts.roles import Role
+from quotas.services import policy_packs
 from tests import factories
 
 
@@ -41,6 +42,42 @@ def tree(db):
         town_b=town_b,
         station_a=station_a,
         station_b=station_b,
+    )
+
+
+@pytest.fixture
+def zhejiang(db):
+    """Hangzhou and Jiaxing's Pinghu and Haining with their packs loaded (R6: Hangzhou suggests
+    a 3–5 year term, the Jiaxing packs adopt it); a station in Hangzhou and one in Pinghu."""
+    province = factories.region("浙江省", "330000", "province")
+    hangzhou = factories.region("杭州市", "330100", "city", province)
+    xihu = factories.region("西湖区", "330106", "county", hangzhou)
+    beishan = factories.region("北山街道", "330106001", "township", xihu)
+    jiaxing = factories.region("嘉兴市", "330400", "city", province)
+    factories.region("海宁市", "330481", "county", jiaxing)
+    pinghu = factories.region("平湖市", "330482", "county", jiaxing)
+    danghu = factories.region("当湖街道", "330482001", "township", pinghu)
+    for name in ("hangzhou", "haining", "pinghu"):
+        policy_packs.policy_pack_load(name=name)
+    return SimpleNamespace(
+        province=province,
+        hangzhou=hangzhou,
+        pinghu=pinghu,
+        hangzhou_station=factories.ServicePointFactory(region=beishan, name="北山街道社工站"),
+        pinghu_station=factories.ServicePointFactory(region=danghu, name="当湖街道社工站"),
+    )
+
+
+@pytest.fixture
+def beijing(db):
+    """Beijing with its pack loaded (R3: the professional-staff test, rural relaxation) and a
+    station in 东城区."""
+    city = factories.region("北京市", "110000", "province")
+    dongcheng = factories.region("东城区", "110101", "county", city)
+    town = factories.region("东华门街道", "110101001", "township", dongcheng)
+    policy_packs.policy_pack_load(name="beijing")
+    return SimpleNamespace(
+        city=city, station=factories.ServicePointFactory(region=town, name="东华门街道社工站")
     )
 
 

@@ -8,6 +8,7 @@ import factory
 from accounts.models import RoleGrant, User
 from directory.identity import id_check_char
 from directory.models import Agency, Person, Position, Region, ServicePoint, University
+from quotas.models import PolicyPack
 
 _serial = itertools.count(1)
 
@@ -97,6 +98,18 @@ class PositionFactory(factory.django.DjangoModelFactory):
 class RoleGrantFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = RoleGrant
+
+
+class PolicyPackFactory(factory.django.DjangoModelFactory):
+    """A pack with no rules, for its region settings (pass the settings and their sources)."""
+
+    class Meta:
+        model = PolicyPack
+
+    name = factory.Sequence(lambda n: f"pack-{n}")
+    title = factory.Sequence(lambda n: f"测试政策包{n}")
+    source_document = "test.txt"
+    in_force_from = dt.date(2021, 1, 1)
 
 
 def linked_supervisor(person: Person, service_point: ServicePoint, *, committee_level: str):

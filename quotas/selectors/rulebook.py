@@ -23,7 +23,7 @@ from quotas.models import PolicyPack, PolicyRule
 VERSION_KEY = "quotas:rulebook-version"
 MAX_AGE = 60.0
 
-_held: dict = {"version": None, "loaded_at": 0.0, "rules": []}
+_held: dict = {"version": None, "loaded_at": 0.0, "rules": [], "packs": []}
 
 
 def _version() -> str:
@@ -34,9 +34,7 @@ def _version() -> str:
     return version
 
 
-def all_rules() -> list[PolicyRule]:
-    """Every rule with its pack and region, national rules first, then by region depth, pack
-    and code (the order pages show them in)."""
+def _current() -> dict:
     version = _version()
     if _held["version"] != version or time.monotonic() - _held["loaded_at"] > MAX_AGE:
         rules = list(
@@ -44,8 +42,20 @@ def all_rules() -> list[PolicyRule]:
                 F("region__depth").asc(nulls_first=True), "pack__name", "code", "in_force_from"
             )
         )
-        _held.update(version=version, loaded_at=time.monotonic(), rules=rules)
-    return _held["rules"]
+        packs = list(PolicyPack.objects.select_related("region").order_by("name"))
+        _held.update(version=version, loaded_at=time.monotonic(), rules=rules, packs=packs)
+    return _held
+
+
+def all_rules() -> list[PolicyRule]:
+    """Every rule with its pack and region, national rules first, then by region depth, pack
+    and code (the order pages show them in)."""
+    return _current()["rules"]
+
+
+def all_packs() -> list[PolicyPack]:
+    """Every pack with its region, by name: their settings are read like the rules."""
+    return _current()["packs"]
 
 
 def _in_force(rule: PolicyRule, on: dt.date, until: dt.date | None = None) -> bool:

@@ -6,7 +6,7 @@ from django.db import transaction
 
 from audit.services import audit_record
 from directory import selectors as directory_selectors
-from quotas import clauses, packs
+from quotas import clauses, packs, rules
 from quotas.models import PolicyPack, PolicyRule
 
 RULE_DEFAULTS = {
@@ -22,6 +22,25 @@ RULE_DEFAULTS = {
     "base_year": None,
     "cap": None,
     "source_quote": "",
+}
+
+
+# A pack's settings are as its data says: one it no longer holds is cleared on reload.
+SETTING_DEFAULTS = {
+    "supervisor_term_min_years": None,
+    "supervisor_term_max_years": None,
+    "supervisor_term_source": "",
+    "workers_per_supervisor": None,
+    "workers_per_supervisor_source": "",
+    "professional_staff_test": None,
+    "professional_staff_source": "",
+    "rural_relaxation": None,
+    "rural_relaxation_source": "",
+    "evaluation_rule_points": None,
+    "evaluation_report_points": None,
+    "evaluation_quality_points": None,
+    "evaluation_grades": None,
+    "evaluation_source": "",
 }
 
 
@@ -66,6 +85,10 @@ def policy_pack_load(*, name: str) -> tuple[PolicyPack, int, int]:
             raise PackError(
                 f"Region {data['region']} for pack {name} does not exist: seed or import it first."
             )
+    region_settings = {**SETTING_DEFAULTS, **data.get("settings", {})}
+    grades = region_settings["evaluation_grades"]
+    if grades is not None and not rules.grades_are_valid(grades):
+        raise PackError(f"Pack {name}: evaluation grades {grades} are not bands down to 0.")
     pack, _ = PolicyPack.objects.update_or_create(
         name=name,
         defaults={
@@ -77,6 +100,7 @@ def policy_pack_load(*, name: str) -> tuple[PolicyPack, int, int]:
             "is_draft": data.get("is_draft", False),
             "hours_per_day": data.get("hours_per_day"),
             "report_due_day": data.get("report_due_day"),
+            **region_settings,
         },
     )
     document = _document(data)

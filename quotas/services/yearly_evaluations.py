@@ -1,7 +1,11 @@
 """Yearly evaluation of a station (R17): a score sheet built from the year's rule results and
-monthly reports, plus the evaluator's quality score; filing it locks the supervision year."""
+monthly reports, plus the evaluator's quality score; filing it locks the supervision year.
+
+No document sets the sheet's weights or grades: they are the nearest policy pack's (the
+national pack holds the platform's default), and the sheet says where they come from."""
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -13,16 +17,47 @@ from core.conflicts import refused_on_conflict
 from directory.models import ServicePoint
 from quotas import rules
 from quotas.models import MonthlyReport, YearlyEvaluation
-from quotas.selectors import rule_results
+from quotas.selectors import pack_settings, rule_results
 from supervision import services as supervision_services
 
-RULE_POINTS = 50  # shared among the station's rules
-REPORT_POINTS = 20  # twelve monthly reports on time
-QUALITY_POINTS = 30  # the evaluator's judgement of service quality
+
+@dataclass(frozen=True)
+class Weights:
+    """The sheet's points (out of 100) and grade bands, and where they come from."""
+
+    rule_points: int  # shared among the station's rules
+    report_points: int  # twelve monthly reports on time
+    quality_points: int  # the evaluator's judgement of service quality
+    grades: list[list]  # [floor, label], highest first
+    source: str  # the pack's citation, after its title for a region's pack
+
+
+def weights_for(*, service_point: ServicePoint, year: int) -> Weights | None:
+    """The weights and grades of the nearest pack at or above the station that sets them for
+    `year` (in force on its last day); None when no pack does (the station cannot be scored)."""
+    found = pack_settings.nearest(
+        region=service_point.region, name="evaluation_rule_points", on=dt.date(year, 12, 31)
+    )
+    if found is None:
+        return None
+    _, pack = found
+    source = pack.evaluation_source
+    return Weights(
+        rule_points=pack.evaluation_rule_points,
+        report_points=pack.evaluation_report_points,
+        quality_points=pack.evaluation_quality_points,
+        grades=pack.evaluation_grades,
+        source=f"《{pack.title}》{source}" if pack.region else source,
+    )
 
 
 def score_sheet(*, service_point: ServicePoint, year: int, today: dt.date) -> list[dict]:
-    """The automatic items: each applicable station rule, then the monthly reports."""
+    """The automatic items: each applicable station rule, then the monthly reports, under the
+    station's weights (none: an empty sheet)."""
+    weights = weights_for(service_point=service_point, year=year)
+    if weights is None:
+        return []
+    rule_points = weights.rule_points
     results = [
         r
         for r in rule_results.evaluate_station(service_point=service_point, year=year, today=today)
@@ -30,7 +65,7 @@ def score_sheet(*, service_point: ServicePoint, year: int, today: dt.date) -> li
     ]
     sheet = []
     for index, result in enumerate(results):
-        share = RULE_POINTS // len(results) + (1 if index < RULE_POINTS % len(results) else 0)
+        share = rule_points // len(results) + (1 if index < rule_points % len(results) else 0)
         sheet.append(
             {
                 "item": result.sentence,
@@ -50,7 +85,7 @@ def score_sheet(*, service_point: ServicePoint, year: int, today: dt.date) -> li
         )
         if report.submitted_at and timezone.localdate(report.submitted_at) <= report.due_on
     )
-    points = REPORT_POINTS + (0 if results else RULE_POINTS)
+    points = weights.report_points + (0 if results else rule_points)
     sheet.append(
         {
             "item": _("按时报送月报 %(n)s/12 个月") % {"n": on_time},
@@ -69,13 +104,23 @@ def evaluation_file(
     """Freeze the sheet with the evaluator's quality score, grade it and lock the year."""
     if year >= today.year:
         raise ValidationError(_("只能对已经结束的年度进行年度评估。"))
-    if not 0 <= quality <= QUALITY_POINTS:
-        raise ValidationError(_("服务质量评分应在 0 到 %(max)s 分之间。") % {"max": QUALITY_POINTS})
+    weights = weights_for(service_point=service_point, year=year)
+    if weights is None:
+        raise ValidationError(_("没有政策包规定年度评估的权重与等次，无法评估。"))
+    if not 0 <= quality <= weights.quality_points:
+        raise ValidationError(
+            _("服务质量评分应在 0 到 %(max)s 分之间。") % {"max": weights.quality_points}
+        )
     if YearlyEvaluation.objects.filter(service_point=service_point, year=year).exists():
         raise ValidationError(_("该年度已完成年度评估。"))
     sheet = score_sheet(service_point=service_point, year=year, today=today)
     sheet.append(
-        {"item": _("服务质量评估"), "source": "R17", "max": QUALITY_POINTS, "score": quality}
+        {
+            "item": _("服务质量评估"),
+            "source": "R17",
+            "max": weights.quality_points,
+            "score": quality,
+        }
     )
     total = sum(item["score"] for item in sheet)
     with refused_on_conflict(_("该年度已完成年度评估。")):
@@ -84,7 +129,8 @@ def evaluation_file(
             year=year,
             sheet=sheet,
             total=total,
-            grade=rules.grade_for(total),
+            grade=rules.grade_for(total, bands=weights.grades),
+            weights_source=weights.source,
             comment=comment.strip(),
             evaluated_by=by,
         )

@@ -192,6 +192,6 @@ def station_evaluation(request: HttpRequest, pk: int, year: int) -> HttpResponse
             if filed
             else yearly_evaluations.score_sheet(service_point=point, year=year, today=today),
             "may_evaluate": may_evaluate and filed is None and year < today.year,
-            "quality_max": yearly_evaluations.QUALITY_POINTS,
+            "weights": yearly_evaluations.weights_for(service_point=point, year=year),
         },
     )

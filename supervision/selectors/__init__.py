@@ -31,6 +31,7 @@ from supervision.selectors.lists import (
     supervisors_for_user,
     workers_at,
 )
+from supervision.selectors.region_policy import term_flag, term_suggestion
 
 __all__ = [
     "assignments_at",
@@ -60,5 +61,7 @@ __all__ = [
     "supervisor_load",
     "supervisors_at",
     "supervisors_for_user",
+    "term_flag",
+    "term_suggestion",
     "workers_at",
 ]

@@ -24,6 +24,7 @@ from supervision.models import (
     YearLock,
 )
 from supervision.selectors.counting import HELD, OPEN_STATES
+from supervision.selectors.region_policy import load_ratio
 from supervision.terms import overloaded
 
 
@@ -137,7 +138,9 @@ def assignments_at(*, service_point: ServicePoint) -> QuerySet[Assignment]:
     prefixes = [path[:i] for i in range(step, len(path) + 1, step)]
     return (
         Assignment.objects.filter(Q(service_point=service_point) | Q(region__path__in=prefixes))
-        .select_related("supervisor__person", "supervisor__grade", "region", "service_point")
+        .select_related(
+            "supervisor__person", "supervisor__grade", "region", "service_point__region"
+        )
         .order_by("-starts_on", "pk")
     )
 
@@ -163,15 +166,18 @@ def assignments_visible_to(*, user: User, today: dt.date) -> QuerySet[Assignment
     return (
         Assignment.objects.filter(Q(service_point__in=points) | Q(region__in=regions))
         .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=today))
-        .select_related("supervisor__person", "supervisor__grade", "service_point", "region")
+        .select_related(
+            "supervisor__person", "supervisor__grade", "service_point__region", "region"
+        )
         .order_by("planned_end_on", "pk")
     )
 
 
 def supervisor_load(*, user: User, today: dt.date) -> list[dict]:
-    """R24: workers per supervisor (about 40 each) over the stations of their active
-    assignments, for supervisors working where the user manages supervision. Two queries,
-    plain values: `{"supervisor_id", "name", "grade", "workers", "overloaded"}`."""
+    """R24: workers per supervisor over the stations of their active assignments, for
+    supervisors working where the user manages supervision, flagged against the load ratio of
+    the packs where they work (none set: no flag). Two queries, plain values:
+    `{"supervisor_id", "name", "grade", "workers", "ratio", "overloaded"}`."""
     assignments = (
         assignments_visible_to(user=user, today=today)
         .filter(starts_on__lte=today)
@@ -180,14 +186,17 @@ def supervisor_load(*, user: User, today: dt.date) -> list[dict]:
             "supervisor__person__name",
             "supervisor__grade__name",
             "service_point_id",
+            "service_point__region__path",
             "region__path",
         )
     )
     names: dict[int, tuple[str, str]] = {}
     station_ids_by_supervisor: dict[int, set[int]] = defaultdict(set)
     region_paths: dict[int, list[str]] = defaultdict(list)
-    for supervisor_id, name, grade, point_id, region_path in assignments:
+    target_paths: dict[int, set[str]] = defaultdict(set)
+    for supervisor_id, name, grade, point_id, point_path, region_path in assignments:
         names[supervisor_id] = (name, grade)
+        target_paths[supervisor_id].add(point_path or region_path)
         if point_id:
             station_ids_by_supervisor[supervisor_id].add(point_id)
         else:
@@ -210,13 +219,18 @@ def supervisor_load(*, user: User, today: dt.date) -> list[dict]:
                 if row["service_point__region__path"].startswith(path)
             )
         workers = sum(workers_at_point.get(point, 0) for point in points)
+        ratio = load_ratio(paths=target_paths[supervisor_id])
         result.append(
             {
                 "supervisor_id": supervisor_id,
                 "name": name,
                 "grade": grade,
                 "workers": workers,
-                "overloaded": overloaded(workers=workers),
+                "ratio": ratio,
+                "overloaded": ratio is not None
+                and overloaded(
+                    workers=workers, workers_per_supervisor=ratio.workers_per_supervisor
+                ),
             }
         )
     return sorted(result, key=lambda row: (-row["workers"], row["name"], row["supervisor_id"]))

@@ -14,7 +14,6 @@ from supervision.services.sessions import (
     supervisor_assigned,
 )
 from supervision.services.supervisors import (
-    TERM_WARNINGS,
     assignment_create,
     assignment_end,
     supervisor_grade_change,
@@ -25,7 +24,6 @@ from supervision.services.years import require_open_year, year_close, year_locke
 
 __all__ = [
     "SESSION_FIELDS",
-    "TERM_WARNINGS",
     "assignment_create",
     "assignment_end",
     "dispute_resolve",

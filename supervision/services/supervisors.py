@@ -14,7 +14,7 @@ from core.conflicts import refused_on_conflict
 from core.links import absolute_url
 from directory.models import Person, Region, ServicePoint
 from outbox.services import mail_queue
-from supervision import terms
+from supervision import selectors, terms
 from supervision.models import (
     Assignment,
     GradeChange,
@@ -101,24 +101,27 @@ def assignment_create(
 ) -> Assignment:
     """Assign a supervisor to a station (or a region as chief supervisor) for a term.
 
-    R6: a term outside 3–5 years is allowed only with a recorded reason. The supervisor's user
-    gets a supervisor grant over the target, so the station comes into their scope.
+    R6: a term outside the term suggested where the target lies (its policy pack) is saved and
+    flagged, with the reason given for it; where no pack suggests a term there is no flag and
+    no reason is kept. The supervisor's user gets a supervisor grant over the target, so the
+    station comes into their scope.
     """
     if planned_end_on <= starts_on:
         raise ValidationError({"planned_end_on": _("计划结束日期必须晚于开始日期。")})
-    warning = terms.term_warning(starts_on, planned_end_on)
-    if warning and not term_reason.strip():
-        raise ValidationError({"term_reason": TERM_WARNINGS[warning]})
-    assignment = Assignment.objects.create(
+    assignment = Assignment(
         supervisor=supervisor,
         service_point=target if isinstance(target, ServicePoint) else None,
         region=target if isinstance(target, Region) else None,
         mode=mode,
         starts_on=starts_on,
         planned_end_on=planned_end_on,
-        term_reason=term_reason.strip() if warning else "",
+        term_reason=term_reason.strip(),
         created_by=created_by,
     )
+    flag = selectors.term_flag(assignment=assignment)
+    if flag is None:
+        assignment.term_reason = ""
+    assignment.save()
     user = supervisor.person.user
     if user is not None:
         role_grant_create(user=user, role=Role.SUPERVISOR, target=target, granted_by=created_by)
@@ -130,17 +133,11 @@ def assignment_create(
             "mode": mode,
             "starts_on": starts_on.isoformat(),
             "planned_end_on": planned_end_on.isoformat(),
-            "term_warning": warning,
+            "term_warning": flag.warning if flag else None,
             "term_reason": assignment.term_reason,
         },
     )
     return assignment
-
-
-TERM_WARNINGS = {
-    "short": _("任期不足 3 年（R6 建议 3–5 年），请填写理由。"),
-    "long": _("任期超过 5 年（R6 建议 3–5 年），请填写理由。"),
-}
 
 
 @transaction.atomic

@@ -76,7 +76,7 @@ def supervisors(request: HttpRequest) -> HttpResponse:
         {
             "assignment": a,
             "days_left": terms.days_left(planned_end_on=a.end_on, today=today),
-            "warning": terms.term_warning(a.starts_on, a.planned_end_on),
+            "flag": selectors.term_flag(assignment=a),
         }
         for a in page.object_list
     ]
@@ -90,7 +90,6 @@ def supervisors(request: HttpRequest) -> HttpResponse:
             "page": page,
             "rows": rows,
             "reminder_days": max(terms.REMINDER_DAYS),
-            "ratio": terms.WORKERS_PER_SUPERVISOR,
             "q": query,
             "expiring": expiring,
         },
@@ -102,8 +101,11 @@ def assignment_new(request: HttpRequest, pk: int) -> HttpResponse:
     point = permissions.station_for_user(
         user=request.user, service_point_id=pk, action=Action.MANAGE_SUPERVISION
     )
+    suggestion = selectors.term_suggestion(region=point.region)
     form = forms.AssignmentForm(
-        request.POST or None, supervisors=selectors.supervisors_for_user(user=request.user)
+        request.POST or None,
+        supervisors=selectors.supervisors_for_user(user=request.user),
+        suggestion=suggestion,
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -114,7 +116,7 @@ def assignment_new(request: HttpRequest, pk: int) -> HttpResponse:
                 mode=data["mode"],
                 starts_on=data["starts_on"],
                 planned_end_on=data["planned_end_on"],
-                term_reason=data["term_reason"],
+                term_reason=data.get("term_reason", ""),
                 created_by=request.user,
             )
         except ValidationError as error:
@@ -122,7 +124,11 @@ def assignment_new(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("督导聘任已保存。"))
             return redirect("supervision:station_sessions", point.pk)
-    return render(request, "supervision/assignment_form.html", {"form": form, "point": point})
+    return render(
+        request,
+        "supervision/assignment_form.html",
+        {"form": form, "point": point, "suggestion": suggestion},
+    )
 
 
 @require_POST

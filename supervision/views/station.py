@@ -67,7 +67,11 @@ def station_sessions(request: HttpRequest, pk: int) -> HttpResponse:
             "pending": pending,
             "may_confirm": may_confirm,
             "assignments": [
-                {"assignment": a, "current": a.starts_on <= today <= a.end_on}
+                {
+                    "assignment": a,
+                    "current": a.starts_on <= today <= a.end_on,
+                    "flag": selectors.term_flag(assignment=a),
+                }
                 for a in selectors.assignments_at(service_point=point)
             ],
             "totals": selectors.station_minutes(service_point=point, year=year),

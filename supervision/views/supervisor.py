@@ -25,7 +25,7 @@ def my_stations(request: HttpRequest) -> HttpResponse:
             "assignment": a,
             "active": a.starts_on <= today <= a.end_on,
             "days_left": terms.days_left(planned_end_on=a.end_on, today=today),
-            "warning": terms.term_warning(a.starts_on, a.planned_end_on),
+            "flag": selectors.term_flag(assignment=a),
         }
         for a in assignments
     ]

@@ -138,15 +138,10 @@ def test_r22_progress_invents_no_number_without_a_rule(client, qualification, wa
     assert "尚无适用的继续教育学时规则" in page
 
 
-def test_r3_professional_through_degree(wang_fang):
-    result = progress.progress_for(person=wang_fang, today=dt.date(2025, 6, 1))
-    assert result.professional  # factory: social-work bachelor
-
-
 def test_progress_page(client, national, qualification, wang_fang):
     client.force_login(wang_fang.user)
     page = client.get(reverse("credentials:progress")).content.decode()
-    assert "ZL2023001" in page and "R22" in page and "R23" in page and "R3" in page
+    assert "ZL2023001" in page and "R22" in page and "R23" in page
     assert "不少于72小时" in page and "只计“继续教育”类培训" in page
 
 

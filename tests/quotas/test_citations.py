@@ -53,6 +53,39 @@ def test_rule_quotes_the_clause_it_cites(seeds, name, rule):
     assert normalised(rule["source_quote"]) in normalised(text)
 
 
+SETTING_SOURCES = [
+    (name, key, text)
+    for name, pack in packs.PACKS.items()
+    for key, text in pack.get("settings", {}).items()
+    if key.endswith("_source")
+]
+CITATION = re.compile(
+    r"^(?:本地做法：参照《(?P<title>[^》]+)》)?(?P<clause>[^“]+)：“(?P<quote>[^”]+)”$"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "key", "text"), SETTING_SOURCES, ids=[f"{n}-{k}" for n, k, _ in SETTING_SOURCES]
+)
+def test_setting_quotes_the_clause_it_cites_or_says_none_does(seeds, name, key, text):
+    """R3, R6, R17: a region setting cites a clause of its pack's document, or of the document
+    whose suggestion the region adopted as its own practice; else it says no document gives it."""
+    cited = CITATION.match(text)
+    if cited is None:
+        assert text == packs.PLATFORM_DEFAULT
+        assert packs.PACKS[name].get("national")
+        return
+    source = name
+    if cited["title"]:
+        source = next(n for n, pack in CITING.items() if pack["title"] == cited["title"])
+        assert source != name
+    try:
+        clause = clause_text(document=document(seeds, source), clause=cited["clause"])
+    except ClauseNotFound:
+        pytest.fail(f"{name}: {cited['clause']} is not a clause of {source}'s document")
+    assert normalised(cited["quote"]) in normalised(clause)
+
+
 @pytest.mark.parametrize("name", CITING)
 def test_pack_carries_its_documents_title(seeds, name):
     title, text = packs.PACKS[name]["title"], document(seeds, name)

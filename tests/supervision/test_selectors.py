@@ -1,7 +1,9 @@
 import datetime as dt
 
+from quotas.services import policy_packs
 from supervision import selectors, services
 from supervision.models import SupervisionSession
+from tests import factories
 from tests.supervision.conftest import at, log
 
 D = dt.date
@@ -99,8 +101,27 @@ def test_grid_by_month(session, tree):
     assert grid == {tree.station_a.pk: {5: 120}}
 
 
-def test_r24_supervisor_load(session, zhang_min, li_qiang_profile):
+def test_r24_supervisor_load_without_a_pack_flags_nobody(session, zhang_min, li_qiang_profile):
+    policy_packs.policy_pack_load(name="hunan")
+    policy_packs.policy_pack_load(name="national")
     rows = selectors.supervisor_load(user=zhang_min.user, today=D(2025, 6, 1))
-    assert [(r["supervisor_id"], r["name"], r["workers"], r["overloaded"]) for r in rows] == [
-        (li_qiang_profile.pk, "李强", 2, False)
-    ]
+    assert [
+        (r["supervisor_id"], r["name"], r["workers"], r["ratio"], r["overloaded"]) for r in rows
+    ] == [(li_qiang_profile.pk, "李强", 2, None, False)]
+
+
+def test_r24_load_flag_where_a_pack_sets_a_ratio(session, tree, zhang_min, li_qiang_profile):
+    factories.PolicyPackFactory(
+        region=tree.county_a, workers_per_supervisor=1, workers_per_supervisor_source="本地选择"
+    )
+    [row] = selectors.supervisor_load(user=zhang_min.user, today=D(2025, 6, 1))
+    assert (row["workers"], row["overloaded"]) == (2, True)
+    assert (row["ratio"].workers_per_supervisor, row["ratio"].set_by) == (1, "芙蓉区")
+
+
+def test_r24_a_ratio_set_elsewhere_does_not_flag(session, tree, zhang_min, li_qiang_profile):
+    factories.PolicyPackFactory(
+        region=tree.county_b, workers_per_supervisor=1, workers_per_supervisor_source="本地选择"
+    )
+    [row] = selectors.supervisor_load(user=zhang_min.user, today=D(2025, 6, 1))
+    assert (row["ratio"], row["overloaded"]) == (None, False)

@@ -31,25 +31,72 @@ def _assign(profile, target, starts_on, planned_end_on, **extra):
 # Assignments (R5, R6)
 
 
-def test_r6_short_term_needs_a_reason(li_qiang_profile, tree):
-    with pytest.raises(ValidationError) as error:
-        _assign(li_qiang_profile, tree.station_b, D(2025, 1, 1), D(2026, 6, 30))
-    assert "不足 3 年" in str(error.value)
-    assert not Assignment.objects.filter(service_point=tree.station_b).exists()
-
-
-def test_r6_long_term_saved_with_reason(li_qiang_profile, tree):
+def test_r6_no_term_suggested_in_hunan_no_flag_no_reason(li_qiang_profile, tree):
     assignment = _assign(
-        li_qiang_profile, tree.station_b, D(2025, 1, 1), D(2031, 1, 1), term_reason="项目周期"
+        li_qiang_profile, tree.station_b, D(2025, 1, 1), D(2025, 12, 31), term_reason="过渡期"
     )
-    assert assignment.term_reason == "项目周期"
+    assert assignment.term_reason == ""  # nothing to explain
+    assert selectors.term_flag(assignment=assignment) is None
+    event = AuditEvent.objects.get(verb="assignment.create", target_id=str(assignment.pk))
+    assert event.after["term_warning"] is None
+
+
+def test_r6_short_term_in_hangzhou_is_flagged_not_refused(li_qiang_profile, zhejiang):
+    assignment = _assign(li_qiang_profile, zhejiang.hangzhou_station, D(2025, 1, 1), D(2026, 6, 30))
+    flag = selectors.term_flag(assignment=assignment)
+    assert (flag.warning, flag.reason) == ("short", "")
+    assert (flag.suggestion.set_by, flag.suggestion.min_years, flag.suggestion.max_years) == (
+        "杭州市",
+        3,
+        5,
+    )
+
+
+def test_r6_long_term_in_pinghu_is_flagged_with_its_reason(li_qiang_profile, zhejiang):
+    assignment = _assign(
+        li_qiang_profile,
+        zhejiang.pinghu_station,
+        D(2025, 1, 1),
+        D(2031, 1, 1),
+        term_reason="项目周期",
+    )
+    flag = selectors.term_flag(assignment=assignment)
+    assert (flag.warning, flag.reason, flag.suggestion.set_by) == ("long", "项目周期", "平湖市")
+    assert flag.suggestion.source.startswith("本地做法：参照《")
     event = AuditEvent.objects.get(verb="assignment.create", target_id=str(assignment.pk))
     assert event.after["term_warning"] == "long"
 
 
-def test_r6_normal_term_needs_no_reason(li_qiang_profile, tree):
-    assignment = _assign(li_qiang_profile, tree.station_b, D(2025, 1, 1), D(2027, 12, 31))
+def test_r6_term_within_hangzhous_suggestion_is_not_flagged(li_qiang_profile, zhejiang):
+    assignment = _assign(
+        li_qiang_profile,
+        zhejiang.hangzhou_station,
+        D(2025, 1, 1),
+        D(2027, 12, 31),
+        term_reason="无关",
+    )
+    assert selectors.term_flag(assignment=assignment) is None
     assert assignment.term_reason == ""
+
+
+def test_r6_chief_over_a_region_reads_that_regions_suggestion(grades, zhejiang):
+    chief = factories.PersonFactory(region=zhejiang.pinghu, user=factories.UserFactory())
+    profile = services.supervisor_profile_create(
+        person=chief,
+        committee_level="county",
+        grade=grades[4],
+        starts_on=D(2020, 1, 1),
+        created_by=None,
+    )
+    assignment = services.assignment_create(
+        supervisor=profile,
+        target=zhejiang.pinghu,
+        mode=Assignment.Mode.CHIEF,
+        starts_on=D(2025, 1, 1),
+        planned_end_on=D(2025, 12, 31),
+        created_by=None,
+    )
+    assert selectors.term_flag(assignment=assignment).suggestion.set_by == "平湖市"
 
 
 def test_end_before_start_is_refused(li_qiang_profile, tree):

@@ -18,8 +18,24 @@ D = dt.date
         (D(2024, 2, 29), D(2027, 2, 27), None),
     ],
 )
-def test_r6_term_of_3_to_5_years(starts_on, planned_end_on, warning):
-    assert terms.term_warning(starts_on, planned_end_on) == warning
+def test_r6_term_against_a_suggested_3_to_5_years(starts_on, planned_end_on, warning):
+    assert (
+        terms.term_warning(
+            starts_on=starts_on, planned_end_on=planned_end_on, min_years=3, max_years=5
+        )
+        == warning
+    )
+
+
+@pytest.mark.parametrize(
+    ("planned_end_on", "warning"),
+    [(D(2024, 12, 31), "short"), (D(2025, 12, 31), None), (D(2026, 1, 1), "long")],
+)
+def test_r6_term_against_another_regions_suggestion(planned_end_on, warning):
+    got = terms.term_warning(
+        starts_on=D(2024, 1, 1), planned_end_on=planned_end_on, min_years=2, max_years=2
+    )
+    assert got == warning
 
 
 @pytest.mark.parametrize(("left", "due"), [(90, 90), (30, 30), (89, None), (31, None), (0, None)])
@@ -44,9 +60,11 @@ def test_covers_is_inclusive():
     assert not terms.covers(starts_on=D(2025, 1, 1), end_on=D(2025, 12, 31), day=D(2026, 1, 1))
 
 
-@pytest.mark.parametrize(("workers", "flag"), [(40, False), (41, True), (0, False)])
-def test_r24_about_40_workers_per_supervisor(workers, flag):
-    assert terms.overloaded(workers=workers) is flag
+@pytest.mark.parametrize(
+    ("workers", "ratio", "flag"), [(40, 40, False), (41, 40, True), (0, 40, False), (21, 20, True)]
+)
+def test_r24_more_workers_than_the_regions_ratio(workers, ratio, flag):
+    assert terms.overloaded(workers=workers, workers_per_supervisor=ratio) is flag
 
 
 @pytest.mark.parametrize(

@@ -1,10 +1,14 @@
 import datetime as dt
 
+import pytest
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.urls import reverse
 
+from accounts.roles import Role
+from supervision import services
 from supervision.models import GradeChange, SupervisorProfile
+from tests import factories
 
 
 def test_admin_registers_a_supervisor_by_mobile(client, zhang_min, wang_fang, grades):
@@ -49,20 +53,85 @@ def test_grade_change_keeps_history(client, zhang_min, li_qiang_profile, grades)
     assert history == [("中级督导", dt.date(2020, 1, 1)), ("高级督导", dt.date(2026, 7, 1))]
 
 
-def test_admin_assigns_with_reason_for_short_term(client, zhang_min, li_qiang_profile, tree):
-    client.force_login(zhang_min.user)
-    url = reverse("supervision:assignment_new", args=[tree.station_a.pk])
+def _assignment_data(profile, planned_end_on, reason=None):
     data = {
-        "supervisor": li_qiang_profile.pk,
+        "supervisor": profile.pk,
         "mode": "resident",
         "starts_on": "2027-01-01",
-        "planned_end_on": "2027-12-31",
-        "term_reason": "",
+        "planned_end_on": planned_end_on,
     }
-    response = client.post(url, data)
-    assert "不足 3 年" in response.content.decode()
-    assert client.post(url, {**data, "term_reason": "过渡期"}).status_code == 302
-    assert li_qiang_profile.assignments.filter(term_reason="过渡期").exists()
+    return data if reason is None else {**data, "term_reason": reason}
+
+
+def test_r6_no_suggested_term_in_hunan_no_reason_asked_no_flag(
+    client, zhang_min, li_qiang_profile, tree
+):
+    client.force_login(zhang_min.user)
+    url = reverse("supervision:assignment_new", args=[tree.station_a.pk])
+    form = client.get(url).content.decode()
+    assert 'name="term_reason"' not in form and "建议督导服务期" not in form
+    assert client.post(url, _assignment_data(li_qiang_profile, "2027-12-31")).status_code == 302
+    assert li_qiang_profile.assignments.get(starts_on=dt.date(2027, 1, 1)).term_reason == ""
+    page = client.get(reverse("supervision:supervisors")).content.decode()
+    assert "建议的督导服务期" not in page
+
+
+@pytest.fixture
+def hangzhou_admin(zhejiang):
+    user = factories.UserFactory()
+    factories.RoleGrantFactory(user=user, role=Role.REGION_ADMIN, region=zhejiang.hangzhou)
+    return user
+
+
+@pytest.fixture
+def hangzhou_supervisor(zhejiang, grades):
+    person = factories.PersonFactory(
+        name="周杰", region=zhejiang.hangzhou, user=factories.UserFactory()
+    )
+    return services.supervisor_profile_create(
+        person=person,
+        committee_level="city",
+        grade=grades[3],
+        starts_on=dt.date(2020, 1, 1),
+        created_by=None,
+    )
+
+
+def test_r6_hangzhou_term_outside_the_suggestion_is_saved_and_flagged(
+    client, zhejiang, hangzhou_admin, hangzhou_supervisor
+):
+    client.force_login(hangzhou_admin)
+    station = zhejiang.hangzhou_station
+    url = reverse("supervision:assignment_new", args=[station.pk])
+    form = client.get(url).content.decode()
+    assert "杭州市建议督导服务期为 3–5 年（四、（四）：“建议督导服务期可设为3-5年”）" in form
+    assert 'name="term_reason"' in form
+    short = _assignment_data(hangzhou_supervisor, "2027-12-31", reason="")
+    assert client.post(url, short).status_code == 302
+    long = _assignment_data(hangzhou_supervisor, "2033-12-31", reason="项目周期")
+    assert client.post(url, long).status_code == 302
+    assert hangzhou_supervisor.assignments.count() == 2
+    for page in (
+        client.get(reverse("supervision:supervisors")).content.decode(),
+        client.get(reverse("supervision:station_sessions", args=[station.pk])).content.decode(),
+    ):
+        assert "短于杭州市建议的督导服务期 3–5 年" in page and "未填写理由" in page
+        assert "超出杭州市建议的督导服务期 3–5 年" in page and "理由：项目周期" in page
+    client.force_login(hangzhou_supervisor.person.user)
+    mine = client.get(reverse("supervision:my_stations")).content.decode()
+    assert "超出杭州市建议的督导服务期 3–5 年" in mine
+
+
+def test_r24_supervisors_page_flags_load_only_where_a_pack_sets_it(
+    client, tree, zhang_min, session
+):
+    client.force_login(zhang_min.user)
+    url = reverse("supervision:supervisors")
+    assert "超负荷（" not in client.get(url).content.decode()
+    factories.PolicyPackFactory(
+        region=tree.city, workers_per_supervisor=1, workers_per_supervisor_source="本地选择"
+    )
+    assert "超负荷（长沙市：约 1 名督导对 1 名社工）" in client.get(url).content.decode()
 
 
 def test_supervisors_page_shows_countdown_and_load(client, zhang_min, session):
