@@ -41,9 +41,10 @@ def _amount(rule: PolicyRule) -> str:
     else:
         text = f"{amount_text(rule, rule.threshold)}{UNIT_WORDS[rule.unit]}"
     if rule.growth_per_year:
-        text += _("（自 %(year)s 年起每年增加 %(growth)s）") % {
+        step = _("%(n)s 个百分点") if rule.unit == "percent" else "%(n)s"
+        text += _("（自 %(year)s 年起每年增加 %(step)s）") % {
             "year": rule.base_year,
-            "growth": rule.growth_per_year,
+            "step": step % {"n": rule.growth_per_year},
         }
     return text
 
