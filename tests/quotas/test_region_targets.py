@@ -366,3 +366,12 @@ def test_r25_only_counties_are_recognised(tree):
     with pytest.raises(ValidationError):
         CountyRecognition(region=tree.town_a, year=2021).full_clean()
     CountyRecognition(region=tree.county_a, year=2021).full_clean()
+
+
+def test_r25_station_page_does_not_name_region_targets_as_lapsed(client, rated, zhang_min):
+    client.force_login(zhang_min.user)
+    html = client.get(
+        reverse("quotas:station", args=[rated.station_a.pk]), {"year": "2025"}
+    ).content.decode()
+    assert "社工教育背景或持证人员占比" in html  # a lapsed station rule (R4)
+    assert "五星级乡镇（街道）社工站占比" not in html
