@@ -203,6 +203,151 @@ class ServicePoint(models.Model):
             raise ValidationError(errors)
 
 
+STARS = [MinValueValidator(1), MaxValueValidator(5)]
+
+
+class StarRating(models.Model):
+    """A service point's star rating (一至五星) from a review on a date, under the review guide
+    it followed (R25). `ServicePoint.star_rating` holds the newest one, kept in step by
+    `services.star_rating_record`."""
+
+    wagtail_reference_index_ignore = True  # history, not content: no usage index
+
+    service_point = models.ForeignKey(
+        ServicePoint,
+        on_delete=models.PROTECT,
+        related_name="star_ratings",
+        verbose_name=_("服务站点"),
+    )
+    stars = models.PositiveSmallIntegerField(_("星级"), validators=STARS)
+    rated_on = models.DateField(_("评定日期"))
+    guide = models.CharField(
+        _("评审依据"), max_length=200, help_text=_("如《乡镇（街道）五星级社工站评审指南》。")
+    )
+
+    class Meta:
+        verbose_name = _("星级评定")
+        verbose_name_plural = _("星级评定")
+        ordering = ["service_point", "-rated_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["service_point", "rated_on"],
+                name="star_rating_once_per_day",
+                violation_error_message=_("该站点这一天已有星级评定。"),
+            ),
+            models.CheckConstraint(
+                condition=Q(stars__gte=1, stars__lte=5),
+                name="star_rating_stars_1_to_5",
+                violation_error_message=_("星级应在 1 至 5 之间。"),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.service_point} · {self.stars} · {self.rated_on}"
+
+
+class Coverage(models.Model):
+    """A village or community covered by professional social work (专业社会工作服务覆盖) from a
+    date, through a service point at the village or above it (R25)."""
+
+    wagtail_reference_index_ignore = True  # history, not content: no usage index
+
+    region = models.OneToOneField(
+        Region, on_delete=models.PROTECT, related_name="coverage", verbose_name=_("村/社区")
+    )
+    service_point = models.ForeignKey(
+        ServicePoint,
+        on_delete=models.PROTECT,
+        related_name="coverages",
+        verbose_name=_("服务站点"),
+    )
+    covered_from = models.DateField(_("覆盖起始日期"))
+
+    class Meta:
+        verbose_name = _("村居服务覆盖")
+        verbose_name_plural = _("村居服务覆盖")
+        ordering = ["region"]
+
+    def __str__(self) -> str:
+        return f"{self.region} · {self.service_point}"
+
+    def clean(self) -> None:
+        errors = {}
+        if self.region_id and self.region.level != Region.Level.VILLAGE:
+            errors["region"] = _("只能登记村/社区一级的区域。")
+        if (
+            self.region_id
+            and self.service_point_id
+            and not self.region.path.startswith(self.service_point.region.path)
+        ):
+            errors["service_point"] = _("服务站点须设在该村/社区或其上级区域。")
+        if errors:
+            raise ValidationError(errors)
+
+
+class CountyRecognition(models.Model):
+    """A county (县市区) named a well-performing county (工作优良县) in a year (R25)."""
+
+    wagtail_reference_index_ignore = True  # history, not content: no usage index
+
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.PROTECT,
+        related_name="recognitions",
+        verbose_name=_("县/区"),
+    )
+    year = models.PositiveSmallIntegerField(_("认定年度"))
+
+    class Meta:
+        verbose_name = _("工作优良县认定")
+        verbose_name_plural = _("工作优良县认定")
+        ordering = ["year", "region"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "year"],
+                name="county_recognition_once_per_year",
+                violation_error_message=_("该县这一年度已被认定。"),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.region} · {self.year}"
+
+    def clean(self) -> None:
+        if self.region_id and self.region.level != Region.Level.COUNTY:
+            raise ValidationError({"region": _("只能认定县/区一级的区域。")})
+
+
+class VolunteerCount(models.Model):
+    """How many volunteers a service point's team counted on a date (R2: Haining's "30")."""
+
+    wagtail_reference_index_ignore = True  # history, not content: no usage index
+
+    service_point = models.ForeignKey(
+        ServicePoint,
+        on_delete=models.PROTECT,
+        related_name="volunteer_counts",
+        verbose_name=_("服务站点"),
+    )
+    count = models.PositiveIntegerField(_("志愿者人数"))
+    counted_on = models.DateField(_("统计日期"))
+
+    class Meta:
+        verbose_name = _("志愿者人数")
+        verbose_name_plural = _("志愿者人数")
+        ordering = ["service_point", "-counted_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["service_point", "counted_on"],
+                name="volunteer_count_once_per_day",
+                violation_error_message=_("该站点这一天已有志愿者人数。"),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.service_point} · {self.count} · {self.counted_on}"
+
+
 def id_number_digest(number: str) -> str:
     """The keyed hash a person's ID number is stored and found under (normalised first)."""
     return keyed_hash(identity.normalise_id_number(number))

@@ -1,12 +1,21 @@
 import datetime as dt
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Substr
 
 from accounts import scope
 from accounts.models import User
 from accounts.roles import Action
 from directory import rules
-from directory.models import Person, Position, Region, ServicePoint
+from directory.models import (
+    CountyRecognition,
+    Person,
+    Position,
+    Region,
+    ServicePoint,
+    StarRating,
+    VolunteerCount,
+)
 
 
 def service_points_for_user(
@@ -169,3 +178,77 @@ def names_of(*, people: list[int]) -> dict[int, str]:
 def years_of_experience(*, person: Person, today: dt.date) -> float:
     spans = list(positions_of(person=person).values_list("starts_on", "ends_on"))
     return rules.years_of_experience(spans=spans, today=today)
+
+
+def volunteers_on(*, service_points: QuerySet[ServicePoint], on: dt.date) -> dict[int, int]:
+    """Service point id → the volunteers of its newest count on or before `on` (R2); points
+    never counted are left out."""
+    newest = VolunteerCount.objects.filter(
+        service_point=OuterRef("pk"), counted_on__lte=on
+    ).order_by("-counted_on")
+    return dict(
+        service_points.order_by()
+        .annotate(volunteers=Subquery(newest.values("count")[:1]))
+        .filter(volunteers__isnull=False)
+        .values_list("pk", "volunteers")
+    )
+
+
+def regions_at_level(*, region_path: str, level: str) -> QuerySet[Region]:
+    """The regions of `level` in the subtree at `region_path` (itself included), by code."""
+    return Region.objects.filter(path__startswith=region_path, level=level).order_by("code")
+
+
+def five_star_points(
+    *, region_path: str, kind: str, on: dt.date, prefix_length: int
+) -> dict[str, tuple[int, int]]:
+    """(five-star, all) service points of `kind` in the subtree at `region_path`, by the first
+    `prefix_length` characters of their region's path (the region above them at one level). A
+    point is five-star when its newest review on or before `on` gave it five stars (R25); a
+    rating without a dated review is not counted."""
+    newest = StarRating.objects.filter(service_point=OuterRef("pk"), rated_on__lte=on).order_by(
+        "-rated_on"
+    )
+    rows = (
+        ServicePoint.objects.filter(region__path__startswith=region_path, kind=kind)
+        .order_by()
+        .annotate(
+            unit=Substr("region__path", 1, prefix_length),
+            stars=Subquery(newest.values("stars")[:1]),
+        )
+        .values("unit")
+        .annotate(points=Count("pk"), five_star=Count("pk", filter=Q(stars=5)))
+    )
+    return {row["unit"]: (row["five_star"], row["points"]) for row in rows}
+
+
+def villages_covered(
+    *, region_path: str, on: dt.date, prefix_length: int
+) -> dict[str, tuple[int, int]]:
+    """(covered, all) villages and communities in the subtree at `region_path`, by the first
+    `prefix_length` characters of their path: covered when professional social work reaches
+    them from `on` or earlier (R25). Only villages entered in the directory are counted."""
+    rows = (
+        Region.objects.filter(path__startswith=region_path, level=Region.Level.VILLAGE)
+        .order_by()
+        .annotate(unit=Substr("path", 1, prefix_length))
+        .values("unit")
+        .annotate(
+            villages=Count("pk"),
+            covered=Count("coverage", filter=Q(coverage__covered_from__lte=on)),
+        )
+    )
+    return {row["unit"]: (row["covered"], row["villages"]) for row in rows}
+
+
+def counties_recognised(*, region_path: str, year: int, prefix_length: int) -> dict[str, int]:
+    """Counties in the subtree at `region_path` named well-performing counties (工作优良县) in
+    `year` or before, by the first `prefix_length` characters of their path (R25)."""
+    rows = (
+        CountyRecognition.objects.filter(region__path__startswith=region_path, year__lte=year)
+        .order_by()
+        .annotate(unit=Substr("region__path", 1, prefix_length))
+        .values("unit")
+        .annotate(counties=Count("region", distinct=True))
+    )
+    return {row["unit"]: row["counties"] for row in rows}

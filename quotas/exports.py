@@ -1,15 +1,17 @@
 """Excel exports of dashboards (openpyxl), the same numbers as the pages."""
 
 import io
+from collections.abc import Sequence
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from quotas.selectors.dashboards import Dashboard
+from quotas.selectors.region_targets import TargetLine
 
 
-def dashboard_workbook(board: Dashboard) -> bytes:
+def dashboard_workbook(board: Dashboard, *, targets: Sequence[TargetLine] = ()) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("指标完成情况")
@@ -37,9 +39,43 @@ def dashboard_workbook(board: Dashboard) -> bytes:
     rules_sheet.append([_("指标"), _("规则编号"), _("依据文件"), _("条款")])
     for rule in board.rules:
         rules_sheet.append([rule.title, rule.rule_ref, rule.pack.title, rule.source_clause])
+    if targets:
+        _targets_sheet(workbook.create_sheet(_("区域指标")), targets, year=board.year)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _targets_sheet(sheet, targets: Sequence[TargetLine], *, year: int) -> None:
+    """The region targets (R16, R25), as the page's table shows them."""
+    sheet.append(
+        [
+            _("指标"),
+            _("考核对象"),
+            _("%(year)s 年指标") % {"year": year},
+            _("完成情况"),
+            _("状态"),
+            _("规则编号"),
+            _("依据文件"),
+            _("条款"),
+        ]
+    )
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for line in targets:
+        rule = line.rule
+        sheet.append(
+            [
+                rule.title,
+                line.subject,
+                line.owed_text,
+                line.reached_text,
+                line.status_label,
+                rule.rule_ref,
+                rule.pack.title,
+                rule.source_clause,
+            ]
+        )
 
 
 def _cells(rules, tallies) -> list:

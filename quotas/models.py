@@ -6,7 +6,7 @@ from django.db.models.lookups import Exact
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from directory.models import Position, ServicePoint
+from directory.models import Position, Region, ServicePoint
 from quotas import rules
 
 
@@ -206,10 +206,30 @@ class Measure(models.TextChoices):
     CERTIFIED_SHARE = "certified_share", _("持证或社工专业人员占比")
     FULL_TIME_STAFF = "full_time_staff", _("专职人员数")
     SERVICE_TIME_SHARE = "service_time_share", _("专业服务时间占比")
+    VOLUNTEERS = "volunteers", _("志愿者人数")
+    AGENCY_RATING = "agency_rating", _("承接机构社会组织评估等级")
+    STATION_AREA = "station_area", _("站点面积")
+    FIVE_STAR_STATION_SHARE = "five_star_station_share", _("五星级乡镇（街道）社工站占比")
+    FIVE_STAR_STATIONS = "five_star_stations", _("五星级乡镇（街道）社工站数")
+    VILLAGE_COVERAGE_SHARE = "village_coverage_share", _("专业社会工作服务覆盖村居占比")
+    RECOGNISED_COUNTIES = "recognised_counties", _("工作优良县数")
+    FIVE_STAR_ROOMS = "five_star_rooms", _("五星级村（社区）社会工作室数")
+    LOCAL_SUPERVISORS = "local_supervisors", _("本土督导人数")
 
 
 PERSON_MEASURES = frozenset(
     {Measure.TRAINING_MINUTES, Measure.TRAINING_DAYS, Measure.SUPERVISION_RECEIVED}
+)
+# Measured for a region as a whole (R16, R25), not for its people or stations.
+REGION_MEASURES = frozenset(
+    {
+        Measure.FIVE_STAR_STATION_SHARE,
+        Measure.FIVE_STAR_STATIONS,
+        Measure.VILLAGE_COVERAGE_SHARE,
+        Measure.RECOGNISED_COUNTIES,
+        Measure.FIVE_STAR_ROOMS,
+        Measure.LOCAL_SUPERVISORS,
+    }
 )
 UNITS = {
     Measure.TRAINING_MINUTES: "minutes",
@@ -223,12 +243,22 @@ UNITS = {
     Measure.CERTIFIED_SHARE: "percent",
     Measure.FULL_TIME_STAFF: "count",
     Measure.SERVICE_TIME_SHARE: "percent",
+    Measure.VOLUNTEERS: "count",
+    Measure.AGENCY_RATING: "grade",
+    Measure.STATION_AREA: "m2",
+    Measure.FIVE_STAR_STATION_SHARE: "percent",
+    Measure.FIVE_STAR_STATIONS: "count",
+    Measure.VILLAGE_COVERAGE_SHARE: "percent",
+    Measure.RECOGNISED_COUNTIES: "count",
+    Measure.FIVE_STAR_ROOMS: "count",
+    Measure.LOCAL_SUPERVISORS: "count",
 }
 
 
 class Period(models.TextChoices):
     CALENDAR_YEAR = "calendar_year", _("自然年")
     REGISTRATION = "registration", _("职业资格登记期（3 年）")
+    PLAN = "plan", _("文件施行期（期末达到）")
 
 
 class PolicyRule(models.Model):
@@ -262,6 +292,13 @@ class PolicyRule(models.Model):
         _("适用站点类型"), max_length=20, choices=ServicePoint.Kind.choices, blank=True
     )
     qualification_level = models.CharField(_("适用资格等级"), max_length=20, blank=True)
+    applies_to_region_level = models.CharField(
+        _("考核区域层级"),
+        max_length=10,
+        choices=Region.Level.choices,
+        blank=True,
+        help_text=_("区域指标（R16、R25）按哪一级区域整体考核，如每个县、全省。"),
+    )
     demonstration_only = models.BooleanField(
         _("仅约束示范点"),
         default=False,
@@ -325,6 +362,17 @@ class PolicyRule(models.Model):
                 name="policy_rule_growth_has_an_end",
                 violation_error_message=_("逐年增长的指标必须有失效日期，不能无限增长。"),
             ),
+            models.CheckConstraint(
+                condition=Q(measure__in=sorted(REGION_MEASURES), applies_to_region_level__gt="")
+                | (~Q(measure__in=sorted(REGION_MEASURES)) & Q(applies_to_region_level="")),
+                name="policy_rule_region_level_for_region_measures",
+                violation_error_message=_("区域指标须注明考核区域层级，其他指标不填。"),
+            ),
+            models.CheckConstraint(
+                condition=~Q(period=Period.PLAN) | Q(in_force_until__isnull=False),
+                name="policy_rule_plan_period_has_an_end",
+                violation_error_message=_("按文件施行期考核的指标必须有失效日期。"),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -341,6 +389,12 @@ class PolicyRule(models.Model):
             Measure.TRAINING_DAYS,
         }:
             errors["period"] = _("只有个人培训学时可以按职业资格登记期考核。")
+        if self.period == Period.PLAN and self.measure not in REGION_MEASURES:
+            errors["period"] = _("只有区域指标可以按文件施行期考核。")
+        if self.measure in REGION_MEASURES and not self.applies_to_region_level:
+            errors["applies_to_region_level"] = _("区域指标须注明按哪一级区域考核。")
+        if self.applies_to_region_level and self.measure not in REGION_MEASURES:
+            errors["applies_to_region_level"] = _("只有区域指标按区域层级考核。")
         if self.growth_per_year and self.base_year is None:
             errors["base_year"] = _("设置了每年增长时必须填写增长起算年。")
         if self.growth_per_year and self.in_force_until is None:
@@ -383,6 +437,7 @@ class PolicyRule(models.Model):
             applies_to_role=self.applies_to_role,
             applies_to_point_kind=self.applies_to_point_kind,
             qualification_level=self.qualification_level,
+            applies_to_region_level=self.applies_to_region_level,
         ).exclude(pk=self.pk)
 
     def _overlaps(self, other: "PolicyRule") -> bool:

@@ -60,6 +60,12 @@ def status(*, achieved: int, owed: int, elapsed: float, advisory: bool = False) 
     return AT_RISK if achieved >= expected * AT_RISK_MARGIN else BEHIND
 
 
+def share_status(*, part: int, whole: int, owed_percent: int, elapsed: float) -> str:
+    """R25: `part` of `whole` against a share of `owed_percent`, compared exactly (25 of 250
+    stations reach 10 %, 24 do not), at the period's pace like any other count (`status`)."""
+    return status(achieved=part * 100, owed=owed_percent * whole, elapsed=elapsed)
+
+
 def shortfall(*, achieved: int, owed: int) -> int:
     """What is still owed on one quota line (R8, R12, R22); levels stack, never pool (R13)."""
     return max(owed - achieved, 0)

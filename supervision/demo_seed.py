@@ -3,7 +3,8 @@
 Demo scale: every demo person with a supervisor grant (directory/demo/base.py) gets a profile on
 the grade ladder (R24) and one assignment per grant, in the mode the grant expresses (R5): a
 region grant is Jiashan's chief supervisor, a single station Pinghu's "1+1" expert, several
-stations a circuit expert. Haining's term is two years, flagged with a reason (R6). A year of
+stations a circuit expert. Haining's term is two years, flagged with a reason (R6). Hunan's
+first local supervisors (本土督导, R16) are the heads of two Changsha stations. A year of
 sessions (every two weeks, the next month planned) at each supervised station: older ones
 confirmed, recent ones pending, one disputed, one planned session cancelled; one station's past
 year is locked.
@@ -44,12 +45,18 @@ from supervision.services import summary
 GRADES = ("督导助理", "见习督导", "初级督导", "中级督导", "高级督导")
 DISPUTING_WORKER = "worker1.beishan@example.cn"  # a featured demo account (Xihu)
 HAINING_REASON = "海宁“6430”试点项目周期两年，期满后随项目重新聘任"
+# R16: Hunan selects local supervisors from experienced station staff, mentored by the county's
+# circuit supervisor, on the first grade of the ladder from their selection.
+HUNAN_LOCAL = ("head.xingsha@example.cn", "head.huaichuan@example.cn")
+HUNAN_LOCAL_SINCE = dt.date(2022, 9, 1)
+HUNAN_MENTOR = "supervisor.changshaxian@example.cn"
 
 
 def seed(*, scale: str, figures) -> None:
     today = timezone.localdate()
     grades = _grades()
     figures.run("supervision: supervisors", _demo_supervisors, grades)
+    figures.run("supervision: Hunan local supervisors", _hunan_local_supervisors, grades)
     added = figures.run("supervision: sessions", _demo_sessions, today)
     if scale == "province":
         figures.run("supervision: province supervisors", province_supervisors, grades)
@@ -137,6 +144,29 @@ def _demo_supervisors(grades: list[SupervisorGrade]) -> int:
         SupervisorProfile.objects.filter(
             committee_level=CommitteeLevel.LOCAL, mentor__isnull=True
         ).update(mentor=chief)
+    return created
+
+
+def _hunan_local_supervisors(grades: list[SupervisorGrade]) -> int:
+    """Profiles for Hunan's first local supervisors, with their selection as the first step of
+    their grade history (R16)."""
+    mentor = SupervisorProfile.objects.filter(person__user__email=HUNAN_MENTOR).first()
+    created = 0
+    for person in Person.objects.filter(user__email__in=HUNAN_LOCAL).order_by("pk"):
+        profile, new = SupervisorProfile.objects.get_or_create(
+            person=person,
+            defaults={
+                "committee_level": CommitteeLevel.LOCAL,
+                "grade": grades[0],
+                "specialties": "个案工作、社会救助",
+                "mentor": mentor,
+            },
+        )
+        if new:
+            GradeChange.objects.create(
+                profile=profile, grade=grades[0], starts_on=HUNAN_LOCAL_SINCE
+            )
+            created += 1
     return created
 
 

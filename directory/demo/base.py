@@ -1,24 +1,29 @@
 """The default demo: the places of the five seed documents, their staff and demo accounts.
 
 Hangzhou (a few stations and a community room), Jiaxing (Pinghu "1+1", Jiashan's chief
-supervisor, Haining "6430"), Changsha with two counties, a Beijing street service centre and
-Yunlong county (DOMAIN.md; R2, R5).
+supervisor, Haining "6430" with its volunteers counted), Changsha with two counties, their star
+reviews, covered villages and well-performing counties, a Beijing street service centre and
+Yunlong county (DOMAIN.md; R2, R5, R25).
 """
 
 import datetime as dt
 
 from accounts.roles import Role
 from directory import rules
-from directory.demo import codes
+from directory.demo import codes, hunan
 from directory.demo.people import PeopleMaker
 from directory.demo.plan import (
     AccountRow,
     AgencyRow,
+    CoverageRow,
     GrantRow,
     Plan,
+    RecognitionRow,
     RegionRow,
+    StarRatingRow,
     StationRow,
     UniversityRow,
+    VolunteerCountRow,
     station_code,
 )
 from directory.demo.regions import AGENCIES, CATALOGUE, UNIVERSITIES, Place, station_name
@@ -48,6 +53,19 @@ SUPERVISION = (
     ("532929", "circuit", "supervisor.yunlong"),
 )
 FEATURED_SUPERVISORS = {"supervisor.xihu", "supervisor.danghu", "chief.jiashan"}
+
+# R25 in Hunan: its stations and rooms reviewed at the end of 2021 and 星沙 again a year later,
+# when it reached five stars (stars at the first review, where the second differs); two
+# villages of 长沙县 covered by professional social work; two well-performing counties.
+FIRST_STARS = {"xingsha": 4}
+COVERED = (
+    ("430121108201", "huinong", dt.date(2021, 9, 1)),
+    ("430121001001", "xingsha", dt.date(2022, 3, 1)),
+)
+RECOGNISED = (("430121", 2021), ("430181", 2023))
+# R2 in Haining: volunteers counted at the end of 2024 and of 2025.
+VOLUNTEERS = {"haizhou": (30, 34), "maqiao": (41, 45), "xucun": (31, 33)}
+VOLUNTEERS_COUNTED_ON = (dt.date(2024, 12, 31), dt.date(2025, 12, 31))
 
 # Accounts without a person record: (e-mail name, role, scope kind, scope key).
 OFFICE_ACCOUNTS = (
@@ -92,6 +110,7 @@ def base_plan() -> Plan:
     for place in CATALOGUE:
         _add_place(plan, people, place, None, 0, agency_codes, slugs)
     add_moves(plan, people)
+    _add_target_records(plan, slugs)
     plan.accounts.insert(0, AccountRow(email("admin"), "系统管理员", superuser=True, featured=True))
     _add_supervisors(plan, people, slugs)
     for name, role, kind, key in OFFICE_ACCOUNTS:
@@ -159,6 +178,33 @@ def _county_code(place: Place) -> str:
     if place.code.endswith("00"):  # a city: its first county
         return place.children[0].code
     return place.code
+
+
+def _add_target_records(plan: Plan, slugs: dict[str, str]) -> None:
+    """Star reviews, covered villages and recognitions in Hunan (R25), volunteer counts in
+    Haining (R2); each station's star rating is its newest review's."""
+    hunan_prefix = hunan.PROVINCE[1][:2]
+    for station in plan.stations:
+        guide = hunan.STAR_GUIDES.get(station.kind)
+        if not (guide and station.star_rating and station.region_code.startswith(hunan_prefix)):
+            continue
+        first = FIRST_STARS.get(slugs[station.code])
+        reviews = (
+            zip((first, station.star_rating), hunan.REVIEWED_ON, strict=True)
+            if first
+            else [(station.star_rating, hunan.REVIEWED_ON[0])]
+        )
+        plan.star_ratings.extend(
+            StarRatingRow(station.code, stars, rated_on, guide) for stars, rated_on in reviews
+        )
+    station_of = {slug: code for code, slug in slugs.items()}
+    plan.coverage = [CoverageRow(region, station_of[slug], on) for region, slug, on in COVERED]
+    plan.recognitions = [RecognitionRow(code, year) for code, year in RECOGNISED]
+    plan.volunteer_counts = [
+        VolunteerCountRow(station_of[slug], count, counted_on)
+        for slug, counts in VOLUNTEERS.items()
+        for count, counted_on in zip(counts, VOLUNTEERS_COUNTED_ON, strict=True)
+    ]
 
 
 def _add_supervisors(plan: Plan, people: PeopleMaker, slugs: dict[str, str]) -> None:

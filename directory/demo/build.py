@@ -1,8 +1,10 @@
 """Write a demo `Plan` to the database, skipping rows whose natural key already exists.
 
 Natural keys: region code, agency credit code, university name, service point code, user e-mail,
-person ID-number hash. Positions are written for newly created people only, grants when the same
-(user, role, scope) is missing. Bulk inserts go in batches inside one transaction per plan.
+person ID-number hash; a star rating or volunteer count by station and date, coverage by village,
+a recognition by county and year. Positions are written for newly created people only, grants
+when the same (user, role, scope) is missing. Bulk inserts go in batches inside one transaction
+per plan.
 
 Regions are a treebeard materialised path: a new region under an existing one goes through
 treebeard (`add_root`/`add_child`, which keeps siblings in code order); regions under new regions
@@ -21,11 +23,15 @@ from accounts.models import RoleGrant, User
 from directory.demo.plan import Plan, RegionRow
 from directory.models import (
     Agency,
+    CountyRecognition,
+    Coverage,
     Person,
     Position,
     Region,
     ServicePoint,
+    StarRating,
     University,
+    VolunteerCount,
     id_number_digest,
 )
 
@@ -62,6 +68,10 @@ def plan_write(plan: Plan, *, password: str, figures: Figures, label: str = "") 
         figures.run(prefix + "people", people_write, plan, region_ids, created)
         figures.run(prefix + "positions", positions_write, plan, created)
         figures.run(prefix + "role grants", grants_write, plan, region_ids)
+        figures.run(prefix + "star ratings", star_ratings_write, plan)
+        figures.run(prefix + "coverage", coverage_write, plan, region_ids)
+        figures.run(prefix + "recognitions", recognitions_write, plan, region_ids)
+        figures.run(prefix + "volunteer counts", volunteer_counts_write, plan)
 
 
 def _chunks(values: list, size: int = BATCH) -> Iterable[list]:
@@ -274,3 +284,77 @@ def grants_write(plan: Plan, region_ids: dict[str, int]) -> int:
 
 
 GRANT_FIELDS = ("user_id", "role", "region_id", "service_point_id", "university_id")
+
+
+def star_ratings_write(plan: Plan) -> int:
+    station_ids = _ids(ServicePoint, "code", (r.station_code for r in plan.star_ratings))
+    existing = set(
+        StarRating.objects.filter(service_point_id__in=station_ids.values()).values_list(
+            "service_point_id", "rated_on"
+        )
+    )
+    new = [
+        StarRating(
+            service_point_id=station_ids[r.station_code],
+            stars=r.stars,
+            rated_on=r.rated_on,
+            guide=r.guide,
+        )
+        for r in plan.star_ratings
+        if (station_ids[r.station_code], r.rated_on) not in existing
+    ]
+    StarRating.objects.bulk_create(new, batch_size=BATCH)
+    return len(new)
+
+
+def coverage_write(plan: Plan, region_ids: dict[str, int]) -> int:
+    station_ids = _ids(ServicePoint, "code", (c.station_code for c in plan.coverage))
+    existing = set(
+        Coverage.objects.filter(
+            region_id__in=[region_ids[c.region_code] for c in plan.coverage]
+        ).values_list("region_id", flat=True)
+    )
+    new = [
+        Coverage(
+            region_id=region_ids[c.region_code],
+            service_point_id=station_ids[c.station_code],
+            covered_from=c.covered_from,
+        )
+        for c in plan.coverage
+        if region_ids[c.region_code] not in existing
+    ]
+    Coverage.objects.bulk_create(new, batch_size=BATCH)
+    return len(new)
+
+
+def recognitions_write(plan: Plan, region_ids: dict[str, int]) -> int:
+    existing = set(
+        CountyRecognition.objects.filter(
+            region_id__in=[region_ids[r.region_code] for r in plan.recognitions]
+        ).values_list("region_id", "year")
+    )
+    new = [
+        CountyRecognition(region_id=region_ids[r.region_code], year=r.year)
+        for r in plan.recognitions
+        if (region_ids[r.region_code], r.year) not in existing
+    ]
+    CountyRecognition.objects.bulk_create(new, batch_size=BATCH)
+    return len(new)
+
+
+def volunteer_counts_write(plan: Plan) -> int:
+    station_ids = _ids(ServicePoint, "code", (v.station_code for v in plan.volunteer_counts))
+    existing = set(
+        VolunteerCount.objects.filter(service_point_id__in=station_ids.values()).values_list(
+            "service_point_id", "counted_on"
+        )
+    )
+    new = [
+        VolunteerCount(
+            service_point_id=station_ids[v.station_code], count=v.count, counted_on=v.counted_on
+        )
+        for v in plan.volunteer_counts
+        if (station_ids[v.station_code], v.counted_on) not in existing
+    ]
+    VolunteerCount.objects.bulk_create(new, batch_size=BATCH)
+    return len(new)

@@ -1,7 +1,18 @@
 """Hunan province for `seed_demo --scale province`: its 14 cities and 122 counties (GB/T 2260),
-and syllables for township names (the real townships are too many to list here)."""
+and syllables for township names (the real townships are too many to list here); the review
+guides of its star ratings (R25)."""
+
+import datetime as dt
 
 PROVINCE = ("湖南省", "430000")
+
+# The review guides the plan announces for star ratings (hunan-2021-2023 三、（五）), by service
+# point kind, and the demo's review days.
+STAR_GUIDES = {
+    "township_station": "《乡镇（街道）五星级社工站评审指南》",
+    "community_room": "《村（社区）五星级社工室评审指南》",
+}
+REVIEWED_ON = (dt.date(2021, 11, 30), dt.date(2022, 11, 30))
 
 # City → counties, as "name code" pairs.
 CITIES = (

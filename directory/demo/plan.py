@@ -87,6 +87,34 @@ class GrantRow:
     university: str | None = None
 
 
+@dataclass(frozen=True)
+class StarRatingRow:
+    station_code: str
+    stars: int
+    rated_on: dt.date
+    guide: str
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    region_code: str
+    station_code: str
+    covered_from: dt.date
+
+
+@dataclass(frozen=True)
+class RecognitionRow:
+    region_code: str
+    year: int
+
+
+@dataclass(frozen=True)
+class VolunteerCountRow:
+    station_code: str
+    count: int
+    counted_on: dt.date
+
+
 @dataclass
 class Plan:
     regions: list[RegionRow] = field(default_factory=list)
@@ -97,6 +125,12 @@ class Plan:
     people: list[PersonRow] = field(default_factory=list)
     positions: list[PositionRow] = field(default_factory=list)
     grants: list[GrantRow] = field(default_factory=list)
+    # Dated records behind the region and station targets (R2, R25); a station's star rating
+    # is its newest review's.
+    star_ratings: list[StarRatingRow] = field(default_factory=list)
+    coverage: list[CoverageRow] = field(default_factory=list)
+    recognitions: list[RecognitionRow] = field(default_factory=list)
+    volunteer_counts: list[VolunteerCountRow] = field(default_factory=list)
 
 
 STATION_PREFIX = {

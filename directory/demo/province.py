@@ -10,7 +10,14 @@ import math
 
 from directory.demo import codes, hunan
 from directory.demo.people import PeopleMaker
-from directory.demo.plan import AgencyRow, Plan, RegionRow, StationRow, station_code
+from directory.demo.plan import (
+    AgencyRow,
+    Plan,
+    RegionRow,
+    StarRatingRow,
+    StationRow,
+    station_code,
+)
 from directory.demo.regions import station_name
 from directory.demo.staffing import add_moves, add_staff
 
@@ -91,9 +98,18 @@ def _add_station(plan: Plan, *, kind: str, place: str, code: str, agency: str | 
 
 
 def _add_township_station(plan, people: PeopleMaker, name, code, agency, *, first: bool):
-    """A township station; each county's first is five-star (R25: at least one per county)."""
+    """A township station; each county's first is five-star (R25: at least one per county),
+    from the review at the end of 2022."""
     rng = people.rng
     star = 5 if first else rng.choices(list(STARS), weights=list(STARS.values()))[0]
+    plan.star_ratings.append(
+        StarRatingRow(
+            station_code(kind="township_station", region_code=code),
+            star,
+            hunan.REVIEWED_ON[1],
+            hunan.STAR_GUIDES["township_station"],
+        )
+    )
     specialty = rng.choice(list(SPECIALTY_BRANDS)) if rng.random() < 0.6 else ""
     starts_on = people.day(first=dt.date(2023, 7, 1), last=dt.date(2025, 7, 1))
     plan.stations.append(

@@ -7,9 +7,10 @@ that owns the table:
 - `staff_rows`: each current position in the scope (directory) with its person's
   qualifications (credentials) and the yearly totals the rules add up: training by kind and
   level (lms), supervision received by level (supervision);
-- `station_rows`: each service point in the scope (directory) with its supervision minutes
-  (R9) and linked experts (R5) from supervision, and the figures of its filed monthly reports
-  (R17, R18), read here because the reports are this app's own.
+- `station_rows`: each service point in the scope (directory) with its area, its agency's
+  rating and its newest volunteer count (R2), its supervision minutes (R9) and linked experts
+  (R5) from supervision, and the figures of its filed monthly reports (R17, R18), read here
+  because the reports are this app's own.
 
 Totals come from the yearly summaries, which equal the raw rows from 1 January to today:
 credits are dated on or before the day they are written, and only sessions that have started
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from django.db.models import Sum
+from django.utils.translation import gettext_lazy as _
 
 from core import units
 from credentials import selectors as credentials_selectors
@@ -151,6 +153,9 @@ class StationRow(NamedTuple):
     cases: int | None  # None: no filed monthly report this year
     work_hours: int | None
     service_hours: int | None
+    area_m2: int | None = None  # None: not recorded (R2)
+    agency_rating: str = ""  # "3A" …; "": no agency or no rating recorded (R2)
+    volunteers: int | None = None  # newest count on or before the day; None: never counted
 
 
 def station_rows(*, scope: Scope, on: dt.date, year: int) -> list[StationRow]:
@@ -158,6 +163,7 @@ def station_rows(*, scope: Scope, on: dt.date, year: int) -> list[StationRow]:
     points = directory_selectors.service_points_in(**scope.where())
     minutes = supervision_selectors.stations_year_minutes(service_points=points, year=year)
     experts = supervision_selectors.linked_experts(service_points=points, on=on)
+    volunteers = directory_selectors.volunteers_on(service_points=points, on=on)
     filed = {
         row["service_point_id"]: row
         for row in MonthlyReport.objects.filter(
@@ -173,8 +179,10 @@ def station_rows(*, scope: Scope, on: dt.date, year: int) -> list[StationRow]:
         )
     }
     rows = []
-    for pk, name, kind, demonstration, path in points.order_by("name", "pk").values_list(
-        "pk", "name", "kind", "is_demonstration", "region__path"
+    for pk, name, kind, demonstration, path, area_m2, rating in points.order_by(
+        "name", "pk"
+    ).values_list(
+        "pk", "name", "kind", "is_demonstration", "region__path", "area_m2", "agency__rating"
     ):
         report = filed.get(pk, {})
         rows.append(
@@ -189,6 +197,9 @@ def station_rows(*, scope: Scope, on: dt.date, year: int) -> list[StationRow]:
                 report.get("cases"),
                 report.get("work_hours"),
                 report.get("service_hours"),
+                area_m2,
+                rating or "",
+                volunteers.get(pk),
             )
         )
     return rows
@@ -196,7 +207,8 @@ def station_rows(*, scope: Scope, on: dt.date, year: int) -> list[StationRow]:
 
 @dataclass
 class StationFacts:
-    """What the station rules measure (R1, R2, R4, R5, R9, R18) for one station."""
+    """What the station rules measure (R1, R2, R4, R5, R9, R18) for one station; None where
+    nothing is recorded."""
 
     staff: set[int] = field(default_factory=set)
     full_time: set[int] = field(default_factory=set)
@@ -207,6 +219,9 @@ class StationFacts:
     cases: int = 0
     work_hours: int = 0
     service_hours: int = 0
+    area_m2: int | None = None
+    agency_rating: int | None = None  # the number of A's: 3 for "3A"
+    volunteers: int | None = None
 
 
 def station_facts(staff: list[StaffRow], stations: list[StationRow]) -> dict[int, StationFacts]:
@@ -228,6 +243,9 @@ def station_facts(staff: list[StaffRow], stations: list[StationRow]) -> dict[int
         station.cases = row.cases or 0
         station.work_hours = row.work_hours or 0
         station.service_hours = row.service_hours or 0
+        station.area_m2 = row.area_m2
+        station.agency_rating = int(row.agency_rating[0]) if row.agency_rating else None
+        station.volunteers = row.volunteers
     return facts
 
 
@@ -257,4 +275,19 @@ def station_value(measure: str, facts: StationFacts) -> int | None:
         return rules.service_time_share(
             service_hours=facts.service_hours, work_hours=facts.work_hours
         )
+    if measure == Measure.VOLUNTEERS:
+        return facts.volunteers
+    if measure == Measure.AGENCY_RATING:
+        return facts.agency_rating
+    if measure == Measure.STATION_AREA:
+        return facts.area_m2
     return None
+
+
+# Why a station measure has no value (`station_value` is None), for the results' sentences.
+NO_DATA = {
+    Measure.SERVICE_TIME_SHARE: _("尚无月报数据"),
+    Measure.VOLUNTEERS: _("尚无志愿者人数记录"),
+    Measure.AGENCY_RATING: _("尚无承接机构或其评估等级记录"),
+    Measure.STATION_AREA: _("尚无站点面积记录"),
+}

@@ -17,9 +17,10 @@ from directory import selectors as directory_selectors
 from directory.models import Person, ServicePoint
 from lms import selectors as lms_selectors
 from quotas import rules
-from quotas.models import PERSON_MEASURES, Measure, Period, PolicyRule
+from quotas.models import PERSON_MEASURES, REGION_MEASURES, Measure, Period, PolicyRule
 from quotas.selectors import rulebook
 from quotas.selectors.facts import (
+    NO_DATA,
     AmountKey,
     Scope,
     StationFacts,
@@ -101,10 +102,19 @@ def amount_text(rule: PolicyRule, value: int) -> str:
         return units.days(value, minutes_per_day=units.minutes_from_hours(rule.pack.hours_per_day))
     if rule.unit == "minutes":
         return units.hours(value)
+    if rule.unit == "grade":
+        return f"{value}A"
     return str(value)
 
 
-UNIT_WORDS = {"minutes": "小时", "days": "天", "count": "", "percent": "%"}
+UNIT_WORDS = {
+    "minutes": "小时",
+    "days": "天",
+    "count": "",
+    "percent": "%",
+    "grade": "",
+    "m2": "平方米",
+}
 
 
 def _sentence(rule: PolicyRule, *, achieved: int, owed: int, pending: int) -> tuple[str, str]:
@@ -177,7 +187,9 @@ class YearRules:
             if rule.measure in PERSON_MEASURES and rule.period == Period.CALENDAR_YEAR
         ]
         self._station_rules = [
-            (rule, prefix[rule.pk]) for rule in rule_list if rule.measure not in PERSON_MEASURES
+            (rule, prefix[rule.pk])
+            for rule in rule_list
+            if rule.measure not in PERSON_MEASURES | REGION_MEASURES
         ]
         self._reaching: dict[str | None, list] = {}
 
@@ -262,7 +274,8 @@ class YearRules:
             value = station_value(rule.measure, facts)
             if value is None:
                 reason = (
-                    _("%(title)s：尚无月报数据") % {"title": rule.title}
+                    _("%(title)s：%(missing)s")
+                    % {"title": rule.title, "missing": NO_DATA[rule.measure]}
                     if self.with_sentences
                     else ""
                 )

@@ -15,6 +15,7 @@ RULE_DEFAULTS = {
     "applies_to_role": "",
     "applies_to_point_kind": "",
     "qualification_level": "",
+    "applies_to_region_level": "",
     "demonstration_only": False,
     "advisory": False,
     "period": "calendar_year",

@@ -9,8 +9,8 @@ from core import periods
 from directory import permissions as directory_permissions
 from directory import selectors as directory_selectors
 from quotas import exports, permissions
-from quotas.models import PERSON_MEASURES
-from quotas.selectors import dashboards, progress_chart, rule_results, rulebook
+from quotas.models import PERSON_MEASURES, REGION_MEASURES
+from quotas.selectors import dashboards, progress_chart, region_targets, rule_results, rulebook
 from quotas.selectors.regions import dashboard_roots
 
 
@@ -76,7 +76,11 @@ def station(request: HttpRequest, pk: int) -> HttpResponse:
             "year": year,
             "years": _years(),
             "station_results": station_results,
-            "lapsed": rulebook.lapsed_above(point.region.path, year),
+            "lapsed": [
+                r
+                for r in rulebook.lapsed_above(point.region.path, year)
+                if r.measure not in REGION_MEASURES
+            ],
             "columns": [title for _, title in columns],
             "grid": grid,
         },
@@ -102,7 +106,8 @@ def region(request: HttpRequest, pk: int) -> HttpResponse:
     """A region's share of people meeting each rule, by station or sub-region (drill-down)."""
     found = permissions.region_for_user(user=request.user, region_id=pk)
     year = _year(request)
-    board = dashboards.region_dashboard(region=found, year=year, today=timezone.localdate())
+    today = timezone.localdate()
+    board = dashboards.region_dashboard(region=found, year=year, today=today)
     return render(
         request,
         "quotas/region.html",
@@ -115,6 +120,7 @@ def region(request: HttpRequest, pk: int) -> HttpResponse:
             ],
             "totals": [board.totals.get(rule.pk) for rule in board.rules],
             "lapsed": rulebook.lapsed_around(found.path, year),
+            "targets": region_targets.region_targets(region=found, year=year, today=today),
         },
     )
 
@@ -122,9 +128,11 @@ def region(request: HttpRequest, pk: int) -> HttpResponse:
 def region_export(request: HttpRequest, pk: int) -> HttpResponse:
     found = permissions.region_for_user(user=request.user, region_id=pk)
     year = _year(request)
-    board = dashboards.region_dashboard(region=found, year=year, today=timezone.localdate())
+    today = timezone.localdate()
+    board = dashboards.region_dashboard(region=found, year=year, today=today)
+    targets = region_targets.region_targets(region=found, year=year, today=today)
     response = HttpResponse(
-        exports.dashboard_workbook(board),
+        exports.dashboard_workbook(board, targets=targets),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     filename = quote(f"{found.name}-{year}-指标.xlsx")

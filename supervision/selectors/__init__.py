@@ -4,6 +4,7 @@ from supervision.selectors.archive import sessions_for_archive, sessions_for_por
 from supervision.selectors.counting import (
     given_by_year,
     linked_experts,
+    local_supervisors,
     minutes_given,
     minutes_received,
     person_month_received,
@@ -45,6 +46,7 @@ __all__ = [
     "minutes_given",
     "minutes_received",
     "linked_experts",
+    "local_supervisors",
     "person_month_received",
     "received_by_people_year",
     "pending_at",

@@ -1,4 +1,4 @@
-"""Reads for supervision, including the counts other apps call (R7, R8, R9, R24).
+"""Reads for supervision, including the counts other apps call (R7, R8, R9, R16, R24).
 
 Counting rules: a worker's minutes are counted per supervisee row, by the level that provided
 the session (R8); a station's minutes once per session, whoever attended (R9). Only confirmed
@@ -19,11 +19,13 @@ from django.db.models import (
     Sum,
     Value,
 )
-from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear
+from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear, Substr
 
 from directory.models import Person, ServicePoint
 from supervision.models import (
     Assignment,
+    CommitteeLevel,
+    GradeChange,
     ReceivedSummary,
     StationSummary,
     Supervisee,
@@ -195,3 +197,22 @@ def given_by_year(*, supervisor: SupervisorProfile) -> list[dict]:
         )
         .order_by("year")
     )
+
+
+def local_supervisors(*, region_path: str, on: dt.date, prefix_length: int) -> dict[str, int]:
+    """Local supervisors (本土督导) whose files are kept in the subtree at `region_path`, by the
+    first `prefix_length` characters of that region's path: those selected by `on`, the first
+    step of their grade history (R16)."""
+    selected = GradeChange.objects.filter(profile=OuterRef("pk"), starts_on__lte=on)
+    rows = (
+        SupervisorProfile.objects.filter(
+            Exists(selected),
+            committee_level=CommitteeLevel.LOCAL,
+            person__region__path__startswith=region_path,
+        )
+        .order_by()
+        .annotate(unit=Substr("person__region__path", 1, prefix_length))
+        .values("unit")
+        .annotate(supervisors=Count("pk"))
+    )
+    return {row["unit"]: row["supervisors"] for row in rows}

@@ -131,6 +131,7 @@ def test_haining_stations_meet_6430(seeded):
         assert station.positions.filter(ends_on__isnull=True).count() == 6
         assert station.area_m2 >= 500
         assert station.agency.rating >= "3A"
+        assert station.volunteer_counts.first().count >= 30
 
 
 @pytest.mark.parametrize("by", ["email", "mobile"])

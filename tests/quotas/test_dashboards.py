@@ -48,9 +48,8 @@ def _dashboard_queries(region) -> int:
 
 def test_dashboard_query_count_does_not_grow(staffed, credit):
     """Each app's bulk read once (staff, qualifications, training, supervision received,
-    stations, station supervision, linked experts, reports, sub-regions, the rule book's
-    version),
-    whatever the number of people and stations."""
+    stations, station supervision, linked experts, volunteer counts, reports, sub-regions, the
+    rule book's version), whatever the number of people and stations."""
     _dashboard_queries(staffed.city)  # the rule book is loaded once per process
     before = _dashboard_queries(staffed.city)
     for _ in range(30):

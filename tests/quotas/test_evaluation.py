@@ -23,7 +23,8 @@ def by_code(results):
 def test_pack_loads_twice_without_changes(hunan):
     _, created, changed = policy_packs.policy_pack_load(name="hunan")
     assert (created, changed) == (0, 0)
-    assert hunan.rules.count() == 6 + 4  # the plan's rules, and R8/R12 carried forward
+    # the plan's person and station rules, its region targets (R16, R25), R8/R12 carried forward
+    assert hunan.rules.count() == 6 + 6 + 4
 
 
 def test_pack_load_stores_each_rules_clause_and_quote(hunan):

@@ -157,8 +157,8 @@ def test_station_board_reads_the_staff_once_and_agrees_with_evaluate_station(
 ):
     rulebook.all_rules()  # loaded once per process, not per page
     # Staff, qualifications, training, supervision received, the station, its supervision
-    # minutes, linked experts and reports, the rule book's version.
-    with django_assert_max_num_queries(9):
+    # minutes, linked experts, volunteer count and reports, the rule book's version.
+    with django_assert_max_num_queries(10):
         results, people = dashboards.station_board(
             service_point=tree.station_a, year=2025, today=MID_2025
         )

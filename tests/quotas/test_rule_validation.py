@@ -113,3 +113,28 @@ def test_a_period_that_does_not_fit_the_measure_is_refused(hunan):
 
 def test_growth_needs_a_base_year(hunan):
     assert "base_year" in _errors(_rule(hunan, growth_per_year=10))
+
+
+def test_r25_region_target_names_the_level_it_binds(hunan):
+    errors = _errors(_rule(hunan, measure=Measure.RECOGNISED_COUNTIES, threshold=30))
+    assert errors["applies_to_region_level"] == ["区域指标须注明按哪一级区域考核。"]
+    errors = _errors(_rule(hunan, applies_to_region_level="county"))
+    assert errors["applies_to_region_level"] == ["只有区域指标按区域层级考核。"]
+    with pytest.raises(IntegrityError), transaction.atomic():
+        _rule(hunan, measure=Measure.RECOGNISED_COUNTIES, threshold=30).save()
+    _rule(
+        hunan, measure=Measure.RECOGNISED_COUNTIES, threshold=30, applies_to_region_level="province"
+    ).full_clean()
+
+
+def test_r25_only_region_targets_run_over_the_plan_period(hunan):
+    errors = _errors(_rule(hunan, period=Period.PLAN))
+    assert errors["period"] == ["只有区域指标可以按文件施行期考核。"]
+    with pytest.raises(IntegrityError), transaction.atomic():
+        _rule(
+            hunan,
+            measure=Measure.LOCAL_SUPERVISORS,
+            applies_to_region_level="province",
+            period=Period.PLAN,
+            in_force_until=None,
+        ).save()
