@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from accounts import scope
 from accounts.models import User
 from accounts.roles import Action
+from directory import selectors as directory_selectors
 from directory.models import Person, Region
 from lms import hours
 from lms.models import (
@@ -150,9 +151,8 @@ def attendees_for_manager(*, session: TrainingSession, person_ids: Iterable) -> 
 def _people_seen(*, user: User, action: Action) -> QuerySet[Person]:
     """Everyone the user may know exists: themselves, the people their directory scope reaches
     and those `action`'s grants reach. Ids outside it are a 404, exactly like unknown ids."""
-    return Person.objects.filter(
-        Q(pk__in=scope.people_visible_to(user).values("pk"))
-        | Q(pk__in=scope.people_visible_to(user, action).values("pk"))
+    return directory_selectors.people_in_any(
+        groups=[scope.people_visible_to(user), scope.people_visible_to(user, action)]
     )
 
 
