@@ -132,13 +132,12 @@ def attendees_for_manager(*, session: TrainingSession, person_ids: Iterable) -> 
     id is ignored.
     """
     ids = {int(pk) for pk in person_ids if str(pk).isdigit()}
-    people = list(
-        Person.objects.filter(
-            pk__in=ids,
-            enrolments__run_id=session.run_id,
-            enrolments__status=Enrolment.Status.ENROLLED,
-        ).order_by("pk")
+    enrolled = Enrolment.objects.filter(
+        person_id__in=ids, run_id=session.run_id, status=Enrolment.Status.ENROLLED
     )
+    people = [
+        enrolment.person for enrolment in enrolled.select_related("person").order_by("person_id")
+    ]
     if missing := len(ids) - len(people):
         raise ValidationError(
             _("有 %(count)s 人不在该期培训的报名名单中，未记录任何出勤。请刷新页面后重试。")
