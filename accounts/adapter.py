@@ -5,8 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from directory import identity
-from directory.models import Person
-from directory.selectors import person_of_user
+from directory.selectors import person_of_user, person_with_active_account
 
 
 class MobileField(forms.CharField):
@@ -60,12 +59,7 @@ class AccountAdapter(DefaultAccountAdapter):
             phone = identity.parse_mobile(phone)
         except identity.IdentityError:
             return None
-        person = (
-            Person.objects.with_mobile(phone)
-            .filter(user__isnull=False, user__is_active=True)
-            .select_related("user")
-            .first()
-        )
+        person = person_with_active_account(mobile=phone)
         return person.user if person else None
 
     def get_phone(self, user):

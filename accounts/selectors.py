@@ -24,3 +24,32 @@ def holders_at(*, role: str, service_point: ServicePoint) -> QuerySet[User]:
         .distinct()
         .order_by("pk")
     )
+
+
+def users_with_emails(*, emails: list[str]) -> QuerySet[User]:
+    """The users whose e-mail address is one of `emails`, exactly as stored."""
+    return User.objects.filter(email__in=emails)
+
+
+def active_grants_of(
+    *, user: User, role: str, region_id: int | None, service_point_id: int | None
+) -> QuerySet[RoleGrant]:
+    """The user's active grants of `role` over exactly this region or this service point (pass
+    None for the other)."""
+    return RoleGrant.objects.filter(
+        user=user,
+        role=role,
+        revoked_at__isnull=True,
+        region_id=region_id,
+        service_point_id=service_point_id,
+    )
+
+
+def holder_emails_over(*, role: str, region_paths: list[str]) -> QuerySet[str]:
+    """The e-mail addresses of users with an active grant of `role` over one of these regions
+    (users without an address left out; a user holding several such grants repeats)."""
+    return (
+        RoleGrant.objects.filter(role=role, revoked_at__isnull=True, region__path__in=region_paths)
+        .exclude(user__email="")
+        .values_list("user__email", flat=True)
+    )

@@ -13,7 +13,7 @@ from functools import partial
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_q.tasks import async_task
@@ -22,7 +22,8 @@ from audit.services import audit_record
 from core.links import absolute_url
 from credentials import services
 from credentials.models import Certificate, CertificateBatch
-from directory.models import Person, Position, Region
+from directory import selectors as directory_selectors
+from directory.models import Person, Region
 from outbox.services import mail_queue
 
 
@@ -40,13 +41,11 @@ def batch_create(
 
 def batch_people(*, batch: CertificateBatch) -> QuerySet[Person]:
     """Everyone with a position in the region's subtree at some point in the year."""
-    starts_on, ends_on = dt.date(batch.year, 1, 1), dt.date(batch.year, 12, 31)
-    placed = Position.objects.filter(
-        Q(ends_on__isnull=True) | Q(ends_on__gte=starts_on),
-        service_point__region__path__startswith=batch.region.path,
-        starts_on__lte=ends_on,
-    ).values("person_id")
-    return Person.objects.filter(pk__in=placed).select_related("user").order_by("pk")
+    return directory_selectors.people_placed_in(
+        region_path=batch.region.path,
+        starts_on=dt.date(batch.year, 1, 1),
+        ends_on=dt.date(batch.year, 12, 31),
+    )
 
 
 CHUNK = 200  # people per task run, well inside the task time-out

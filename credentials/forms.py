@@ -31,7 +31,7 @@ class HoursCertificateForm(forms.Form):
 
 
 class BatchForm(forms.Form):
-    region = forms.ModelChoiceField(queryset=Region.objects.none(), label=_("区域"))
+    region = forms.ModelChoiceField(queryset=None, label=_("区域"))  # set per user below
     year = periods.YearField(label=_("年度"))
     include_empty = forms.BooleanField(label=_("没有学时的人员也出具证明"), required=False)
 

@@ -1,6 +1,7 @@
 """Loaders for credentials: a holder sees their own; administrators those of people in scope."""
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from accounts import scope
@@ -8,7 +9,9 @@ from accounts.models import User
 from accounts.roles import Action
 from credentials.models import Certificate, CertificateBatch, Qualification
 from directory.models import Person
+from lms import selectors as lms_selectors
 from lms.models import Enrolment
+from supervision import selectors as supervision_selectors
 from supervision.models import SupervisorProfile
 
 
@@ -40,15 +43,14 @@ def own_qualification(*, user: User, qualification_id: int) -> Qualification:
 
 
 def own_supervisor_profile(*, user: User) -> SupervisorProfile:
-    return get_object_or_404(SupervisorProfile, person__user=user)
+    profile = supervision_selectors.profile_of_user(user=user)
+    if profile is None:
+        raise Http404
+    return profile
 
 
 def own_enrolment(*, user: User, enrolment_id: int) -> Enrolment:
-    return get_object_or_404(
-        Enrolment.objects.select_related("run__course", "person"),
-        pk=enrolment_id,
-        person__user=user,
-    )
+    return get_object_or_404(lms_selectors.enrolments_of_user(user=user), pk=enrolment_id)
 
 
 def _record_about(*, user: User, queryset, pk: int, person_field: str, action, holder_may: bool):

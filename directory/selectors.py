@@ -1,4 +1,7 @@
 import datetime as dt
+from collections.abc import Iterable
+from functools import reduce
+from operator import or_
 
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Substr
@@ -49,6 +52,43 @@ def person_of_user(*, user: User) -> Person | None:
         return user.person
     except Person.DoesNotExist:
         return None
+
+
+def person_with_active_account(*, mobile: str) -> Person | None:
+    """The person holding this mobile number (however it was typed) who has an active account,
+    with the account loaded; None when nobody does."""
+    return (
+        Person.objects.with_mobile(mobile)
+        .filter(user__isnull=False, user__is_active=True)
+        .select_related("user")
+        .first()
+    )
+
+
+def id_number_in_use(*, number: str) -> bool:
+    """Whether anyone in the directory (not only in someone's scope) holds this ID number."""
+    return Person.objects.with_id_number(number).exists()
+
+
+def mobile_in_use(*, number: str) -> bool:
+    """Whether anyone in the directory (not only in someone's scope) holds this mobile number."""
+    return Person.objects.with_mobile(number).exists()
+
+
+def people_in_any(*, groups: Iterable[QuerySet[Person]]) -> QuerySet[Person]:
+    """Everyone in at least one of the person querysets (at least one), each read as a subquery."""
+    return Person.objects.filter(reduce(or_, (Q(pk__in=group.values("pk")) for group in groups)))
+
+
+def people_placed_in(*, region_path: str, starts_on: dt.date, ends_on: dt.date) -> QuerySet[Person]:
+    """Everyone who held a position at a point of the region subtree on at least one day between
+    two dates (inclusive), with their accounts, by id."""
+    placed = Position.objects.filter(
+        Q(ends_on__isnull=True) | Q(ends_on__gte=starts_on),
+        service_point__region__path__startswith=region_path,
+        starts_on__lte=ends_on,
+    ).values("person_id")
+    return Person.objects.filter(pk__in=placed).select_related("user").order_by("pk")
 
 
 def people_for_user(*, user: User, query: str = "") -> QuerySet[Person]:
@@ -156,6 +196,11 @@ def service_points_in(
     return ServicePoint.objects.filter(region__path__startswith=region_path)
 
 
+def service_point_codes_in_use(*, codes: Iterable[str]) -> set[str]:
+    """Those of `codes` that a service point already has (anywhere, not only in scope)."""
+    return set(ServicePoint.objects.filter(code__in=codes).values_list("code", flat=True))
+
+
 def regions_at(*, paths: list[str] | set[str]) -> QuerySet[Region]:
     """The regions at these paths, by code."""
     return Region.objects.filter(path__in=paths).order_by("code")
@@ -166,8 +211,17 @@ def top_regions() -> QuerySet[Region]:
     return Region.objects.filter(depth=1).order_by("code")
 
 
+def regions_to_depth(*, depth: int) -> QuerySet[Region]:
+    """The regions from the provinces (depth 1) down to `depth`, in tree order."""
+    return Region.objects.filter(depth__lte=depth).order_by("path")
+
+
 def region_with_code(code: str) -> Region | None:
     return Region.objects.filter(code=code).first()
+
+
+def region_with_id(*, region_id: int) -> Region | None:
+    return Region.objects.filter(pk=region_id).first()
 
 
 def names_of(*, people: list[int]) -> dict[int, str]:

@@ -22,6 +22,7 @@ from accounts import scope
 from accounts.models import User
 from accounts.roles import Action, Role
 from directory import identity
+from directory import selectors as directory_selectors
 from directory.models import Agency, Person, Position, Region, ServicePoint
 from imports import cells, columns
 from imports.parsing import RawRow
@@ -269,9 +270,7 @@ def _service_point_context(*, rows: list[RawRow], user: User) -> Context:
     agencies = scope.agencies_visible_to(user, Action.MANAGE_DIRECTORY).filter(
         credit_code__in=credit_codes
     )
-    taken = ServicePoint.objects.filter(code__in=_codes(rows, "编号")).values_list(
-        "code", flat=True
-    )
+    taken = directory_selectors.service_point_codes_in_use(codes=_codes(rows, "编号"))
     return Context(
         regions={region.code: region for region in regions},
         agencies={agency.credit_code: agency for agency in agencies},

@@ -18,6 +18,7 @@ from accounts import scope
 from accounts.models import User
 from accounts.roles import Action
 from directory import rules
+from directory import selectors as directory_selectors
 from directory.identity import id_check_char
 from directory.models import Person, Position, Region, ServicePoint
 from imports import cells, columns
@@ -164,11 +165,9 @@ def _person_example(user: User) -> dict:
 
 
 def _unused_code(*, region: Region) -> str:
-    for sequence in range(1, 1000):
-        code = f"{region.code}-{sequence:02d}"
-        if not ServicePoint.objects.filter(code=code).exists():
-            return code
-    return ""
+    codes = [f"{region.code}-{sequence:02d}" for sequence in range(1, 1000)]
+    taken = directory_selectors.service_point_codes_in_use(codes=codes)
+    return next((code for code in codes if code not in taken), "")
 
 
 def _unused_id_number(*, area: str) -> str:
@@ -176,7 +175,7 @@ def _unused_id_number(*, area: str) -> str:
     for sequence in range(1, 1000):
         first17 = f"{area}19950615{sequence:03d}"
         number = first17 + id_check_char(first17)
-        if not Person.objects.with_id_number(number).exists():
+        if not directory_selectors.id_number_in_use(number=number):
             return number
     return ""
 
@@ -184,6 +183,6 @@ def _unused_id_number(*, area: str) -> str:
 def _unused_mobile() -> str:
     for sequence in range(1, 1000):
         mobile = f"138{sequence:08d}"
-        if not Person.objects.with_mobile(mobile).exists():
+        if not directory_selectors.mobile_in_use(number=mobile):
             return mobile
     return ""

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import User
+from accounts.selectors import users_with_emails
 from core import periods, units
 from core.files import check_upload
 from directory.models import Position
@@ -242,7 +242,7 @@ class RunForm(forms.ModelForm):
         emails = [
             e.strip().lower() for e in self.cleaned_data["trainer_emails"].split(",") if e.strip()
         ]
-        users = list(User.objects.filter(email__in=emails))
+        users = list(users_with_emails(emails=emails))
         missing = sorted(set(emails) - {u.email.lower() for u in users})
         if missing:
             raise forms.ValidationError(

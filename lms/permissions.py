@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from accounts import scope
 from accounts.models import User
 from accounts.roles import Action
+from directory import selectors as directory_selectors
 from directory.models import Person, Region
 from lms import hours
 from lms.models import (
@@ -131,13 +132,12 @@ def attendees_for_manager(*, session: TrainingSession, person_ids: Iterable) -> 
     id is ignored.
     """
     ids = {int(pk) for pk in person_ids if str(pk).isdigit()}
-    people = list(
-        Person.objects.filter(
-            pk__in=ids,
-            enrolments__run_id=session.run_id,
-            enrolments__status=Enrolment.Status.ENROLLED,
-        ).order_by("pk")
+    enrolled = Enrolment.objects.filter(
+        person_id__in=ids, run_id=session.run_id, status=Enrolment.Status.ENROLLED
     )
+    people = [
+        enrolment.person for enrolment in enrolled.select_related("person").order_by("person_id")
+    ]
     if missing := len(ids) - len(people):
         raise ValidationError(
             _("有 %(count)s 人不在该期培训的报名名单中，未记录任何出勤。请刷新页面后重试。")
@@ -150,9 +150,8 @@ def attendees_for_manager(*, session: TrainingSession, person_ids: Iterable) -> 
 def _people_seen(*, user: User, action: Action) -> QuerySet[Person]:
     """Everyone the user may know exists: themselves, the people their directory scope reaches
     and those `action`'s grants reach. Ids outside it are a 404, exactly like unknown ids."""
-    return Person.objects.filter(
-        Q(pk__in=scope.people_visible_to(user).values("pk"))
-        | Q(pk__in=scope.people_visible_to(user, action).values("pk"))
+    return directory_selectors.people_in_any(
+        groups=[scope.people_visible_to(user), scope.people_visible_to(user, action)]
     )
 
 

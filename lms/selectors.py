@@ -282,6 +282,11 @@ def runs_of_course(*, course: Course) -> QuerySet[CourseRun]:
     )
 
 
+def enrolments_of_user(*, user: User) -> QuerySet[Enrolment]:
+    """The enrolments of the user's own person, with run, course and person."""
+    return Enrolment.objects.filter(person__user=user).select_related("run__course", "person")
+
+
 def enrolments_of_person(*, person: Person) -> QuerySet[Enrolment]:
     return (
         Enrolment.objects.filter(person=person)
@@ -336,12 +341,17 @@ def run_roster(*, run: CourseRun) -> list[dict]:
     ]
 
 
+def people_enrolled_in(*, run_id: int) -> QuerySet[Person]:
+    """The people enrolled in a run (not those waitlisted, pending or cancelled), by id."""
+    return Person.objects.filter(
+        enrolments__run_id=run_id, enrolments__status=Enrolment.Status.ENROLLED
+    ).order_by("pk")
+
+
 def session_checklist(*, session: TrainingSession) -> list[dict]:
     """The enrolled people of a session's run, with whether each is marked present."""
     present = set(session.attendances.values_list("person_id", flat=True))
-    people = Person.objects.filter(
-        enrolments__run_id=session.run_id, enrolments__status=Enrolment.Status.ENROLLED
-    ).order_by("name", "pk")
+    people = people_enrolled_in(run_id=session.run_id).order_by("name", "pk")
     return [{"person": p, "present": p.pk in present} for p in people]
 
 

@@ -23,7 +23,8 @@ from accounts.roles import Action
 from directory.identity import mask_id_number, normalise_id_number
 from directory.models import Person, id_number_digest
 from imports.parsing import read_rows
-from lms.models import CourseRun, Enrolment
+from lms import selectors
+from lms.models import CourseRun
 
 NAME, ID_NUMBER = "姓名", "身份证号"
 
@@ -54,11 +55,7 @@ class SheetPreview:
 def sheet_preview(*, run: CourseRun, user: User, uploaded_file: UploadedFile) -> SheetPreview:
     """Match every row of the sheet; raises ValidationError for an unreadable file."""
     raw = read_rows(uploaded_file=uploaded_file, columns=[NAME, ID_NUMBER], required=[NAME])
-    enrolled = list(
-        Person.objects.filter(
-            enrolments__run=run, enrolments__status=Enrolment.Status.ENROLLED
-        ).order_by("pk")
-    )
+    enrolled = list(selectors.people_enrolled_in(run_id=run.pk))
     by_hash = {p.id_number_hash: p for p in enrolled}
     numbers = {row.line: normalise_id_number(row.values[ID_NUMBER]) for row in raw}
     hashes = {line: id_number_digest(number) for line, number in numbers.items() if number}

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.files import private_file_response
-from directory.models import Region
+from directory import selectors as directory_selectors
 from directory.permissions import own_person
 from directory.selectors import person_of_user
 from lms import forms, permissions, selectors
@@ -24,9 +24,8 @@ from lms.views.common import paginate, show_errors
 def catalogue(request: HttpRequest) -> HttpResponse:
     form = forms.CatalogueFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    region = (
-        Region.objects.filter(pk=filters.get("region")).first() if filters.get("region") else None
-    )
+    region_id = filters.get("region")
+    region = directory_selectors.region_with_id(region_id=region_id) if region_id else None
     upcoming_only = not (filters.get("starts_after") or filters.get("starts_before"))
     runs = selectors.catalogue(
         query=(filters.get("q") or "").strip(),
@@ -38,7 +37,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
         places_left=bool(filters.get("places_left")),
         ending_after=timezone.localdate() if upcoming_only else None,
     )
-    regions = Region.objects.filter(depth__lte=3).order_by("path")
+    regions = directory_selectors.regions_to_depth(depth=3)
     return render(
         request,
         "lms/catalogue.html",

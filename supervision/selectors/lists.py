@@ -145,6 +145,11 @@ def assignments_at(*, service_point: ServicePoint) -> QuerySet[Assignment]:
     )
 
 
+def profile_of_user(*, user: User) -> SupervisorProfile | None:
+    """The supervisor profile of the user's own person, or None."""
+    return SupervisorProfile.objects.filter(person__user=user).first()
+
+
 def supervisors_at(*, service_point: ServicePoint, day: dt.date) -> QuerySet[SupervisorProfile]:
     """Supervisors whose assignment covers the station on `day` (its own and its regions')."""
     active = (

@@ -7,14 +7,14 @@ from collections.abc import Sequence
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
 from audit.services import audit_record
 from core.files import original_name
-from directory.models import Person, Position, ServicePoint
+from directory.models import Person, ServicePoint
+from directory.selectors import current_positions
 from supervision import terms
 from supervision.models import (
     Attachment,
@@ -67,10 +67,8 @@ def _check_session(
     if len({p.pk for p in people}) != len(people):
         errors.append(_("同一名社工只能出现一次。"))
     at_station = set(
-        Position.objects.filter(
-            service_point=service_point, person__in=people, starts_on__lte=held_on
-        )
-        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=held_on))
+        current_positions(on=held_on, service_point_id=service_point.pk)
+        .filter(person__in=people)
         .values_list("person_id", flat=True)
     )
     for person, minutes in supervisees:

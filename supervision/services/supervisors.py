@@ -6,7 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from accounts.models import RoleGrant, User
+from accounts import selectors as accounts_selectors
+from accounts.models import User
 from accounts.roles import Role
 from accounts.services import role_grant_create, role_grant_revoke
 from audit.services import audit_record
@@ -164,8 +165,11 @@ def assignment_end(*, assignment: Assignment, ended_on: dt.date, ended_by: User)
         .exists()
     )
     if user is not None and not still_needed:
-        for grant in RoleGrant.objects.filter(
-            user=user, role=Role.SUPERVISOR, revoked_at__isnull=True, **target
+        for grant in accounts_selectors.active_grants_of(
+            user=user,
+            role=Role.SUPERVISOR,
+            region_id=assignment.region_id,
+            service_point_id=assignment.service_point_id,
         ):
             role_grant_revoke(grant=grant, revoked_by=ended_by)
     return assignment
@@ -211,13 +215,7 @@ def term_reminders_send(*, today: dt.date) -> int:
 def _reminder_recipients(assignment: Assignment) -> list[str]:
     path = (assignment.region or assignment.service_point.region).path
     prefixes = [path[:i] for i in range(Region.steplen, len(path) + 1, Region.steplen)]
-    admins = (
-        RoleGrant.objects.filter(
-            role=Role.REGION_ADMIN, revoked_at__isnull=True, region__path__in=prefixes
-        )
-        .exclude(user__email="")
-        .values_list("user__email", flat=True)
-    )
+    admins = accounts_selectors.holder_emails_over(role=Role.REGION_ADMIN, region_paths=prefixes)
     user = assignment.supervisor.person.user
     addresses = [user.email] if user and user.email else []
     return sorted({*addresses, *admins})

@@ -125,3 +125,8 @@ def test_r24_a_ratio_set_elsewhere_does_not_flag(session, tree, zhang_min, li_qi
     )
     [row] = selectors.supervisor_load(user=zhang_min.user, today=D(2025, 6, 1))
     assert (row["ratio"], row["overloaded"]) == (None, False)
+
+
+def test_profile_of_user_is_their_own_person_s(li_qiang_profile, li_qiang, wang_fang):
+    assert selectors.profile_of_user(user=li_qiang.user) == li_qiang_profile
+    assert selectors.profile_of_user(user=wang_fang.user) is None

@@ -13,7 +13,7 @@ from django.utils import timezone
 from core import periods
 from credentials import batches
 from credentials.models import CertificateBatch
-from directory.models import Region
+from directory.selectors import region_with_code
 
 
 class Command(BaseCommand):
@@ -32,7 +32,7 @@ class Command(BaseCommand):
             raise CommandError(error.messages[0]) from None
         if year > today.year:
             raise CommandError(f"Year {year} has not started")
-        found = Region.objects.filter(code=region).first()
+        found = region_with_code(region)
         if found is None:
             raise CommandError(f"Unknown region code {region}")
         batch = (
