@@ -276,6 +276,11 @@ class SupervisionSession(models.Model):
     def __str__(self) -> str:
         return f"{self.service_point} · {self.held_on} · {self.topic}"
 
+    @property
+    def may_cancel(self) -> bool:
+        """Only a planned session can be cancelled (a held one is a record, R7)."""
+        return self.status == self.Status.PLANNED
+
 
 class Supervisee(models.Model):
     """A worker's part of a session: the minutes they received and their confirmation.

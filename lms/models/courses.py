@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.files import ORIGINAL_NAME_MAX_LENGTH, RandomName
 from directory.models import Region
+from lms import rules
 
 
 class Kind(models.TextChoices):
@@ -277,6 +278,15 @@ class Enrolment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} · {self.run}"
+
+    def cancellable(self, now) -> bool:
+        """Whether the learner may still cancel (lms.rules.cancellation_problem)."""
+        return (
+            rules.cancellation_problem(
+                now=now, deadline=self.run.cancellation_deadline, status=self.status
+            )
+            is None
+        )
 
 
 class Attendance(models.Model):

@@ -122,10 +122,11 @@ def cancel(request: HttpRequest, pk: int) -> HttpResponse:
 
 def my_courses(request: HttpRequest) -> HttpResponse:
     person = own_person(user=request.user)
-    rows = selectors.enrolments_of_person(person=person)
-    return render(
-        request, "lms/my_courses.html", {"page": paginate(request, rows), "now": timezone.now()}
-    )
+    page = paginate(request, selectors.enrolments_of_person(person=person))
+    now = timezone.now()
+    for row in page.object_list:
+        row.may_cancel = row.cancellable(now)
+    return render(request, "lms/my_courses.html", {"page": page})
 
 
 def sign_in(request: HttpRequest, token: str) -> HttpResponse:

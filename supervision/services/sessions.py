@@ -280,7 +280,10 @@ def session_update(
 
 
 def session_cancel(*, session: SupervisionSession, cancelled_by: User) -> SupervisionSession:
-    """Cancel a planned session (kept, shown as cancelled in calendars)."""
+    """Cancel a planned session (kept, shown as cancelled in calendars). A held session is a
+    record (R7): it is corrected, never cancelled."""
+    if not session.may_cancel:
+        raise ValidationError(_("只能取消尚未举行的督导活动；已举行的记录请修改或处理异议。"))
     return session_update(
         session=session, edited_by=cancelled_by, status=SupervisionSession.Status.CANCELLED
     )

@@ -61,7 +61,14 @@ def test_cancelled_and_planned_sessions_count_nothing(tree, li_qiang_profile, wa
         duration=60,
         status=SupervisionSession.Status.PLANNED,
     )
-    cancelled = log(tree, li_qiang_profile, [(wang_fang, 60)], duration=60, when=at(2025, 7, 1))
+    cancelled = log(
+        tree,
+        li_qiang_profile,
+        [(wang_fang, 60)],
+        duration=60,
+        when=at(2025, 7, 1),
+        status=SupervisionSession.Status.PLANNED,
+    )
     services.session_cancel(session=cancelled, cancelled_by=li_qiang_profile.person.user)
     assert selectors.station_minutes(service_point=tree.station_a, year=2025)["minutes"] == 0
     assert (

@@ -95,3 +95,14 @@ def test_received_page_shows_the_years_totals_by_level(client, wang_fang, wang_f
     client.force_login(wang_fang.user)
     page = client.get(reverse("supervision:received") + "?year=2025").content.decode()
     assert "已确认 2.0" in page  # 120 minutes confirmed this year
+
+
+def test_a_held_session_cannot_be_cancelled(client, li_qiang, session):
+    """R7: a held session is a record; only planned sessions are cancelled."""
+    client.force_login(li_qiang.user)
+    page = client.get(reverse("supervision:session_detail", args=[session.pk])).content.decode()
+    assert reverse("supervision:session_cancel", args=[session.pk]) not in page
+    response = client.post(reverse("supervision:session_cancel", args=[session.pk]), follow=True)
+    assert "只能取消尚未举行的督导活动" in response.content.decode()
+    session.refresh_from_db()
+    assert session.status == "held"
