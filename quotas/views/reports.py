@@ -20,7 +20,7 @@ from directory import selectors as directory_selectors
 from quotas import permissions, report_states, rules
 from quotas.forms import MonthForm, QuarterlyMeetingForm, ReportForm, WeeklyStatusForm
 from quotas.models import StationListItem, YearlyEvaluation
-from quotas.selectors import obligations, tracking
+from quotas.selectors import obligations, station_lists, tracking
 from quotas.selectors import reports as selectors
 from quotas.services import reports as services
 from quotas.services import yearly_evaluations
@@ -109,7 +109,7 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
             **abilities,
             "late": selectors.is_late(report=found, today=timezone.localdate()),
             "cycle": obligations.report_cycle_for(path=path, month=found.month),
-            "negative_list": tracking.station_lists(service_point=found.service_point)[
+            "negative_list": station_lists.lists_of_station(service_point=found.service_point)[
                 StationListItem.Kind.NEGATIVE
             ],
         },

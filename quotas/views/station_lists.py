@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 from quotas import permissions
 from quotas.forms import StationListItemForm
 from quotas.models import StationListItem
-from quotas.selectors import tracking as selectors
+from quotas.selectors import station_lists as selectors
 from quotas.services import station_lists as services
 
 
@@ -48,7 +48,7 @@ def station_lists(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.error(request, _("无效的操作。"))
         except ValidationError as error:
             messages.error(request, error.messages[0])
-    listed = selectors.station_lists(service_point=point)
+    listed = selectors.lists_of_station(service_point=point)
     return render(
         request,
         "quotas/station_lists.html",

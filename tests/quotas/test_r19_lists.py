@@ -11,7 +11,8 @@ from django.db import IntegrityError
 
 from quotas import packs, rules
 from quotas.models import MonthlyReport, StationListItem
-from quotas.selectors import rule_results, tracking
+from quotas.selectors import rule_results
+from quotas.selectors import station_lists as lists_selectors
 from quotas.services import reports as services
 from quotas.services import station_lists
 from tests.quotas.conftest import REPORT_DATA
@@ -21,7 +22,7 @@ Kind = StationListItem.Kind
 
 
 def _texts(point, kind):
-    return [item.text for item in tracking.station_lists(service_point=point)[kind]]
+    return [item.text for item in lists_selectors.lists_of_station(service_point=point)[kind]]
 
 
 def test_r19_hunans_negative_list_cites_its_clause():
