@@ -94,7 +94,8 @@ def _account(name: str) -> User | None:
 
 
 def _at(day: dt.date, hour: int = 10) -> dt.datetime:
-    return dt.datetime(day.year, day.month, day.day, hour, tzinfo=SHANGHAI)
+    """10 o'clock on `day` in Shanghai, or now if that is still to come."""
+    return min(dt.datetime(day.year, day.month, day.day, hour, tzinfo=SHANGHAI), timezone.now())
 
 
 def _months_before(today: dt.date, count: int) -> list[dt.date]:
@@ -199,7 +200,7 @@ def _hunan(today: dt.date) -> int:
         added += _report(
             point,
             month,
-            submitted_on=rules.month_end(month) + dt.timedelta(days=3),
+            submitted_on=min(rules.month_end(month) + dt.timedelta(days=3), today),
             head=head,
             reviewer=None if latest else county,
             cases_opened=2,
@@ -225,7 +226,7 @@ def _pinghu(today: dt.date) -> int:
         added += _report(
             point,
             month,
-            submitted_on=rules.month_end(month) + dt.timedelta(days=4),
+            submitted_on=min(rules.month_end(month) + dt.timedelta(days=4), today),
             head=head,
             reviewer=None,
             cases_opened=3,

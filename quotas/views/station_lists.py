@@ -56,6 +56,11 @@ def station_lists(request: HttpRequest, pk: int) -> HttpResponse:
             "point": point,
             "form": form,
             "lists": [(kind, label, listed[kind]) for kind, label in StationListItem.Kind.choices],
-            "missing": selectors.seed_missing(service_point=point, listed=listed, on=today),
+            "missing": [
+                (StationListItem.Kind(kind).label, seed)
+                for kind, seed in selectors.seed_missing(
+                    service_point=point, listed=listed, on=today
+                ).items()
+            ],
         },
     )

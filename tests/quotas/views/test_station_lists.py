@@ -28,7 +28,7 @@ def _url(point):
 def test_r19_head_seeds_adds_and_removes(client, lists_pack, tree, head):
     client.force_login(head)
     page = client.get(_url(tree.station_a)).content.decode()
-    assert "许可、确认、审批、给付（《长沙试行清单》本地选择：负面工作清单）" in page
+    assert "负面工作清单：许可、确认、审批、给付（《长沙试行清单》本地选择：负面工作清单）" in page
     page = client.post(_url(tree.station_a), {"action": "seed"}, follow=True).content.decode()
     assert "已按现行政策加入 5 项。" in page and 'value="seed"' not in page
     page = client.post(
@@ -39,6 +39,10 @@ def test_r19_head_seeds_adds_and_removes(client, lists_pack, tree, head):
     assert "已加入清单。" in page
     own = StationListItem.objects.get(text="代为审核低保申请材料")
     assert own.added_by == head and own.source == ""
+    page = client.get(_url(tree.station_a)).content.decode()
+    assert (
+        "许可、确认、审批、给付 <small>（《长沙试行清单》本地选择：负面工作清单）</small>" in page
+    )
     client.post(_url(tree.station_a), {"action": "remove", "item": own.pk})
     assert not StationListItem.objects.filter(pk=own.pk).exists()
 
