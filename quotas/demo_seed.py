@@ -1,11 +1,13 @@
 """Demo policy packs for `manage.py seed_demo`: every pack of quotas/packs.py (idempotent), and
 Hunan's yearly hours (R8, R12) carried forward after its 2021–2023 plan, labelled as the demo's
-decision; its growing shares (R4, R18) are not carried, so later years show no rule for them."""
+decision; its growing shares (R4, R18) are not carried, so later years show no rule for them.
+Then the demo's monthly reports, station lists, weekly status and quarterly meeting
+(quotas/demo_reports.py)."""
 
 import datetime as dt
 import time
 
-from quotas import packs
+from quotas import demo_reports, packs
 from quotas.models import PolicyPack, PolicyRule
 from quotas.services import carry_forward, policy_packs
 
@@ -41,8 +43,11 @@ def seed(*, scale: str, figures) -> None:
         )
         created += 1
     figures.add("quotas: policy packs", time.perf_counter() - started, created)
+    figures.run("quotas: monthly reports", demo_reports.seed)
 
 
 def reset() -> None:
-    """Packs refer to regions; delete them (and their rules) before the directory."""
+    """Reports and packs refer to regions and stations; delete them (and the packs' rules)
+    before the directory."""
+    demo_reports.reset()
     PolicyPack.objects.all().delete()

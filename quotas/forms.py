@@ -3,16 +3,28 @@ from django.utils.translation import gettext_lazy as _
 
 from core import periods
 from quotas import rules
-from quotas.models import MonthlyReport
+from quotas.models import (
+    HOURS_MESSAGE,
+    VISITS_MESSAGE,
+    MonthlyReport,
+    QuarterlyMeeting,
+    StationListItem,
+    WeeklyStatus,
+)
 
 
 class ReportForm(forms.ModelForm):
     class Meta:
         model = MonthlyReport
         fields = [
+            "cases_opened",
+            "cases_closed",
             "cases_served",
             "work_hours",
             "service_hours",
+            "admin_hours",
+            "key_clients",
+            "key_clients_visited",
             "highlights",
             "problems",
             "next_plan",
@@ -35,15 +47,58 @@ class ReportForm(forms.ModelForm):
         return hours
 
     def clean(self):
+        """R18, R19: service and administrative hours are separate parts of the working time;
+        R20: visited key clients are among the key clients."""
         cleaned = super().clean()
-        work, service = cleaned.get("work_hours"), cleaned.get("service_hours")
-        if work is not None and service is not None and service > work:
-            self.add_error("service_hours", _("专业服务时长不能超过工作总时长。"))
+        work, service, admin = (
+            cleaned.get("work_hours"),
+            cleaned.get("service_hours"),
+            cleaned.get("admin_hours"),
+        )
+        if None not in (work, service, admin) and not rules.hours_add_up(
+            work_hours=work, service_hours=service, admin_hours=admin
+        ):
+            self.add_error("service_hours", HOURS_MESSAGE)
+        visited, key_clients = cleaned.get("key_clients_visited"), cleaned.get("key_clients")
+        if None not in (visited, key_clients) and visited > key_clients:
+            self.add_error("key_clients_visited", VISITS_MESSAGE)
         return cleaned
 
 
 class MonthForm(forms.Form):
     month = periods.MonthField(label=_("月份"))
+
+
+class WeeklyStatusForm(forms.ModelForm):
+    """R17: this week's short status (每周动态)."""
+
+    class Meta:
+        model = WeeklyStatus
+        fields = ["text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+
+
+class QuarterlyMeetingForm(forms.ModelForm):
+    """R17: the record of a quarterly meeting (季例会)."""
+
+    class Meta:
+        model = QuarterlyMeeting
+        fields = ["held_on", "attendees", "minutes"]
+        widgets = {
+            "held_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "minutes": forms.Textarea(attrs={"rows": 4}),
+        }
+
+
+class StationListItemForm(forms.ModelForm):
+    """R19: an item the station adds to its service list or negative list."""
+
+    class Meta:
+        model = StationListItem
+        fields = ["kind", "text"]
+
+    def clean_text(self):
+        return self.cleaned_data["text"].strip()
 
 
 class CarryForwardForm(forms.Form):

@@ -1,5 +1,5 @@
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.lookups import Exact
@@ -8,6 +8,17 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.models import Position, Region, ServicePoint
 from quotas import rules
+
+CITED_SETTINGS = ("weekly_status", "quarterly_meeting", "service_list", "negative_list")
+
+
+def _cited(setting: str) -> models.CheckConstraint:
+    """A pack that sets `setting` says where it comes from (`<setting>_source`)."""
+    return models.CheckConstraint(
+        condition=Q(**{f"{setting}__isnull": True}) | ~Q(**{f"{setting}_source": ""}),
+        name=f"policy_pack_{setting}_cited",
+        violation_error_message=_("设置此项时须注明依据。"),
+    )
 
 
 class PolicyPack(models.Model):
@@ -40,9 +51,6 @@ class PolicyPack(models.Model):
         null=True,
         blank=True,
         help_text=_("留空：以“天”计的培训指标按参加培训的不同日期数计算（R11）。"),
-    )
-    report_due_day = models.PositiveSmallIntegerField(
-        _("月报截止日"), null=True, blank=True, help_text=_("每月几号前报送月报（R17）。")
     )
     loaded_at = models.DateTimeField(default=timezone.now)
     # Region choices beside the rules (R13). Null: this pack does not set it, and the nearest
@@ -95,6 +103,47 @@ class PolicyPack(models.Model):
         help_text=_("[[分数下限, 等次], …]，从高到低排列，最后一档下限为 0。"),
     )
     evaluation_source = models.CharField(_("年度评估权重与等次依据"), max_length=200, blank=True)
+    # R17: the report a station files each month, if the document asks for one. No national
+    # default: where no pack in force sets it, a station owes no monthly report.
+    report_covers_current_month = models.BooleanField(
+        _("月报报送当月情况"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "是：报送当月进度（如云龙县每月 26 日前报送当月建设进度表）；否：报送上月情况；"
+            "留空：本政策包不规定月报。"
+        ),
+    )
+    report_due_day = models.PositiveSmallIntegerField(
+        _("月报截止日"),
+        null=True,
+        blank=True,
+        help_text=_("报送月份（当月或次月）的几号前报送（含当日）；文件未规定时留空，不标注逾期。"),
+    )
+    report_name = models.CharField(
+        _("月报名称"),
+        max_length=50,
+        blank=True,
+        help_text=_("如“社工站建设进度表”；留空即“月报”。"),
+    )
+    report_source = models.CharField(_("月报依据"), max_length=200, blank=True)
+    weekly_status = models.BooleanField(
+        _("每周动态"), null=True, blank=True, help_text=_("站点每周报送一段简短的工作动态（R17）。")
+    )
+    weekly_status_source = models.CharField(_("每周动态依据"), max_length=200, blank=True)
+    quarterly_meeting = models.BooleanField(
+        _("季度例会"), null=True, blank=True, help_text=_("辖区每季度召开例会并留存记录（R17）。")
+    )
+    quarterly_meeting_source = models.CharField(_("季度例会依据"), max_length=200, blank=True)
+    # R19: items the document puts on every station's lists; a station adds its own.
+    service_list = models.JSONField(
+        _("专业服务清单事项"), null=True, blank=True, help_text=_('["事项", …]')
+    )
+    service_list_source = models.CharField(_("专业服务清单依据"), max_length=200, blank=True)
+    negative_list = models.JSONField(
+        _("负面工作清单事项"), null=True, blank=True, help_text=_('["事项", …]')
+    )
+    negative_list_source = models.CharField(_("负面工作清单依据"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("政策包")
@@ -119,6 +168,19 @@ class PolicyPack(models.Model):
                 name="policy_pack_report_due_day_1_to_28",
                 violation_error_message=_("月报截止日应在 1 至 28 日之间。"),
             ),
+            models.CheckConstraint(
+                condition=Q(
+                    report_covers_current_month__isnull=True,
+                    report_due_day__isnull=True,
+                    report_name="",
+                )
+                | (Q(report_covers_current_month__isnull=False) & ~Q(report_source="")),
+                name="policy_pack_report_cycle_cited",
+                violation_error_message=_(
+                    "规定月报时须写明报送当月还是上月情况，并注明依据；截止日和名称只能随月报设置。"
+                ),
+            ),
+            *[_cited(setting) for setting in CITED_SETTINGS],
             models.CheckConstraint(
                 condition=Q(
                     supervisor_term_min_years__isnull=True, supervisor_term_max_years__isnull=True
@@ -185,13 +247,23 @@ class PolicyPack(models.Model):
         return self.title
 
     def clean(self) -> None:
+        errors = {}
         if self.evaluation_grades is not None and not rules.grades_are_valid(
             self.evaluation_grades
         ):
-            raise ValidationError({"evaluation_grades": GRADES_MESSAGE})
+            errors["evaluation_grades"] = GRADES_MESSAGE
+        for name in ("service_list", "negative_list"):
+            items = getattr(self, name)
+            if items is not None and not rules.list_items_are_valid(items):
+                errors[name] = LIST_MESSAGE
+        if errors:
+            raise ValidationError(errors)
 
 
+HOURS_MESSAGE = _("专业服务时长与负面清单事项时长之和不能超过工作总时长。")
+VISITS_MESSAGE = _("已探访重点对象数不能超过重点对象数。")
 GRADES_MESSAGE = _("等次应为 [[分数下限, 等次], …]：下限从高到低、不超过 100，最后一档下限为 0。")
+LIST_MESSAGE = _('清单应为 ["事项", …]：每项为不重复的文字，不超过 100 字。')
 
 
 class Measure(models.TextChoices):
@@ -199,7 +271,7 @@ class Measure(models.TextChoices):
     TRAINING_DAYS = "training_days", _("培训天数")
     SUPERVISION_RECEIVED = "supervision_received", _("接受督导学时")
     STATION_SUPERVISION = "station_supervision", _("站点督导学时")
-    STATION_CASES = "station_cases", _("站点服务个案数")
+    STATION_CASES = "station_cases", _("站点年度完成个案数")
     LINKED_SUPERVISORS = "linked_supervisors", _("挂钩督导专家人数")
     CERTIFIED_STAFF = "certified_staff", _("持证专职社工人数")
     INTERMEDIATE_STAFF = "intermediate_staff", _("中级及以上社工人数")
@@ -215,6 +287,7 @@ class Measure(models.TextChoices):
     RECOGNISED_COUNTIES = "recognised_counties", _("工作优良县数")
     FIVE_STAR_ROOMS = "five_star_rooms", _("五星级村（社区）社会工作室数")
     LOCAL_SUPERVISORS = "local_supervisors", _("本土督导人数")
+    KEY_CLIENT_VISITS = "key_client_visits", _("重点对象月探访率")
 
 
 PERSON_MEASURES = frozenset(
@@ -252,6 +325,7 @@ UNITS = {
     Measure.RECOGNISED_COUNTIES: "count",
     Measure.FIVE_STAR_ROOMS: "count",
     Measure.LOCAL_SUPERVISORS: "count",
+    Measure.KEY_CLIENT_VISITS: "percent",
 }
 
 
@@ -459,10 +533,24 @@ def _at_most(limit: int) -> MaxValueValidator:
     return MaxValueValidator(limit, message=_("不能超过 %(limit_value)s。"))
 
 
+def _count(label: str, **kwargs) -> models.PositiveIntegerField:
+    return models.PositiveIntegerField(
+        label, default=0, validators=[_at_most(MONTHLY_CASES_MAX)], **kwargs
+    )
+
+
+def _hours(label: str, **kwargs) -> models.PositiveIntegerField:
+    return models.PositiveIntegerField(
+        label, default=0, validators=[_at_most(MONTHLY_HOURS_MAX)], **kwargs
+    )
+
+
 class MonthlyReport(models.Model):
     """A station's monthly report (R17): figures pre-filled from the system, plus what only the
-    station knows: cases served, working and service hours, narrative. Filed by the due day,
-    reviewed by the county; accepted reports are final."""
+    station knows: cases opened and closed (R9), working, service and administrative hours (R18,
+    R19), key clients visited (R20), narrative. Which month it covers and its due day come from
+    the region's policy pack; where none sets them it has no due day. Reviewed by the county;
+    accepted reports are final."""
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("草稿")
@@ -477,20 +565,32 @@ class MonthlyReport(models.Model):
         verbose_name=_("服务站点"),
     )
     month = models.DateField(_("月份"), help_text=_("该月第一天。"))
-    due_on = models.DateField(_("报送截止日"))
+    due_on = models.DateField(
+        _("报送截止日"), null=True, blank=True, help_text=_("本地区政策未规定截止日时为空。")
+    )
     status = models.CharField(
         _("状态"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
     figures = models.JSONField(_("系统数据"), default=dict)
-    cases_served = models.PositiveIntegerField(
-        _("本月服务个案数"), default=0, validators=[_at_most(MONTHLY_CASES_MAX)]
+    cases_opened = _count(_("本月新开个案数"))
+    cases_closed = _count(
+        _("本月结案个案数"),
+        help_text=_("每个个案只在结案的月份计一次；年度完成个案数按此累计（R9）。"),
     )
-    work_hours = models.PositiveIntegerField(
-        _("本月工作总时长（小时）"), default=0, validators=[_at_most(MONTHLY_HOURS_MAX)]
+    cases_served = _count(
+        _("本月服务中的个案数"),
+        help_text=_(
+            "本月提供过服务的个案，含跟进中的；同一个案会在多个月份出现，不用于年度个案数。"
+        ),
     )
-    service_hours = models.PositiveIntegerField(
-        _("其中专业服务时长（小时）"), default=0, validators=[_at_most(MONTHLY_HOURS_MAX)]
+    work_hours = _hours(_("本月工作总时长（小时）"))
+    service_hours = _hours(_("其中专业服务时长（小时）"))
+    admin_hours = _hours(
+        _("其中负面清单事项时长（小时）"),
+        help_text=_("人员用于本站负面工作清单所列行政事务的工时；这些工时不计为专业服务（R19）。"),
     )
+    key_clients = _count(_("重点对象数"), help_text=_("本月应探访的重点对象人数（R20）。"))
+    key_clients_visited = _count(_("本月已探访重点对象数"))
     highlights = models.TextField(_("工作亮点"), blank=True)
     problems = models.TextField(_("存在问题"), blank=True)
     next_plan = models.TextField(_("下月计划"), blank=True)
@@ -520,9 +620,14 @@ class MonthlyReport(models.Model):
                 violation_error_message=_("月份必须是该月第一天。"),
             ),
             models.CheckConstraint(
-                condition=Q(service_hours__lte=models.F("work_hours")),
-                name="monthly_report_service_within_work",
-                violation_error_message=_("专业服务时长不能超过工作总时长。"),
+                condition=Q(service_hours__lte=F("work_hours") - F("admin_hours")),
+                name="monthly_report_service_and_admin_within_work",
+                violation_error_message=HOURS_MESSAGE,
+            ),
+            models.CheckConstraint(
+                condition=Q(key_clients_visited__lte=F("key_clients")),
+                name="monthly_report_visited_within_key_clients",
+                violation_error_message=VISITS_MESSAGE,
             ),
         ]
         indexes = [models.Index(fields=["month", "status"])]
@@ -575,3 +680,119 @@ class YearlyEvaluation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.service_point} {self.year}"
+
+
+class WeeklyStatus(models.Model):
+    """A station's short status for one week (R17: Jiaxing's 每周动态掌握), asked only where a
+    policy pack in force asks for it; one per station and week, the last version kept."""
+
+    service_point = models.ForeignKey(
+        "directory.ServicePoint",
+        on_delete=models.PROTECT,
+        related_name="weekly_statuses",
+        verbose_name=_("服务站点"),
+    )
+    week = models.DateField(_("周"), help_text=_("该周星期一。"))
+    text = models.CharField(_("本周动态"), max_length=500)
+    by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    written_at = models.DateTimeField(_("填写时间"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("每周动态")
+        verbose_name_plural = _("每周动态")
+        ordering = ["-week", "service_point"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["service_point", "week"],
+                name="weekly_status_once_per_week",
+                violation_error_message=_("该站点这一周的动态已存在。"),
+            ),
+            models.CheckConstraint(
+                condition=Q(week__week_day=2),
+                name="weekly_status_week_is_monday",
+                violation_error_message=_("周必须以星期一表示。"),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.service_point} {self.week}"
+
+
+class QuarterlyMeeting(models.Model):
+    """The record of a region's quarterly meeting on its stations (R17: Jiaxing's 月报季例会),
+    kept where a policy pack in force asks for one."""
+
+    region = models.ForeignKey(
+        "directory.Region",
+        on_delete=models.PROTECT,
+        related_name="quarterly_meetings",
+        verbose_name=_("区域"),
+    )
+    held_on = models.DateField(_("召开日期"))
+    attendees = models.PositiveSmallIntegerField(
+        _("参会人数"), validators=[MinValueValidator(1, message=_("参会人数至少为 1。"))]
+    )
+    minutes = models.TextField(_("会议纪要"))
+    recorded_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(_("记录时间"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("季度例会")
+        verbose_name_plural = _("季度例会")
+        ordering = ["-held_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(attendees__gte=1),
+                name="quarterly_meeting_has_attendees",
+                violation_error_message=_("参会人数至少为 1。"),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.region} {self.held_on}"
+
+
+class StationListItem(models.Model):
+    """One item of a station's service list (专业服务清单) or negative list (负面工作清单), R19.
+    Items a policy pack puts on the lists carry its citation and stay; the station's own items
+    have none and may be removed."""
+
+    class Kind(models.TextChoices):
+        SERVICE = "service", _("专业服务清单")
+        NEGATIVE = "negative", _("负面工作清单")
+
+    service_point = models.ForeignKey(
+        "directory.ServicePoint",
+        on_delete=models.PROTECT,
+        related_name="list_items",
+        verbose_name=_("服务站点"),
+    )
+    kind = models.CharField(_("清单"), max_length=10, choices=Kind.choices)
+    text = models.CharField(_("事项"), max_length=100)
+    source = models.CharField(
+        _("依据"), max_length=300, blank=True, help_text=_("来自政策文件的事项注明出处。")
+    )
+    added_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    added_at = models.DateTimeField(_("添加时间"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("站点清单事项")
+        verbose_name_plural = _("站点清单事项")
+        ordering = ["service_point", "kind", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["service_point", "kind", "text"],
+                name="station_list_item_once",
+                violation_error_message=_("清单中已有该事项。"),
+            ),
+            models.CheckConstraint(
+                condition=~Q(text=""),
+                name="station_list_item_has_text",
+                violation_error_message=_("请填写事项。"),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.text

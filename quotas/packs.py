@@ -14,10 +14,13 @@ regulations, which are not among the seed documents.
 
 A pack may also hold region settings (`settings`, fields of PolicyPack): the suggested supervisor
 term (R6), workers per supervisor (R24), the professional-staff test and its rural relaxation
-(R3), the yearly evaluation's weights and grades (R17). Each cites its clause (`cited`), or says
-that the region adopted it as local practice (`adopted`) or that no document gives it. A
+(R3), the yearly evaluation's weights and grades (R17), the monthly report a station owes —
+which month it covers, its due day — the weekly status and the quarterly meeting (R17), and the
+items on every station's service and negative lists (R19). Each cites its clause (`cited`), or
+says that the region adopted it as local practice (`adopted`) or that no document gives it. A
 setting no pack holds is not applied anywhere: R24's ratio of about 40 workers per supervisor
-is Shenzhen practice, in no seed document, so no pack sets it.
+is Shenzhen practice, in no seed document, so no pack sets it; no national pack sets a monthly
+report, so a station owes one only where its region's document asks for it.
 """
 
 import datetime as dt
@@ -25,6 +28,10 @@ import datetime as dt
 H = 60  # minutes per hour
 HUNAN_R8 = "市县两级分别确保驻站社工每年接受专业督导不少于12、24小时"
 JIAXING_LISTS = "高标准立标扩面，全市域抓落实促推广 › 清单化推进，加大建设力度"
+JIAXING_PROJECT = "高站位建标立制，打造可学习复制示范点 › 着眼工作项目化，出台政策定目标"
+JIAXING_TITLE = "浙江嘉兴：“三步法”推动社工站建设"
+JIAXING_CLIENTS = "精准化职能定位，立足实际建立长效服务体系 › 打造基层社会服务协同平台"
+HUNAN_R19 = "严禁基层社工站人员代替乡镇（街道）干部行使许可、确认、审批、给付等行政职能"
 BEIJING_R9 = "每年至少完成10个服务案例,60小时专业督导"
 HANGZHOU_TITLE = "关于全面推进乡镇（街道）社会工作站建设的实施意见（征求意见稿）"
 R6_TERM = "建议督导服务期可设为3-5年"
@@ -111,8 +118,37 @@ PACKS = {
             "supervisor_term_source": cited("四、（四）", R6_TERM),
         },
     },
+    # Jiaxing's city-wide practice, as the report tells it; Haining and Pinghu add their own.
+    "jiaxing": {
+        "title": JIAXING_TITLE,
+        "region": "330400",
+        "source_document": "jiaxing-2021-station-practice.txt",
+        "in_force_from": dt.date(2021, 1, 1),
+        "rules": [
+            {
+                "code": "station-key-client-visits",
+                "title": "重点对象月探访率",
+                "measure": "key_client_visits",
+                "applies_to_point_kind": "township_station",
+                "threshold": 100,
+                "source_clause": JIAXING_CLIENTS,
+                "source_quote": "确保重点对象月探访率达到100%",
+                "rule_ref": "R20",
+            },
+        ],
+        # 月报季例会 and 每周动态掌握 (R17). The report gives neither the month a report covers nor
+        # a due day: the portal reads 月报 as a report on the month just ended, with no due day.
+        "settings": {
+            "report_covers_current_month": False,
+            "report_source": cited(JIAXING_PROJECT, "月报季例会"),
+            "quarterly_meeting": True,
+            "quarterly_meeting_source": cited(JIAXING_PROJECT, "月报季例会"),
+            "weekly_status": True,
+            "weekly_status_source": cited(JIAXING_PROJECT, "每周动态掌握建设和托管运营进展情况"),
+        },
+    },
     "haining": {
-        "title": "浙江嘉兴：“三步法”推动社工站建设",
+        "title": JIAXING_TITLE,
         "region": "330481",
         "source_document": "jiaxing-2021-station-practice.txt",
         "in_force_from": dt.date(2021, 1, 1),
@@ -171,7 +207,7 @@ PACKS = {
         "settings": R6_ADOPTED,
     },
     "pinghu": {
-        "title": "浙江嘉兴：“三步法”推动社工站建设",
+        "title": JIAXING_TITLE,
         "region": "330482",
         "source_document": "jiaxing-2021-station-practice.txt",
         "in_force_from": dt.date(2021, 1, 1),
@@ -341,6 +377,14 @@ PACKS = {
                 "rule_ref": "R16",
             },
         ],
+        # R19: the four fields of professional service, and the administrative functions station
+        # staff must not exercise, start every station's two lists.
+        "settings": {
+            "service_list": ["社会救助", "养老服务", "儿童关爱", "社区治理"],
+            "service_list_source": cited("三、（二）", "社会救助、养老服务、儿童关爱、社区治理"),
+            "negative_list": ["许可", "确认", "审批", "给付"],
+            "negative_list_source": cited("三、（二）", HUNAN_R19),
+        },
     },
     "beijing": {
         "title": "北京市街道(乡镇)社会工作服务中心试点建设实施方案",
@@ -383,10 +427,17 @@ PACKS = {
         "title": "云龙县乡镇社会工作服务站建设工作方案（试行）",
         "region": "532929",
         "source_document": "yunlong-2021-station-work-plan.txt",
-        "report_due_day": 26,
         "in_force_from": dt.date(2021, 1, 1),
         "in_force_until": dt.date(2021, 12, 31),
         "rules": [],
+        # R17: the build-progress table on the current month, "before the 26th" (due the 25th),
+        # during the 2021 rollout.
+        "settings": {
+            "report_covers_current_month": True,
+            "report_due_day": 25,
+            "report_name": "社工站建设进度表",
+            "report_source": cited("五、（一）", "每月26日前向县民政局上报社工站建设进度表"),
+        },
     },
     "national": {
         "title": "社会工作者继续教育办法",

@@ -1,11 +1,12 @@
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from accounts import scope
 from accounts.models import User
 from accounts.roles import Action
 from directory.models import Region, ServicePoint
-from quotas.models import MonthlyReport
+from quotas.models import MonthlyReport, StationListItem
 
 
 def station_for_user(*, user: User, service_point_id: int) -> ServicePoint:
@@ -49,3 +50,11 @@ def report_for_user(*, user: User, report_id: int) -> MonthlyReport:
     report = get_object_or_404(visible, pk=report_id)
     station_for_reports(user=user, service_point_id=report.service_point_id)
     return report
+
+
+def list_item_of_station(*, service_point: ServicePoint, item_id: str) -> StationListItem:
+    """An item of a station's lists (R19), for a station the caller has loaded; 404 for any
+    other id."""
+    if not item_id.isdigit():
+        raise Http404
+    return get_object_or_404(StationListItem, service_point=service_point, pk=int(item_id))

@@ -82,24 +82,59 @@ def work_hours_cap(*, month: dt.date, staff: int) -> int:
     return month_end(month).day * 24 * max(staff, 1)
 
 
-def report_due_on(*, month: dt.date, due_day: int) -> dt.date:
-    """R17: a month's report is due on `due_day` of the following month (Yunlong: the 26th)."""
+def report_due_on(
+    *, month: dt.date, due_day: int | None, covers_current_month: bool
+) -> dt.date | None:
+    """R17: the due date of the report on `month`: `due_day` of that same month for a report on
+    the current month (Yunlong's progress table, "每月26日前": due the 25th), of the following
+    month for a report on the month before; None where the region's policy gives no due day."""
+    if due_day is None:
+        return None
+    if covers_current_month:
+        return month.replace(day=due_day)
     return month_end(month) + dt.timedelta(days=due_day)
 
 
-def report_may_open(*, month: dt.date, today: dt.date) -> bool:
-    """R17: a report covers a month that has ended."""
+def report_may_open(*, month: dt.date, today: dt.date, covers_current_month: bool) -> bool:
+    """R17: a report on the current month opens once the month has begun; any other report
+    covers a month that has ended."""
+    if covers_current_month:
+        return month <= today
     return month_end(month) < today
 
 
-def report_is_late(*, due_on: dt.date, submitted_on: dt.date | None, today: dt.date) -> bool:
-    """Filed after the due day, or not filed and the due day has passed (R17)."""
-    return (submitted_on or today) > due_on
+def report_is_late(*, due_on: dt.date | None, submitted_on: dt.date | None, today: dt.date) -> bool:
+    """Filed after the due day, or not filed and the due day has passed (R17); never late
+    without a due day."""
+    return due_on is not None and (submitted_on or today) > due_on
 
 
 def service_time_share(*, service_hours: int, work_hours: int) -> int:
-    """R18: professional service time as whole percent of all working time."""
+    """R18: professional service time as whole percent of all working time; hours on the
+    negative list's administrative tasks are never service (R19), so they only add to the
+    working time."""
     return units.percent(service_hours, work_hours) or 0
+
+
+def hours_add_up(*, work_hours: int, service_hours: int, admin_hours: int) -> bool:
+    """R18, R19: service and administrative hours are parts of the working time, never the same
+    hours, so together they do not exceed it."""
+    return service_hours + admin_hours <= work_hours
+
+
+def visit_rate(*, visited: int, key_clients: int) -> int | None:
+    """R20: key clients visited as whole percent (rounded down, so 100 means every one) of the
+    key clients to visit; None when there are none."""
+    return units.percent(visited, key_clients)
+
+
+def list_items_are_valid(items) -> bool:
+    """R19: a pack's list items are distinct non-empty texts of at most 100 characters."""
+    return (
+        isinstance(items, list)
+        and all(isinstance(item, str) and 0 < len(item.strip()) <= 100 for item in items)
+        and len({item.strip() for item in items}) == len(items)
+    )
 
 
 def proportional_score(*, achieved: int, owed: int, points: int) -> int:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from quotas.views import dashboards, policies, reports
+from quotas.views import dashboards, policies, reports, station_lists, tracking
 
 app_name = "quotas"
 urlpatterns = [
@@ -17,7 +17,15 @@ urlpatterns = [
     path("regions/<int:pk>/export.xlsx", dashboards.region_export, name="region_export"),
     path("regions/<int:pk>/reports/", reports.region_reports, name="region_reports"),
     path("regions/<int:pk>/quarter/", reports.region_quarter, name="region_quarter"),
+    path(
+        "regions/<int:pk>/meetings/",
+        tracking.quarterly_meeting_record,
+        name="quarterly_meeting_record",
+    ),
+    path("regions/<int:pk>/weekly/", tracking.region_weekly, name="region_weekly"),
     path("stations/<int:pk>/reports/", reports.station_reports, name="station_reports"),
+    path("stations/<int:pk>/weekly/", tracking.weekly_status_save, name="weekly_status_save"),
+    path("stations/<int:pk>/lists/", station_lists.station_lists, name="station_lists"),
     path("reports/<int:pk>/", reports.report, name="report"),
     path(
         "stations/<int:pk>/evaluation/<year:year>/",

@@ -219,9 +219,6 @@ CERTIFICATE_SIGNING_KEY = env(
 VERIFY_RATE_LIMIT = env.int("VERIFY_RATE_LIMIT", default=30)  # public lookups per IP per minute
 CERTIFICATE_ISSUER = env("CERTIFICATE_ISSUER", default="社工站督导与培训平台")
 
-# R17: the day of the following month a monthly report is due, where no policy pack sets one.
-REPORT_DUE_DAY_DEFAULT = env.int("REPORT_DUE_DAY_DEFAULT", default=26)
-
 # The policy documents the packs cite (quotas/packs.py), one text file each, kept with the
 # project's source material beside the repository: <repository>/../shared/seeds.
 POLICY_SEEDS_DIR = Path(env("POLICY_SEEDS_DIR", default=str(BASE_DIR.parent / "shared" / "seeds")))

@@ -9,8 +9,8 @@ that owns the table:
   level (lms), supervision received by level (supervision);
 - `station_rows`: each service point in the scope (directory) with its area, its agency's
   rating and its newest volunteer count (R2), its supervision minutes (R9) and linked experts
-  (R5) from supervision, and the figures of its filed monthly reports (R17, R18), read here
-  because the reports are this app's own.
+  (R5) from supervision, and the figures of its filed monthly reports (R17): cases closed (R9),
+  hours (R18), key clients and visits (R20), read here because the reports are this app's own.
 
 Totals come from the yearly summaries, which equal the raw rows from 1 January to today:
 credits are dated on or before the day they are written, and only sessions that have started
@@ -150,16 +150,20 @@ class StationRow(NamedTuple):
     path: str
     supervision_minutes: int
     linked_experts: int
-    cases: int | None  # None: no filed monthly report this year
+    cases: int | None  # cases closed; None: no filed monthly report this year
     work_hours: int | None
     service_hours: int | None
+    key_clients: int | None  # key clients to visit, month by month (R20)
+    key_clients_visited: int | None
     area_m2: int | None = None  # None: not recorded (R2)
     agency_rating: str = ""  # "3A" …; "": no agency or no rating recorded (R2)
     volunteers: int | None = None  # newest count on or before the day; None: never counted
 
 
 def station_rows(*, scope: Scope, on: dt.date, year: int) -> list[StationRow]:
-    """Every service point in the scope with what the system counted for it in `year`."""
+    """Every service point in the scope with what the system counted for it in `year`. Cases
+    completed are those closed in the year's filed reports: each case closes once, so none is
+    counted twice however many months it was served (R9)."""
     points = directory_selectors.service_points_in(**scope.where())
     minutes = supervision_selectors.stations_year_minutes(service_points=points, year=year)
     experts = supervision_selectors.linked_experts(service_points=points, on=on)
@@ -173,9 +177,11 @@ def station_rows(*, scope: Scope, on: dt.date, year: int) -> list[StationRow]:
         )
         .values("service_point_id")
         .annotate(
-            cases=Sum("cases_served"),
+            cases=Sum("cases_closed"),
             work_hours=Sum("work_hours"),
             service_hours=Sum("service_hours"),
+            key_clients=Sum("key_clients"),
+            key_clients_visited=Sum("key_clients_visited"),
         )
     }
     rows = []
@@ -197,6 +203,8 @@ def station_rows(*, scope: Scope, on: dt.date, year: int) -> list[StationRow]:
                 report.get("cases"),
                 report.get("work_hours"),
                 report.get("service_hours"),
+                report.get("key_clients"),
+                report.get("key_clients_visited"),
                 area_m2,
                 rating or "",
                 volunteers.get(pk),
@@ -207,7 +215,7 @@ def station_rows(*, scope: Scope, on: dt.date, year: int) -> list[StationRow]:
 
 @dataclass
 class StationFacts:
-    """What the station rules measure (R1, R2, R4, R5, R9, R18) for one station; None where
+    """What the station rules measure (R1, R2, R4, R5, R9, R18, R20) for one station; None where
     nothing is recorded."""
 
     staff: set[int] = field(default_factory=set)
@@ -216,12 +224,14 @@ class StationFacts:
     levels: dict[int, str] = field(default_factory=dict)  # highest verified qualification
     supervision_minutes: int = 0
     linked_experts: int = 0
-    cases: int = 0
+    cases: int = 0  # closed in the year (R9)
     work_hours: int = 0
     service_hours: int = 0
     area_m2: int | None = None
     agency_rating: int | None = None  # the number of A's: 3 for "3A"
     volunteers: int | None = None
+    key_clients: int = 0  # summed over the filed months (R20)
+    key_clients_visited: int = 0
 
 
 def station_facts(staff: list[StaffRow], stations: list[StationRow]) -> dict[int, StationFacts]:
@@ -246,6 +256,8 @@ def station_facts(staff: list[StaffRow], stations: list[StationRow]) -> dict[int
         station.area_m2 = row.area_m2
         station.agency_rating = int(row.agency_rating[0]) if row.agency_rating else None
         station.volunteers = row.volunteers
+        station.key_clients = row.key_clients or 0
+        station.key_clients_visited = row.key_clients_visited or 0
     return facts
 
 
@@ -281,6 +293,9 @@ def station_value(measure: str, facts: StationFacts) -> int | None:
         return facts.agency_rating
     if measure == Measure.STATION_AREA:
         return facts.area_m2
+    if measure == Measure.KEY_CLIENT_VISITS:
+        # R20: every month's key clients visited; None until a report counts key clients.
+        return rules.visit_rate(visited=facts.key_clients_visited, key_clients=facts.key_clients)
     return None
 
 
@@ -290,4 +305,5 @@ NO_DATA = {
     Measure.VOLUNTEERS: _("尚无志愿者人数记录"),
     Measure.AGENCY_RATING: _("尚无承接机构或其评估等级记录"),
     Measure.STATION_AREA: _("尚无站点面积记录"),
+    Measure.KEY_CLIENT_VISITS: _("尚无月报数据"),
 }

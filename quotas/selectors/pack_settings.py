@@ -29,13 +29,18 @@ def nearest(
 
 
 def nearest_on_path(
-    *, path: str | None, name: str, on: dt.date | None = None
+    *,
+    path: str | None,
+    name: str,
+    on: dt.date | None = None,
+    packs: list[PolicyPack] | None = None,
 ) -> tuple[Any, PolicyPack] | None:
-    """`nearest` for the region at tree `path`, for lists that read paths, not regions."""
+    """`nearest` for the region at tree `path`, for lists that read paths, not regions; a list
+    asking for many paths passes `packs` (`rulebook.all_packs()`) read once."""
     on = on or timezone.localdate()
     setting = [
         pack
-        for pack in rulebook.all_packs()
+        for pack in (rulebook.all_packs() if packs is None else packs)
         if getattr(pack, name) is not None
         and pack.in_force_from <= on
         and (pack.in_force_until is None or pack.in_force_until >= on)

@@ -1,9 +1,10 @@
-"""Reads for monthly reports (R17): due days, the system's figures, lists and the quarter."""
+"""Reads for monthly reports (R17): the system's figures, lists, the month and the quarter.
+Which month a report covers and its due day are the region's policy (`obligations`)."""
 
 import datetime as dt
+from typing import NamedTuple
 
-from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from accounts import scope
@@ -12,29 +13,11 @@ from directory import selectors as directory_selectors
 from directory.models import Region, ServicePoint
 from lms import selectors as lms_selectors
 from quotas import report_states, rules
-from quotas.models import MonthlyReport, PolicyPack
+from quotas.models import MonthlyReport
+from quotas.selectors import obligations
 from supervision import selectors as supervision_selectors
 
 FILED = (MonthlyReport.Status.SUBMITTED, MonthlyReport.Status.ACCEPTED)
-
-
-def due_day_for(*, service_point: ServicePoint) -> int:
-    """The due day of the nearest policy pack above the station that sets one (R17)."""
-    return due_day_for_region(region=service_point.region)
-
-
-def due_day_for_region(*, region: Region) -> int:
-    """The due day of the nearest policy pack at or above `region` that sets one (R17), else the
-    platform's default (REPORT_DUE_DAY_DEFAULT)."""
-    path = region.path
-    above = [path[:end] for end in range(4, len(path) + 1, 4)]
-    pack = (
-        PolicyPack.objects.filter(report_due_day__isnull=False)
-        .filter(Q(region__path__in=above) | Q(region__isnull=True))
-        .order_by("-region__depth")
-        .first()
-    )
-    return pack.report_due_day if pack else settings.REPORT_DUE_DAY_DEFAULT
 
 
 def figures_for(*, service_point: ServicePoint, month: dt.date) -> dict:
@@ -58,14 +41,6 @@ def is_late(*, report: MonthlyReport, today: dt.date) -> bool:
     """Filed after its due day, or not filed and the due day has passed (R17)."""
     submitted_on = timezone.localdate(report.submitted_at) if report.submitted_at else None
     return rules.report_is_late(due_on=report.due_on, submitted_on=submitted_on, today=today)
-
-
-def unfiled_is_late(*, region: Region, month: dt.date, today: dt.date) -> bool:
-    """Whether a station of `region` that has not filed `month` is late by now (R17)."""
-    due_day = due_day_for_region(region=region)
-    return rules.report_is_late(
-        due_on=rules.report_due_on(month=month, due_day=due_day), submitted_on=None, today=today
-    )
 
 
 def report_abilities(*, report: MonthlyReport, user: User) -> dict[str, bool]:
@@ -106,8 +81,40 @@ def reports_by_station(
     }
 
 
+class MonthRow(NamedTuple):
+    """One station's month on the county's page (R17)."""
+
+    point: ServicePoint
+    report: MonthlyReport | None
+    cycle: obligations.ReportCycle | None  # None: the region's policy asks for no report
+    late: bool
+
+
+def month_rows(
+    *, service_points: list[ServicePoint], month: dt.date, today: dt.date
+) -> list[MonthRow]:
+    """R17: each station's report on `month` (stations need their region), the report its
+    region's policy asks for that month, and whether it is late: a filed report after its own
+    due date, a missing one after the policy's; never without a due day."""
+    filed = reports_by_station(service_points=service_points, month=month)
+    packs = obligations.all_packs()
+    rows = []
+    for point in service_points:
+        cycle = obligations.report_cycle_for(path=point.region.path, month=month, packs=packs)
+        report = filed.get(point.pk)
+        if report is not None:
+            late = is_late(report=report, today=today)
+        else:
+            due_on = cycle.due_on(month) if cycle else None
+            late = rules.report_is_late(due_on=due_on, submitted_on=None, today=today)
+        rows.append(MonthRow(point, report, cycle, late))
+    return rows
+
+
 def quarter_summary(*, region: Region, year: int, quarter: int) -> dict:
-    """R17: a county's quarter: per station, the filed months, cases, hours and late reports."""
+    """R17: a county's quarter: per station, the filed months, cases opened and closed (R9),
+    hours (R18) and hours on the negative list (R19), late reports; and how many reports the
+    region's policy asked for (none where no pack in force sets a report cycle)."""
     months = [dt.date(year, 3 * (quarter - 1) + offset, 1) for offset in (1, 2, 3)]
     filed = (
         MonthlyReport.objects.filter(
@@ -116,6 +123,16 @@ def quarter_summary(*, region: Region, year: int, quarter: int) -> dict:
         .select_related("service_point")
         .order_by("service_point__code", "month")
     )
+    points = list(directory_selectors.township_stations(region=region))
+    packs = obligations.all_packs()
+    owed = {
+        point.pk: sum(
+            obligations.report_cycle_for(path=point.region.path, month=month, packs=packs)
+            is not None
+            for month in months
+        )
+        for point in points
+    }
     stations: dict[int, dict] = {}
     for report in filed:
         row = stations.setdefault(
@@ -123,31 +140,35 @@ def quarter_summary(*, region: Region, year: int, quarter: int) -> dict:
             {
                 "station": report.service_point,
                 "months": 0,
+                "owed": owed.get(report.service_point_id, 0),
                 "late": 0,
-                "cases": 0,
+                "cases_opened": 0,
+                "cases_closed": 0,
                 "work_hours": 0,
                 "service_hours": 0,
+                "admin_hours": 0,
                 "supervision_minutes": 0,
                 "training_minutes": 0,
             },
         )
         row["months"] += 1
-        row["late"] += is_late(report=report, today=report.due_on)
-        row["cases"] += report.cases_served
+        row["late"] += is_late(report=report, today=report.month)  # judged by its submission
+        row["cases_opened"] += report.cases_opened
+        row["cases_closed"] += report.cases_closed
         row["work_hours"] += report.work_hours
         row["service_hours"] += report.service_hours
+        row["admin_hours"] += report.admin_hours
         row["supervision_minutes"] += report.figures.get("supervision_minutes", 0)
         row["training_minutes"] += report.figures.get("training_minutes", 0)
     for row in stations.values():
         row["service_share"] = rules.service_time_share(
             service_hours=row["service_hours"], work_hours=row["work_hours"]
         )
-    station_count = directory_selectors.township_stations(region=region).count()
     return {
         "months": months,
         "rows": list(stations.values()),
-        "stations": station_count,
-        "expected": station_count * 3,
+        "stations": len(points),
+        "expected": sum(owed.values()),
         "filed": sum(row["months"] for row in stations.values()),
         "late": sum(row["late"] for row in stations.values()),
     }

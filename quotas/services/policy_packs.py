@@ -42,6 +42,18 @@ SETTING_DEFAULTS = {
     "evaluation_quality_points": None,
     "evaluation_grades": None,
     "evaluation_source": "",
+    "report_covers_current_month": None,
+    "report_due_day": None,
+    "report_name": "",
+    "report_source": "",
+    "weekly_status": None,
+    "weekly_status_source": "",
+    "quarterly_meeting": None,
+    "quarterly_meeting_source": "",
+    "service_list": None,
+    "service_list_source": "",
+    "negative_list": None,
+    "negative_list_source": "",
 }
 
 
@@ -90,6 +102,10 @@ def policy_pack_load(*, name: str) -> tuple[PolicyPack, int, int]:
     grades = region_settings["evaluation_grades"]
     if grades is not None and not rules.grades_are_valid(grades):
         raise PackError(f"Pack {name}: evaluation grades {grades} are not bands down to 0.")
+    for key in ("service_list", "negative_list"):
+        items = region_settings[key]
+        if items is not None and not rules.list_items_are_valid(items):
+            raise PackError(f"Pack {name}: {key} {items} is not a list of distinct items.")
     pack, _ = PolicyPack.objects.update_or_create(
         name=name,
         defaults={
@@ -100,7 +116,6 @@ def policy_pack_load(*, name: str) -> tuple[PolicyPack, int, int]:
             "in_force_until": data.get("in_force_until"),
             "is_draft": data.get("is_draft", False),
             "hours_per_day": data.get("hours_per_day"),
-            "report_due_day": data.get("report_due_day"),
             **region_settings,
         },
     )

@@ -1,5 +1,6 @@
-"""Monthly reports (R17): open with the system's figures, edit, submit by the due day, review;
-remind station heads before the due day."""
+"""Monthly reports (R17): open with the system's figures, edit, submit, review; remind station
+heads before the due day. Which month a report covers and its due day are the region's policy
+(quotas.selectors.obligations): where none sets them a report has no due day and no reminder."""
 
 import datetime as dt
 
@@ -19,10 +20,23 @@ from directory import selectors as directory_selectors
 from directory.models import ServicePoint
 from outbox.services import mail_queue
 from quotas import report_states, rules
-from quotas.models import MonthlyReport
+from quotas.models import HOURS_MESSAGE, VISITS_MESSAGE, MonthlyReport
+from quotas.selectors import obligations
 from quotas.selectors import reports as selectors
 
-NARRATIVE = ("cases_served", "work_hours", "service_hours", "highlights", "problems", "next_plan")
+NARRATIVE = (
+    "cases_opened",
+    "cases_closed",
+    "cases_served",
+    "work_hours",
+    "service_hours",
+    "admin_hours",
+    "key_clients",
+    "key_clients_visited",
+    "highlights",
+    "problems",
+    "next_plan",
+)
 REMIND_DAYS_BEFORE = 3
 
 
@@ -30,18 +44,22 @@ REMIND_DAYS_BEFORE = 3
 def report_open(
     *, service_point: ServicePoint, month: dt.date, by: User, today: dt.date
 ) -> MonthlyReport:
-    """The station's report for `month`, created with the system's figures if new. A month that
-    has not ended, or lies before the portal's first year, cannot be reported on (R17)."""
+    """The station's report for `month`, created with the system's figures if new, due as the
+    region's policy says (no due day where it sets no report cycle). A report on the current
+    month (Yunlong's progress table) opens once the month has begun, any other once it has
+    ended; none before the portal's first year (R17)."""
     month = periods.day_within(month.replace(day=1), today=today)
-    if not rules.report_may_open(month=month, today=today):
+    cycle = obligations.report_cycle_for(path=service_point.region.path, month=month)
+    current = cycle is not None and cycle.covers_current_month
+    if not rules.report_may_open(month=month, today=today, covers_current_month=current):
+        if current:
+            raise ValidationError(_("该月尚未开始，不能填报。"))
         raise ValidationError(_("该月尚未结束，不能填报月报。"))
     report, created = MonthlyReport.objects.get_or_create(
         service_point=service_point,
         month=month,
         defaults={
-            "due_on": rules.report_due_on(
-                month=month, due_day=selectors.due_day_for(service_point=service_point)
-            ),
+            "due_on": cycle.due_on(month) if cycle else None,
             "figures": selectors.figures_for(service_point=service_point, month=month),
         },
     )
@@ -70,8 +88,16 @@ def _allowed(*, report: MonthlyReport, action: str, by: User) -> str:
 
 
 def _write(*, report: MonthlyReport, data: dict, by: User) -> None:
-    if data["service_hours"] > data["work_hours"]:
-        raise ValidationError(_("专业服务时长不能超过工作总时长。"))
+    """Save the station's figures: service and administrative hours within the working time
+    (R18, R19), visited key clients among the key clients (R20)."""
+    if not rules.hours_add_up(
+        work_hours=data["work_hours"],
+        service_hours=data["service_hours"],
+        admin_hours=data["admin_hours"],
+    ):
+        raise ValidationError(str(HOURS_MESSAGE))
+    if data["key_clients_visited"] > data["key_clients"]:
+        raise ValidationError(str(VISITS_MESSAGE))
     before = {field: getattr(report, field) for field in NARRATIVE}
     for field in NARRATIVE:
         setattr(report, field, data[field])
@@ -116,29 +142,37 @@ def report_transition(
 
 
 def reminders_send(*, today: dt.date) -> int:
-    """Mail station heads whose report for last month is due in 3 days and not yet submitted."""
-    month = (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+    """Mail station heads whose report is due in 3 days and not yet filed: only where the
+    region's policy sets a report cycle with a due day (R17) — the current month's report
+    (Yunlong) or last month's."""
+    this_month = today.replace(day=1)
+    last_month = (this_month - dt.timedelta(days=1)).replace(day=1)
+    packs = obligations.all_packs()
     sent = 0
     for point in directory_selectors.township_stations():
-        due_on = rules.report_due_on(
-            month=month, due_day=selectors.due_day_for(service_point=point)
-        )
-        if due_on - today != dt.timedelta(days=REMIND_DAYS_BEFORE):
-            continue
-        if selectors.is_filed(service_point=point, month=month):
-            continue
-        for head in account_selectors.holders_at(role=Role.STATION_HEAD, service_point=point):
-            mail_queue(
-                to=head.email,
-                subject=_("[社工站平台] %(month)s 月报将于 %(due)s 截止")
-                % {"month": f"{month:%Y-%m}", "due": due_on},
-                body=_("您好！%(station)s 的 %(month)s 月报尚未报送，请于 %(due)s 前报送：%(url)s")
-                % {
-                    "station": point.name,
-                    "month": f"{month:%Y-%m}",
-                    "due": due_on,
-                    "url": absolute_url("quotas:station_reports", point.pk),
-                },
-            )
-            sent += 1
+        for month in (last_month, this_month):
+            cycle = obligations.report_cycle_for(path=point.region.path, month=month, packs=packs)
+            due_on = cycle.due_on(month) if cycle else None
+            if due_on is None or due_on - today != dt.timedelta(days=REMIND_DAYS_BEFORE):
+                continue
+            if selectors.is_filed(service_point=point, month=month):
+                continue
+            for head in account_selectors.holders_at(role=Role.STATION_HEAD, service_point=point):
+                mail_queue(
+                    to=head.email,
+                    subject=_("[社工站平台] %(month)s %(name)s将于 %(due)s 截止")
+                    % {"month": f"{month:%Y-%m}", "name": cycle.name, "due": due_on},
+                    body=_(
+                        "您好！%(station)s 的 %(month)s %(name)s尚未报送，请于 %(due)s 前报送："
+                        "%(url)s"
+                    )
+                    % {
+                        "station": point.name,
+                        "month": f"{month:%Y-%m}",
+                        "name": cycle.name,
+                        "due": due_on,
+                        "url": absolute_url("quotas:station_reports", point.pk),
+                    },
+                )
+                sent += 1
     return sent

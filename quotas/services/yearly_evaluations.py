@@ -17,7 +17,7 @@ from core.conflicts import refused_on_conflict
 from directory.models import ServicePoint
 from quotas import rules
 from quotas.models import MonthlyReport, YearlyEvaluation
-from quotas.selectors import pack_settings, rule_results
+from quotas.selectors import obligations, pack_settings, rule_results
 from supervision import services as supervision_services
 
 
@@ -26,7 +26,7 @@ class Weights:
     """The sheet's points (out of 100) and grade bands, and where they come from."""
 
     rule_points: int  # shared among the station's rules
-    report_points: int  # twelve monthly reports on time
+    report_points: int  # the monthly reports the region's policy asked for, on time
     quality_points: int  # the evaluator's judgement of service quality
     grades: list[list]  # [floor, label], highest first
     source: str  # the pack's citation, after its title for a region's pack
@@ -52,8 +52,9 @@ def weights_for(*, service_point: ServicePoint, year: int) -> Weights | None:
 
 
 def score_sheet(*, service_point: ServicePoint, year: int, today: dt.date) -> list[dict]:
-    """The automatic items: each applicable station rule, then the monthly reports, under the
-    station's weights (none: an empty sheet)."""
+    """The automatic items: each applicable station rule, then the reports on time among those
+    the region's policy asked for that year (R17), under the station's weights. Empty where no
+    weights apply, or where neither a rule nor a report applies (nothing to score)."""
     weights = weights_for(service_point=service_point, year=year)
     if weights is None:
         return []
@@ -63,9 +64,60 @@ def score_sheet(*, service_point: ServicePoint, year: int, today: dt.date) -> li
         for r in rule_results.evaluate_station(service_point=service_point, year=year, today=today)
         if r.counted and not r.rule.advisory  # advisory rules are shown, never scored (R1)
     ]
+    owed = months_owed(service_point=service_point, year=year)
+    if not owed:
+        # R17: no report was asked for this year; the rules carry the report points too.
+        if not results:
+            return []
+        return _shared(results, points=rule_points + weights.report_points) + [
+            {
+                "item": _("本年度本地区政策未规定月报，月报分并入指标分"),
+                "source": "R17",
+                "max": 0,
+                "score": 0,
+            }
+        ]
+    on_time = sum(
+        1
+        for report in MonthlyReport.objects.filter(
+            service_point=service_point,
+            month__in=owed,
+            status__in=(MonthlyReport.Status.SUBMITTED, MonthlyReport.Status.ACCEPTED),
+        )
+        if report.submitted_at
+        and not rules.report_is_late(
+            due_on=report.due_on,
+            submitted_on=timezone.localdate(report.submitted_at),
+            today=report.month,
+        )
+    )
+    points = weights.report_points + (0 if results else rule_points)
+    return [
+        *_shared(results, points=rule_points),
+        {
+            "item": _("按时报送月报 %(n)s/%(owed)s 个月") % {"n": on_time, "owed": len(owed)},
+            "source": "R17",
+            "max": points,
+            "score": rules.proportional_score(achieved=on_time, owed=len(owed), points=points),
+        },
+    ]
+
+
+def months_owed(*, service_point: ServicePoint, year: int) -> list[dt.date]:
+    """R17: the months of `year` for which the station's region asked for a report."""
+    path, packs = service_point.region.path, obligations.all_packs()
+    return [
+        month
+        for month in (dt.date(year, number, 1) for number in range(1, 13))
+        if obligations.report_cycle_for(path=path, month=month, packs=packs) is not None
+    ]
+
+
+def _shared(results: list, *, points: int) -> list[dict]:
+    """The station's rules, `points` shared among them as evenly as whole points allow."""
     sheet = []
     for index, result in enumerate(results):
-        share = rule_points // len(results) + (1 if index < rule_points % len(results) else 0)
+        share = points // len(results) + (1 if index < points % len(results) else 0)
         sheet.append(
             {
                 "item": result.sentence,
@@ -76,24 +128,6 @@ def score_sheet(*, service_point: ServicePoint, year: int, today: dt.date) -> li
                 ),
             }
         )
-    on_time = sum(
-        1
-        for report in MonthlyReport.objects.filter(
-            service_point=service_point,
-            month__year=year,
-            status__in=(MonthlyReport.Status.SUBMITTED, MonthlyReport.Status.ACCEPTED),
-        )
-        if report.submitted_at and timezone.localdate(report.submitted_at) <= report.due_on
-    )
-    points = weights.report_points + (0 if results else rule_points)
-    sheet.append(
-        {
-            "item": _("按时报送月报 %(n)s/12 个月") % {"n": on_time},
-            "source": "R17",
-            "max": points,
-            "score": rules.proportional_score(achieved=on_time, owed=12, points=points),
-        }
-    )
     return sheet
 
 
@@ -107,13 +141,15 @@ def evaluation_file(
     weights = weights_for(service_point=service_point, year=year)
     if weights is None:
         raise ValidationError(_("没有政策包规定年度评估的权重与等次，无法评估。"))
+    sheet = score_sheet(service_point=service_point, year=year, today=today)
+    if not sheet:
+        raise ValidationError(_("该年度本站没有适用的指标，本地区政策也未规定月报，无法评估。"))
     if not 0 <= quality <= weights.quality_points:
         raise ValidationError(
             _("服务质量评分应在 0 到 %(max)s 分之间。") % {"max": weights.quality_points}
         )
     if YearlyEvaluation.objects.filter(service_point=service_point, year=year).exists():
         raise ValidationError(_("该年度已完成年度评估。"))
-    sheet = score_sheet(service_point=service_point, year=year, today=today)
     sheet.append(
         {
             "item": _("服务质量评估"),

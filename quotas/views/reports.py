@@ -1,4 +1,5 @@
-"""Pages for monthly reports (R17): the station's list, one report, the county's overview."""
+"""Pages for monthly reports (R17): the station's list, one report, the county's month and
+quarter."""
 
 import datetime as dt
 
@@ -16,9 +17,10 @@ from accounts import scope
 from accounts.roles import Action
 from core import periods
 from directory import selectors as directory_selectors
-from quotas import permissions, report_states
-from quotas.forms import MonthForm, ReportForm
-from quotas.models import YearlyEvaluation
+from quotas import permissions, report_states, rules
+from quotas.forms import MonthForm, QuarterlyMeetingForm, ReportForm, WeeklyStatusForm
+from quotas.models import StationListItem, YearlyEvaluation
+from quotas.selectors import obligations, station_lists, tracking
 from quotas.selectors import reports as selectors
 from quotas.services import reports as services
 from quotas.services import yearly_evaluations
@@ -33,6 +35,8 @@ CONFIRMATIONS = {
 
 @require_http_methods(["GET", "POST"])
 def station_reports(request: HttpRequest, pk: int) -> HttpResponse:
+    """The station's reports, what its region's policy asks (R17: the report cycle, a weekly
+    status) and hours on the negative list flagged (R19)."""
     point = permissions.station_for_reports(user=request.user, service_point_id=pk)
     may_file = scope.role_allows(user=request.user, action=Action.FILE_REPORTS, obj=point)
     form = MonthForm(request.POST or None)
@@ -48,6 +52,7 @@ def station_reports(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("quotas:report", pk=report.pk)
     listed = selectors.reports_of_station(service_point=point)
     page = Paginator(listed, 24).get_page(request.GET.get("page"))
+    weekly = obligations.asked(path=point.region.path, name="weekly_status", on=today)
     return render(
         request,
         "quotas/station_reports.html",
@@ -61,6 +66,10 @@ def station_reports(request: HttpRequest, pk: int) -> HttpResponse:
                 for report in page.object_list
             ],
             "last_year": today.year - 1,
+            "cycle": obligations.report_cycle_on(path=point.region.path, on=today),
+            "weekly": weekly,
+            "weekly_form": WeeklyStatusForm() if weekly and may_file else None,
+            "statuses": tracking.weekly_statuses_of_station(service_point=point) if weekly else [],
         },
     )
 
@@ -90,6 +99,7 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 messages.success(request, CONFIRMATIONS[action])
                 return redirect("quotas:report", pk=found.pk)
+    path = found.service_point.region.path
     return render(
         request,
         "quotas/report.html",
@@ -98,12 +108,17 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             **abilities,
             "late": selectors.is_late(report=found, today=timezone.localdate()),
+            "cycle": obligations.report_cycle_for(path=path, month=found.month),
+            "negative_list": station_lists.lists_of_station(service_point=found.service_point)[
+                StationListItem.Kind.NEGATIVE
+            ],
         },
     )
 
 
 def region_reports(request: HttpRequest, pk: int) -> HttpResponse:
-    """The county's view of one month: every station, filed or not, late or not."""
+    """The county's view of one month: every station, filed or not, whether its region's
+    policy asks for a report that month (R17), late or not, hours on the negative list (R19)."""
     region = permissions.region_for_user(user=request.user, region_id=pk)
     today = timezone.localdate()
     default = (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
@@ -113,35 +128,36 @@ def region_reports(request: HttpRequest, pk: int) -> HttpResponse:
     month = form.cleaned_data["month"] if form.is_valid() else default
     points = directory_selectors.township_stations(region=region)
     page = Paginator(points, 50).get_page(request.GET.get("page"))
-    filed = selectors.reports_by_station(service_points=list(page.object_list), month=month)
-    rows = [
-        (
-            point,
-            filed.get(point.pk),
-            selectors.is_late(report=filed[point.pk], today=today) if point.pk in filed else None,
-        )
-        for point in page.object_list
-    ]
     return render(
         request,
         "quotas/region_reports.html",
         {
             "region": region,
             "month": month,
-            "rows": rows,
+            "rows": selectors.month_rows(
+                service_points=list(page.object_list), month=month, today=today
+            ),
             "page": page,
-            "missing_late": selectors.unfiled_is_late(region=region, month=month, today=today),
+            "cycle": obligations.report_cycle_on(path=region.path, on=today),
+            "weekly": obligations.asked(path=region.path, name="weekly_status", on=today),
         },
     )
 
 
 def region_quarter(request: HttpRequest, pk: int) -> HttpResponse:
-    """The county's quarterly summary of monthly reports (R17: 月报季例会)."""
+    """The county's quarterly summary of monthly reports and, where its policy asks for one,
+    the record of the quarterly meeting (R17: 月报季例会)."""
     region = permissions.region_for_user(user=request.user, region_id=pk)
     today = timezone.localdate()
     year = periods.year_param(request, today=today, default=today.year)
     asked = request.GET.get("quarter", "")
     quarter = int(asked) if asked in {"1", "2", "3", "4"} else (today.month - 1) // 3 + 1
+    starts_on = dt.date(year, 3 * quarter - 2, 1)
+    ends_on = rules.month_end(dt.date(year, 3 * quarter, 1))
+    meeting_pack = obligations.asked(path=region.path, name="quarterly_meeting", on=ends_on)
+    may_record = meeting_pack is not None and scope.role_allows(
+        user=request.user, action=Action.REVIEW_REPORTS, obj=region
+    )
     return render(
         request,
         "quotas/region_quarter.html",
@@ -150,6 +166,11 @@ def region_quarter(request: HttpRequest, pk: int) -> HttpResponse:
             "year": year,
             "quarter": quarter,
             "summary": selectors.quarter_summary(region=region, year=year, quarter=quarter),
+            "meeting_pack": meeting_pack,
+            "meetings": tracking.meetings_between(
+                region=region, starts_on=starts_on, ends_on=ends_on
+            ),
+            "meeting_form": QuarterlyMeetingForm() if may_record else None,
         },
     )
 
@@ -181,6 +202,11 @@ def station_evaluation(request: HttpRequest, pk: int, year: int) -> HttpResponse
         else:
             messages.success(request, _("年度评估已提交，该年度督导记录已锁定。"))
             return redirect("quotas:station_evaluation", pk=point.pk, year=year)
+    sheet = (
+        filed.sheet
+        if filed
+        else yearly_evaluations.score_sheet(service_point=point, year=year, today=today)
+    )
     return render(
         request,
         "quotas/station_evaluation.html",
@@ -188,10 +214,8 @@ def station_evaluation(request: HttpRequest, pk: int, year: int) -> HttpResponse
             "point": point,
             "year": year,
             "filed": filed,
-            "sheet": filed.sheet
-            if filed
-            else yearly_evaluations.score_sheet(service_point=point, year=year, today=today),
-            "may_evaluate": may_evaluate and filed is None and year < today.year,
+            "sheet": sheet,
+            "may_evaluate": may_evaluate and filed is None and year < today.year and bool(sheet),
             "weights": yearly_evaluations.weights_for(service_point=point, year=year),
         },
     )

@@ -105,13 +105,15 @@ def test_station_rows_and_facts(hunan, tree, wang_fang, county_supervisor, zhang
             due_on=D(2025, month + 1, 26),
             status=status,
             cases_served=4,
+            cases_closed=2,
             work_hours=160,
             service_hours=100,
         )
     scope = Scope(region_path=tree.city.path)
     stations = {row.pk: row for row in station_rows(scope=scope, on=MID_2025, year=2025)}
     a, b = stations[tree.station_a.pk], stations[tree.station_b.pk]
-    assert (a.supervision_minutes, a.linked_experts, a.cases, a.work_hours) == (150, 1, 4, 160)
+    # R9: the cases closed in the filed report, not the cases served
+    assert (a.supervision_minutes, a.linked_experts, a.cases, a.work_hours) == (150, 1, 2, 160)
     assert (b.supervision_minutes, b.linked_experts, b.cases) == (0, 0, None)
     facts = station_facts(
         staff_rows(scope=scope, on=MID_2025, year=2025, keys=set()), list(stations.values())

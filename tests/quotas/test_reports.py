@@ -9,10 +9,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from audit.models import AuditEvent
 from quotas import report_states, rules, tasks
-from quotas.models import MonthlyReport, PolicyPack
+from quotas.models import MonthlyReport
+from quotas.selectors import obligations, rule_results
 from quotas.selectors import reports as selectors
-from quotas.selectors import rule_results
-from quotas.services import policy_packs
 from quotas.services import reports as services
 from supervision import services as supervision_services
 from supervision.models import CommitteeLevel, SessionForm
@@ -28,17 +27,17 @@ def _file(report, head, data=DATA):
     return services.report_transition(report=report, action="submit", by=head, data=data)
 
 
-def test_r17_due_day_comes_from_the_policy_pack(tree):
-    assert rules.report_due_on(month=D(2025, 5, 1), due_day=26) == D(2025, 6, 26)
-    assert selectors.due_day_for(service_point=tree.station_a) == 26  # platform default
-    yunlong = factories.region("云南省", "530000", "province")
-    dali = factories.region("大理白族自治州", "532900", "city", yunlong)
-    county = factories.region("云龙县", "532929", "county", dali)
-    town = factories.region("诺邓镇", "532929101", "township", county)
-    policy_packs.policy_pack_load(name="yunlong")
-    PolicyPack.objects.filter(name="yunlong").update(report_due_day=20)
-    station = factories.ServicePointFactory(region=town)
-    assert selectors.due_day_for(service_point=station) == 20
+def test_r17_a_countys_own_due_day_applies(county_reports, tree):
+    assert rules.report_due_on(month=D(2025, 5, 1), due_day=26, covers_current_month=False) == D(
+        2025, 6, 26
+    )
+    cycle = obligations.report_cycle_for(path=tree.station_a.region.path, month=D(2025, 5, 1))
+    assert (cycle.due_day, cycle.covers_current_month, cycle.pack) == (26, False, county_reports)
+    assert cycle.due_on(D(2025, 5, 1)) == D(2025, 6, 26)
+    # County B sets no report: nothing is owed there.
+    assert (
+        obligations.report_cycle_for(path=tree.station_b.region.path, month=D(2025, 5, 1)) is None
+    )
 
 
 def test_month_not_yet_ended_is_refused(tree, head):
@@ -57,7 +56,7 @@ def test_a_report_from_1900_is_refused_by_the_service(tree, head):
     assert not MonthlyReport.objects.exists()
 
 
-def test_open_prefills_staff_changes(tree, head, wang_fang):
+def test_open_prefills_staff_changes(county_reports, tree, head, wang_fang):
     newcomer = factories.PersonFactory(region=tree.county_a, name="新人")
     factories.PositionFactory(
         person=newcomer, service_point=tree.station_a, starts_on=D(2025, 5, 12)
@@ -251,6 +250,7 @@ def test_late_flag():
         due_on=D(2025, 6, 26), submitted_on=D(2025, 6, 20), today=D(2025, 7, 1)
     )
     assert rules.report_is_late(due_on=D(2025, 6, 26), submitted_on=None, today=D(2025, 6, 27))
+    assert not rules.report_is_late(due_on=None, submitted_on=None, today=D(2030, 1, 1))
 
 
 def test_r9_and_r18_come_from_filed_reports(hunan, tree, head):
@@ -268,7 +268,9 @@ def test_r9_and_r18_come_from_filed_reports(hunan, tree, head):
     assert share.achieved == 40 and share.owed == 50  # 64/160 h; 30 % + 2 × 10 points in 2023
 
 
-def test_reminder_three_days_before_due(tree, head, django_capture_on_commit_callbacks, settings):
+def test_reminder_three_days_before_due(
+    county_reports, tree, head, django_capture_on_commit_callbacks, settings
+):
     settings.SITE_URL = "https://portal.example.cn/"
     with django_capture_on_commit_callbacks(execute=True):
         assert services.reminders_send(today=D(2025, 6, 23)) == 1
@@ -278,17 +280,17 @@ def test_reminder_three_days_before_due(tree, head, django_capture_on_commit_cal
     assert services.reminders_send(today=D(2025, 6, 22)) == 0
 
 
-def test_the_daily_task_reminds_for_today(tree, head, monkeypatch):
+def test_the_daily_task_reminds_for_today(county_reports, tree, head, monkeypatch):
     monkeypatch.setattr("quotas.tasks.timezone.localdate", lambda: D(2025, 6, 23))
     assert tasks.report_reminders() == 1
 
 
-def test_no_reminder_once_filed(may_report, head):
+def test_no_reminder_once_filed(county_reports, may_report, head):
     _file(may_report, head)
     assert services.reminders_send(today=D(2025, 6, 23)) == 0
 
 
-def test_quarter_summary(tree, head):
+def test_quarter_summary(county_reports, tree, head):
     for month in (4, 5):
         report = services.report_open(
             service_point=tree.station_a, month=D(2025, month, 1), by=head, today=D(2025, 7, 3)
@@ -296,4 +298,5 @@ def test_quarter_summary(tree, head):
         _file(report, head)
     summary = selectors.quarter_summary(region=tree.county_a, year=2025, quarter=2)
     assert (summary["expected"], summary["filed"]) == (3, 2)
-    assert summary["rows"][0]["cases"] == 8 and summary["rows"][0]["service_share"] == 40
+    row = summary["rows"][0]
+    assert (row["cases_opened"], row["cases_closed"], row["service_share"]) == (4, 2, 40)

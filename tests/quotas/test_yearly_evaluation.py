@@ -70,7 +70,9 @@ def test_r17_no_weights_no_evaluation(hunan, tree, zhang_min):
         )
 
 
-def test_r17_a_region_pack_overrides_the_default_weights(hunan, national, tree, zhang_min):
+def test_r17_a_region_pack_overrides_the_default_weights(
+    county_reports, hunan, national, tree, zhang_min
+):
     factories.PolicyPackFactory(region=tree.county_a, title="芙蓉区考核办法", **OWN_WEIGHTS)
     sheet = yearly_evaluations.score_sheet(service_point=tree.station_a, year=2025, today=TODAY)
     assert sum(item["max"] for item in sheet) == 90  # 60 for the rules, 30 for the reports
@@ -89,7 +91,9 @@ def test_r17_a_region_pack_overrides_the_default_weights(hunan, national, tree, 
     assert (other.quality_points, other.source) == (30, "平台默认（政策文件未规定）")
 
 
-def test_r17_sheet_says_where_its_weights_come_from(client, hunan, national, tree, zhang_min):
+def test_r17_sheet_says_where_its_weights_come_from(
+    county_reports, client, hunan, national, tree, zhang_min
+):
     client.force_login(zhang_min.user)
     url = reverse("quotas:station_evaluation", args=[tree.station_a.pk, 2025])
     page = client.get(url).content.decode()
@@ -112,7 +116,9 @@ def test_r17_sheet_without_weights_offers_no_form(client, hunan, tree, zhang_min
     assert 'name="quality"' not in page
 
 
-def test_filing_freezes_the_sheet_and_locks_the_year(hunan, national, tree, zhang_min):
+def test_filing_freezes_the_sheet_and_locks_the_year(
+    county_reports, hunan, national, tree, zhang_min
+):
     filed = yearly_evaluations.evaluation_file(
         service_point=tree.station_a,
         year=2025,
@@ -140,7 +146,9 @@ def test_filing_freezes_the_sheet_and_locks_the_year(hunan, national, tree, zhan
 
 
 @pytest.mark.parametrize(("year", "quality"), [(2026, 20), (2025, 31), (2025, -1)])
-def test_bad_evaluations_are_refused(hunan, national, tree, zhang_min, year, quality):
+def test_bad_evaluations_are_refused(
+    county_reports, hunan, national, tree, zhang_min, year, quality
+):
     with pytest.raises(ValidationError):
         yearly_evaluations.evaluation_file(
             service_point=tree.station_a,
@@ -153,7 +161,7 @@ def test_bad_evaluations_are_refused(hunan, national, tree, zhang_min, year, qua
     assert not YearlyEvaluation.objects.exists()
 
 
-def test_page_for_county_only(client, hunan, national, tree, zhang_min, chen_jing):
+def test_page_for_county_only(county_reports, client, hunan, national, tree, zhang_min, chen_jing):
     url = reverse("quotas:station_evaluation", args=[tree.station_a.pk, 2025])
     head = factories.UserFactory()
     factories.RoleGrantFactory(user=head, role=Role.STATION_HEAD, service_point=tree.station_a)
@@ -178,7 +186,7 @@ def test_evaluation_of_a_year_outside_the_portal_is_404(client, hunan, tree, zha
 
 
 def test_an_evaluation_filed_meanwhile_is_refused_with_a_message(
-    hunan, national, tree, zhang_min, monkeypatch
+    county_reports, hunan, national, tree, zhang_min, monkeypatch
 ):
     real = yearly_evaluations.score_sheet
 

@@ -172,7 +172,7 @@ def test_region_overview_query_count(client, tree, zhang_min, django_assert_max_
         client.get(reverse("quotas:region_reports", args=[tree.county_a.pk]), {"month": "2025-05"})
 
 
-def test_quarter_page(client, tree, head, zhang_min, chen_jing):
+def test_quarter_page(client, county_reports, tree, head, zhang_min, chen_jing):
     for month in (4, 5):
         report = services.report_open(
             service_point=tree.station_a, month=D(2025, month, 1), by=head, today=D(2025, 7, 3)
