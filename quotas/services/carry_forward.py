@@ -11,12 +11,14 @@ import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import scope
 from accounts.models import User
 from accounts.roles import Action
 from audit.services import audit_record
+from core import periods
 from core.conflicts import refused_on_conflict
 from quotas import rules
 from quotas.models import PolicyRule
@@ -80,6 +82,9 @@ def rule_carry_forward(
     its last number), recorded with who decided and when."""
     if by is not None and not may_carry_forward(user=by, rule=rule):
         raise PermissionDenied
+    today = timezone.localdate()
+    starts_on = periods.day_within(starts_on, today=today)
+    decided_on = periods.day_within(decided_on, today=today)
     if rule.in_force_until is None:
         raise ValidationError(_("该规则尚未到期，无需延续。"))
     if starts_on <= rule.in_force_until:

@@ -106,3 +106,19 @@ def test_workers_may_not_see_the_policy_pages(client, wang_fang, hunan_plan):
 
 def test_the_policy_page_dates_are_the_plans(hunan_plan):
     assert _share(hunan_plan).in_force_until == dt.date(2023, 12, 31)
+
+
+def test_carry_forward_refuses_implausible_dates(client, province_admin, hunan_plan):
+    client.force_login(province_admin)
+    url = reverse("quotas:rule_carry_forward", args=[_share(hunan_plan).pk])
+    response = client.post(
+        url,
+        {
+            "starts_on": "2024-01-01",
+            "threshold": "50",
+            "decided_by": "湖南省民政厅",
+            "decided_on": "1900-01-01",
+        },
+    )
+    assert response.status_code == 200 and "日期应在" in response.content.decode()
+    assert not PolicyRule.objects.filter(carried_forward_from__isnull=False).exists()
