@@ -33,6 +33,7 @@ from supervision.selectors.lists import (
     supervisors_for_user,
     workers_at,
 )
+from supervision.selectors.one_to_one import one_to_one_flags
 from supervision.selectors.region_policy import term_flag, term_suggestion
 
 __all__ = [
@@ -46,6 +47,7 @@ __all__ = [
     "locks_visible_to",
     "minutes_given",
     "minutes_received",
+    "one_to_one_flags",
     "linked_experts",
     "local_supervisors",
     "person_month_received",
