@@ -141,7 +141,11 @@ class PolicyClause(Orderable):
         verbose_name = _("条款")
         verbose_name_plural = _("条款")
         constraints = [
-            models.UniqueConstraint(fields=["page", "anchor"], name="policy_clause_anchor_unique")
+            models.UniqueConstraint(
+                fields=["page", "anchor"],
+                name="policy_clause_anchor_unique",
+                violation_error_message=_("本文件中已有同一编号的条款。"),
+            )
         ]
 
     def __str__(self):
