@@ -23,7 +23,7 @@ def test_bad_row_blocks_import_then_good_file_imports(page, live_server, tmp_pat
     page.goto(f"{live_server.url}/accounts/login/")
     page.fill("input[name=login]", "zhangmin@example.cn")
     page.fill("input[name=password]", "pass-1234")
-    page.click("form button[type=submit]")
+    page.click("main form button[type=submit]")
     page.wait_for_url("**/me/")
 
     good, bad = person_row(tree), person_row(tree, {"身份证号": "110105194912310021"})

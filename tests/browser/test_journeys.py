@@ -9,7 +9,7 @@ def _sign_in(page, live_server, login: str, password: str = "pass-1234"):
     page.goto(f"{live_server.url}/accounts/login/")
     page.fill("input[name=login]", login)
     page.fill("input[name=password]", password)
-    page.click("form button[type=submit]")
+    page.click("main form button[type=submit]")
 
 
 def test_worker_signs_in_by_phone_and_sees_own_record(page, live_server, wang_fang):
@@ -40,6 +40,7 @@ def test_county_admin_browses_stations_and_people(
 def test_language_switch_to_english(page, live_server, zhang_min):
     _sign_in(page, live_server, "zhangmin@example.cn")
     page.wait_for_url("**/me/")
+    page.select_option("select[name=language]", "en")
     with page.expect_navigation():
-        page.select_option("select[name=language]", "en")
+        page.click("form.lang button[type=submit]")
     assert "My workspace" in page.inner_text("header")

@@ -13,7 +13,7 @@ def _sign_in(page, live_server, login: str):
     page.goto(f"{live_server.url}/accounts/login/")
     page.fill("input[name=login]", login)
     page.fill("input[name=password]", "pass-1234")
-    page.click("form button[type=submit]")
+    page.click("main form button[type=submit]")
     page.wait_for_url("**/me/")
 
 
