@@ -1,5 +1,19 @@
 """The portal's page types, one module per kind of page."""
 
 from cms.models.home import HomePage
+from cms.models.news import NewsIndexPage, NewsPage
+from cms.models.notices import NoticeAttachment, NoticePage
+from cms.models.regions import RegionPage
+from cms.models.stations import StationIndexPage, StationPage, StationPhoto
 
-__all__ = ["HomePage"]
+__all__ = [
+    "HomePage",
+    "NewsIndexPage",
+    "NewsPage",
+    "NoticeAttachment",
+    "NoticePage",
+    "RegionPage",
+    "StationIndexPage",
+    "StationPage",
+    "StationPhoto",
+]
