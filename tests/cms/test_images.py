@@ -33,7 +33,7 @@ def test_wrong_signature_or_size_is_refused(client):
     picture = image()
     url = _url(picture)
     assert client.get(url.replace("fill-32x24", "fill-64x48")).status_code == 403
-    assert client.get("/images/AAAA/%d/fill-32x24/" % picture.pk).status_code == 403
+    assert client.get(f"/images/AAAA/{picture.pk}/fill-32x24/").status_code == 403
 
 
 def test_login_restricted_collection_is_404_for_anonymous(client, wang_fang):

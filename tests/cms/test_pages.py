@@ -9,8 +9,13 @@ from django.utils import timezone
 from cms.models import NoticeAttachment, RegionPage, StationPage
 from lms.models import Attendance
 from supervision import services as supervision_services
-from supervision.models import Assignment, CommitteeLevel, SessionForm, SupervisionSession
-from supervision.models import SupervisorGrade
+from supervision.models import (
+    Assignment,
+    CommitteeLevel,
+    SessionForm,
+    SupervisionSession,
+    SupervisorGrade,
+)
 from tests import factories
 from tests.cms.conftest import image, news, notice
 from tests.lms.conftest import make_run
@@ -153,9 +158,7 @@ def test_station_page_shows_live_facts_without_worker_data(
     assert wang_fang.mobile not in html or not wang_fang.mobile
 
 
-def test_station_page_query_count_does_not_grow(
-    client, site, tree, django_assert_max_num_queries
-):
+def test_station_page_query_count_does_not_grow(client, site, tree, django_assert_max_num_queries):
     for n in range(20):
         worker = factories.PersonFactory(name=f"社工{n}", region=tree.county_a)
         factories.PositionFactory(person=worker, service_point=tree.station_a)
