@@ -16,7 +16,7 @@ from openpyxl import Workbook
 from PIL import Image as PILImage
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
-from wagtail.models import Collection, Page
+from wagtail.models import Collection, Page, PageLogEntry
 
 from cms.models import (
     HomePage,
@@ -91,13 +91,22 @@ def seed(*, scale: str, figures) -> None:
 
 def reset() -> None:
     """Delete the region and station pages (the directory is about to be emptied), the demo
-    news and notices, their image and document, and the lists once they are empty."""
-    Page.objects.filter(pk__in=RegionPage.objects.values("pk")).filter(depth=3).delete()
+    news and notices, the lists once they are empty, the page log of all these (a reset demo
+    starts without their history), and the demo image and document."""
     slugs = [slug for slug, *_ in NEWS + NOTICES]
-    Page.objects.filter(slug__in=slugs, depth=4).delete()
+    roots = [
+        *Page.objects.filter(pk__in=RegionPage.objects.values("pk"), depth=3),
+        *Page.objects.filter(slug__in=slugs, depth=4),
+    ]
+    removed = set()
+    for root in roots:
+        removed |= set(root.get_descendants(inclusive=True).values_list("pk", flat=True))
+        root.delete()
     for model in (NewsIndexPage, StationIndexPage):
         for page in model.objects.filter(numchild=0):
+            removed.add(page.pk)
             page.delete()
+    PageLogEntry.objects.filter(page_id__in=removed).delete()
     Image.objects.filter(title__endswith=DEMO_TITLE).delete()
     Document.objects.filter(title__endswith=DEMO_TITLE).delete()
 
