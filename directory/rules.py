@@ -19,6 +19,9 @@ SERVICE_POINT_LEVEL = {
     "township_station": "township",
     "community_room": "village",
 }
+# The kinds that are stations or rooms (社工站、社工室), each with a page on the public site:
+# every kind but the city guidance centre.
+STATION_KINDS = ("county_station", "township_station", "community_room")
 
 
 def child_level(level: str) -> str | None:

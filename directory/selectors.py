@@ -306,3 +306,49 @@ def counties_recognised(*, region_path: str, year: int, prefix_length: int) -> d
         .annotate(counties=Count("region", distinct=True))
     )
     return {row["unit"]: row["counties"] for row in rows}
+
+
+# The public site (cms): stations and rooms, and the figures of the front page.
+
+
+def station_count() -> int:
+    """How many stations and rooms the directory holds (one query)."""
+    return ServicePoint.objects.filter(kind__in=rules.STATION_KINDS).count()
+
+
+def staff_count(*, on: dt.date) -> int:
+    """How many people hold a position at a service point on `on` (one query)."""
+    return current_positions(on=on).values("person_id").distinct().count()
+
+
+def stations_for_site(*, ids: Iterable[int] | None = None) -> QuerySet[ServicePoint]:
+    """Stations and rooms (all, or those of `ids` that still are), with their region, by code."""
+    stations = ServicePoint.objects.filter(kind__in=rules.STATION_KINDS)
+    if ids is not None:
+        stations = stations.filter(pk__in=ids)
+    return stations.select_related("region").order_by("code")
+
+
+def region_paths_above(*, path: str) -> list[str]:
+    """The paths of a region's ancestors and its own, from the province down."""
+    step = Region.steplen
+    return [path[:end] for end in range(step, len(path) + 1, step)]
+
+
+def station_for_site(*, service_point_id: int | None, on: dt.date) -> ServicePoint | None:
+    """A station or room with its region, agency and the number of positions current on `on`
+    (`staff_count`); None when it is gone or no longer a station (one query)."""
+    if service_point_id is None:
+        return None
+    current = Q(positions__ends_on__isnull=True) | Q(positions__ends_on__gte=on)
+    return (
+        stations_for_site(ids=[service_point_id])
+        .select_related("agency")
+        .annotate(staff_count=Count("positions", filter=current & Q(positions__starts_on__lte=on)))
+        .first()
+    )
+
+
+def station_summaries(*, ids: Iterable[int]) -> dict[int, ServicePoint]:
+    """Service point id → the point (kind, stars, specialty, brand), for a page of a list."""
+    return {point.pk: point for point in ServicePoint.objects.filter(pk__in=ids).order_by()}

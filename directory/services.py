@@ -1,8 +1,11 @@
-"""Writes for the directory's dated records."""
+"""Writes for the directory: service points saved in the back office, dated records."""
 
 import datetime as dt
 
+from django.conf import settings
 from django.db import transaction
+from django.forms.models import model_to_dict
+from django.utils.module_loading import import_string
 
 from accounts.models import User
 from audit.services import audit_record
@@ -46,3 +49,29 @@ def star_rating_record(
         },
     )
     return rating
+
+
+@transaction.atomic
+def service_point_save(*, service_point: ServicePoint, saved_by: User | None) -> ServicePoint:
+    """Save a service point created or edited in the back office (its form has validated it),
+    then call each of settings.SERVICE_POINT_SAVED_HOOKS with its id in the same transaction:
+    the public site keeps the station's page in step (cms.services.station_pages). The
+    directory names the hooks in settings and never imports the apps that follow it."""
+    created = service_point.pk is None
+    before = None if created else _audited(ServicePoint.objects.get(pk=service_point.pk))
+    service_point.save()
+    audit_record(
+        actor=saved_by,
+        verb="service_point.create" if created else "service_point.edit",
+        target=service_point,
+        before=before,
+        after=_audited(service_point),
+    )
+    for hook in settings.SERVICE_POINT_SAVED_HOOKS:
+        import_string(hook)(service_point_id=service_point.pk)
+    return service_point
+
+
+def _audited(service_point: ServicePoint) -> dict:
+    fields = ("code", "name", "kind", "region", "star_rating", "specialty", "brand_name")
+    return model_to_dict(service_point, fields=fields)

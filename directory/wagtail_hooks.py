@@ -9,7 +9,7 @@ from wagtail.log_actions import log
 
 from accounts import scope
 from accounts.backoffice import ScopedModelViewSet
-from directory import forms
+from directory import forms, services
 from directory.models import Agency, Person, Position, Region, ServicePoint, University
 from directory.record_viewsets import RECORD_VIEWSETS
 
@@ -21,6 +21,25 @@ class RegionCreateView(generic.CreateView):
         region = parent.add_child(instance=region) if parent else Region.add_root(instance=region)
         log(instance=region, action="wagtail.create", content_changed=True)
         return region
+
+
+class ServicePointCreateView(generic.CreateView):
+    def save_instance(self):
+        point = services.service_point_save(
+            service_point=self.form.instance, saved_by=self.request.user
+        )
+        log(instance=point, action="wagtail.create", content_changed=True)
+        return point
+
+
+class ServicePointEditView(generic.EditView):
+    def save_instance(self):
+        self.has_content_changes = self.form.has_changed()
+        point = services.service_point_save(
+            service_point=self.form.instance, saved_by=self.request.user
+        )
+        log(instance=point, action="wagtail.edit", content_changed=self.has_content_changes)
+        return point
 
 
 class RegionViewSet(ScopedModelViewSet):
@@ -60,6 +79,8 @@ class ServicePointViewSet(ScopedModelViewSet):
     model = ServicePoint
     visible = staticmethod(scope.service_points_visible_to)
     icon = "home"
+    add_view_class = ServicePointCreateView
+    edit_view_class = ServicePointEditView
     list_select_related = ("region", "agency")
     list_display = [
         "code",

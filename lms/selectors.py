@@ -411,3 +411,33 @@ def sessions_for_attendee(*, person: Person) -> QuerySet[TrainingSession]:
         .distinct()
         .order_by("starts_at")
     )
+
+
+# The public site (cms): totals without names.
+
+
+def year_total_minutes(*, year: int) -> int:
+    """Training minutes credited to everyone in a calendar year, from the yearly summary
+    (one aggregate query, however long the ledger)."""
+    total = HourSummary.objects.filter(year=year).aggregate(total=Sum("minutes"))["total"]
+    return total or 0
+
+
+def open_course_count(*, now: dt.datetime) -> int:
+    """Courses with a run still taking enrolments at `now` (one query)."""
+    runs = CourseRun.objects.filter(enrolment_deadline__gte=now)
+    return runs.aggregate(courses=Count("course", distinct=True))["courses"]
+
+
+def station_attendance_count(
+    *, service_point: ServicePoint, starts_on: dt.date, ends_on: dt.date, today: dt.date
+) -> int:
+    """Attendances at training sessions held between two dates (inclusive, Shanghai dates) by
+    the people currently working at a station (one query)."""
+    staff = _staff_at(service_points=[service_point], today=today).values("person_id")
+    return Attendance.objects.filter(
+        person_id__in=staff,
+        session__cancelled=False,
+        session__starts_at__date__gte=starts_on,
+        session__starts_at__date__lte=ends_on,
+    ).count()

@@ -234,6 +234,10 @@ IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=5000)
 # What an .xlsx may expand to (its parts together) before it is parsed at all.
 IMPORT_MAX_UNCOMPRESSED_BYTES = env.int("IMPORT_MAX_UNCOMPRESSED_BYTES", default=20 * 1024 * 1024)
 
+# Called with `service_point_id=` after the back office creates or edits a service point
+# (directory.services.service_point_save), in its transaction: the public site's page follows.
+SERVICE_POINT_SAVED_HOOKS = ["cms.services.station_pages.station_page_sync"]
+
 WAGTAIL_SITE_NAME = "社工站督导与培训平台"
 WAGTAILADMIN_LOGIN_URL = "/accounts/login/"  # one sign-in page for the portal and back office
 WAGTAILADMIN_BASE_URL = env("SITE_URL", default="http://127.0.0.1:8000")

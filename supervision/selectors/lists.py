@@ -290,3 +290,20 @@ def history_of(*, session: SupervisionSession) -> QuerySet[AuditEvent]:
         .select_related("actor")
         .order_by("at", "pk")
     )
+
+
+def current_supervisors_at(*, service_point: ServicePoint, day: dt.date) -> list[dict]:
+    """The supervisors covering a station on `day` (its own assignments and its regions'
+    chiefs) as `{"name": …, "mode": mode label}`, by name: what the public station page shows
+    of them (one query)."""
+    active = (
+        assignments_at(service_point=service_point)
+        .filter(starts_on__lte=day, planned_end_on__gte=day)
+        .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=day))
+        .order_by("supervisor__person__name", "mode")
+    )
+    modes = dict(Assignment.Mode.choices)
+    return [
+        {"name": name, "mode": modes[mode]}
+        for name, mode in active.values_list("supervisor__person__name", "mode").distinct()
+    ]

@@ -98,6 +98,8 @@ PUBLIC_ROUTES = {
     "verify/<str:code>.json",
     "verify/<str:code>/",
     "share/<str:token>/",
+    "images/<str:signature>/<int:image_id>/<str:filter_spec>/",
+    "images/<str:signature>/<int:image_id>/<str:filter_spec>/<str:filename>",
 }
 
 

@@ -1,0 +1,15 @@
+from wagtail.models import Page
+
+from cms.selectors import pages
+
+
+class SitePage(Page):
+    """A page of the public site: its context carries the breadcrumb trail (root left out)."""
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["breadcrumbs"] = pages.breadcrumbs(page=self)
+        return context
