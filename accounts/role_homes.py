@@ -15,6 +15,9 @@ owns the data, scoped to the user; each reads a fixed number of queries whatever
 import datetime as dt
 from dataclasses import dataclass
 
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
 from accounts import scope
 from accounts.models import User
 from accounts.roles import Action, Role
@@ -138,3 +141,41 @@ def supervisor_section(*, user: User, now: dt.datetime, today: dt.date) -> dict:
             supervision_selectors.planned_sessions_of(supervisor=profile, now=now)[:SHORT_LIST]
         ),
     }
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """One kind of work waiting for an administrator in the back office: a count and the page
+    that handles it."""
+
+    label: str
+    count: int
+    url: str
+
+
+def waiting_for(*, user: User, today: dt.date) -> list[Waiting]:
+    """What waits for an administrator, within their scope, for the back office's home: open
+    supervision disputes, enrolments and external training to approve, monthly reports owed,
+    overdue or to review (R17). Each only where their role handles it."""
+    waiting = []
+    if scope.may_anywhere(user, Action.MANAGE_SUPERVISION):
+        disputes = supervision_selectors.disputes_for_user(user=user).count()
+        waiting.append(Waiting(_("督导记录异议待处理"), disputes, reverse("supervision:disputes")))
+    if scope.may_anywhere(user, Action.APPROVE_TRAINING):
+        approvals = reverse("lms:approvals")
+        enrolments = lms_selectors.pending_enrolments_for_user(user=user).count()
+        claims = lms_selectors.pending_external_for_user(user=user).count()
+        waiting.append(Waiting(_("培训报名待审核"), enrolments, approvals))
+        waiting.append(Waiting(_("外部培训学时待审核"), claims, approvals))
+    if scope.may_anywhere(user, Action.REVIEW_REPORTS):
+        regions = administered_regions(user=user)
+        url = (
+            reverse("quotas:region_reports", args=[regions[0].pk])
+            if len(regions) == 1
+            else reverse("quotas:regions")
+        )
+        reports = quota_home.reports_waiting(user=user, today=today)
+        waiting.append(Waiting(_("月报逾期未报送"), reports.overdue, url))
+        waiting.append(Waiting(_("月报本期待报送"), reports.due, url))
+        waiting.append(Waiting(_("月报待审核"), reports.to_review, url))
+    return waiting
