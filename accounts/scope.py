@@ -19,7 +19,18 @@ from django.db.models import Model, Q, QuerySet
 
 from accounts.models import Invitation, RoleGrant, User
 from accounts.roles import ADMIN_ROLES, ROLE_RANK, Action, roles_allowing
-from directory.models import Agency, Person, Position, Region, ServicePoint, University
+from directory.models import (
+    Agency,
+    CountyRecognition,
+    Coverage,
+    Person,
+    Position,
+    Region,
+    ServicePoint,
+    StarRating,
+    University,
+    VolunteerCount,
+)
 
 NOTHING = Q(pk__in=[])
 
@@ -136,6 +147,37 @@ def positions_visible_to(user: User, action: Action | None = None) -> QuerySet[P
     return Position.objects.filter(service_point__in=service_points_visible_to(user, action))
 
 
+def star_ratings_visible_to(user: User, action: Action | None = None) -> QuerySet[StarRating]:
+    return StarRating.objects.filter(service_point__in=service_points_visible_to(user, action))
+
+
+def volunteer_counts_visible_to(
+    user: User, action: Action | None = None
+) -> QuerySet[VolunteerCount]:
+    return VolunteerCount.objects.filter(service_point__in=service_points_visible_to(user, action))
+
+
+def coverages_visible_to(user: User, action: Action | None = None) -> QuerySet[Coverage]:
+    return Coverage.objects.filter(region__in=regions_visible_to(user, action))
+
+
+def recognitions_visible_to(
+    user: User, action: Action | None = None
+) -> QuerySet[CountyRecognition]:
+    return CountyRecognition.objects.filter(region__in=regions_visible_to(user, action))
+
+
+def counties_recognisable_by(user: User, action: Action | None = None) -> QuerySet[Region]:
+    """R25: counties the user may name 工作优良县 — those strictly below one of their region
+    grants (a city or province office names its counties; a county never names itself)."""
+    counties = Region.objects.filter(level=Region.Level.COUNTY)
+    if user.is_superuser:
+        return counties
+    grants = _grants(user, roles_allowing(action) if action else None)
+    above = [g.region_path for g in grants if g.region_path]
+    return counties.filter(_any([Q(path__startswith=path) & ~Q(path=path) for path in above]))
+
+
 def grants_visible_to(user: User, action: Action = Action.MANAGE_GRANTS) -> QuerySet[RoleGrant]:
     """Grants whose scope lies inside what the user may manage (theirs included)."""
     return _scoped_to_grant_targets(RoleGrant.objects.all(), user, action)
@@ -179,8 +221,10 @@ def location_of(obj: Model) -> Location:
         return Location(paths=(obj.region.path,))
     if isinstance(obj, University):
         return Location(paths=(obj.region.path,), university_ids=(obj.pk,))
-    if isinstance(obj, Position):
+    if isinstance(obj, Position | StarRating | VolunteerCount):
         return location_of(obj.service_point)
+    if isinstance(obj, Coverage | CountyRecognition):
+        return location_of(obj.region)
     if isinstance(obj, Person):
         return locations_of_people([obj])[obj.pk]
     if hasattr(obj, "scope"):  # role grants and invitations

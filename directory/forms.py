@@ -7,7 +7,18 @@ from accounts import scope
 from accounts.backoffice import ScopedForm
 from accounts.roles import Action
 from directory import rules
-from directory.models import Agency, Person, Position, Region, ServicePoint, University
+from directory.models import (
+    Agency,
+    CountyRecognition,
+    Coverage,
+    Person,
+    Position,
+    Region,
+    ServicePoint,
+    StarRating,
+    University,
+    VolunteerCount,
+)
 
 TEXT = forms.TextInput
 
@@ -122,3 +133,57 @@ class PositionEndForm(ScopedForm):
     class Meta:
         model = Position
         fields = ["ends_on"]
+
+
+class StarRatingForm(ScopedForm):
+    """A review's result (R25); saved through `services.star_rating_record`."""
+
+    scoped_choices = {"service_point": scope.service_points_visible_to}
+
+    class Meta:
+        model = StarRating
+        fields = ["service_point", "stars", "rated_on", "guide"]
+
+
+class CoverageForm(ScopedForm):
+    """A village or community covered from a date, by a station at or above it (R25)."""
+
+    scoped_choices = {"service_point": scope.service_points_visible_to}
+
+    class Meta:
+        model = Coverage
+        fields = ["region", "service_point", "covered_from"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.user is not None:
+            self.fields["region"].queryset = scope.regions_visible_to(
+                self.user, Action.MANAGE_DIRECTORY
+            ).filter(level=Region.Level.VILLAGE)
+
+
+class CountyRecognitionForm(ScopedForm):
+    """R25: a county named 工作优良县, by an office above it."""
+
+    scoped_choices = {"region": scope.counties_recognisable_by}
+
+    class Meta:
+        model = CountyRecognition
+        fields = ["region", "year"]
+        help_texts = {"region": _("只能认定本级以下的县/区；县级不能认定本县。")}
+
+    def clean_year(self):
+        year = self.cleaned_data["year"]
+        if not 2000 <= year <= 2100:
+            raise forms.ValidationError(_("请填写 2000 至 2100 之间的年度。"))
+        return year
+
+
+class VolunteerCountForm(ScopedForm):
+    """R2: volunteers on a station's team, as counted on a date."""
+
+    scoped_choices = {"service_point": scope.service_points_visible_to}
+
+    class Meta:
+        model = VolunteerCount
+        fields = ["service_point", "count", "counted_on"]

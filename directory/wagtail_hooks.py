@@ -11,6 +11,7 @@ from accounts import scope
 from accounts.backoffice import ScopedModelViewSet
 from directory import forms
 from directory.models import Agency, Person, Position, Region, ServicePoint, University
+from directory.record_viewsets import RECORD_VIEWSETS
 
 
 class RegionCreateView(generic.CreateView):
@@ -128,6 +129,7 @@ class DirectoryGroup(ViewSetGroup):
         UniversityViewSet("universities"),
         PersonViewSet("people"),
         PositionViewSet("positions"),
+        *RECORD_VIEWSETS,
     )
 
 

@@ -13,6 +13,7 @@ whitespace removed, so line breaks, page breaks and bracket widths do not matter
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 NUMERALS = "一二三四五六七八九十"
 SECTION_SEPARATOR = "›"
@@ -31,6 +32,12 @@ CITATION_PATTERNS = (
     re.compile(r"(\d+)[、.]?"),
     re.compile(r"\((\d+)\)"),
 )
+
+RUN_IN_HEADING_CHARS = 20  # a run-in heading is a first sentence this short or shorter
+STANDALONE_HEADING_CHARS = 30  # a heading line with no sentence in it, such as "(一)场地设置"
+SENTENCE_ENDS = tuple("。！？；：”」）.!?;:)")
+HEADING_ENDS = re.compile(r"[。：:]")  # after a run-in heading of a numbered clause
+RUN_IN_ENDS = re.compile("。")  # after a run-in heading of a report
 
 
 class ClauseNotFound(LookupError):
@@ -127,3 +134,96 @@ def citation_problem(*, document: str, clause: str, quote: str) -> str | None:
     if quote and normalised(quote) not in normalised(text):
         return f"条款“{clause}”中没有引文“{quote}”。"
     return None
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One clause of a document: its citation as `clause_text` takes it, its heading (a run-in
+    title such as "配强服务力量", or ""), its own text up to its first sub-clause, and its depth
+    (1 for a top-level clause)."""
+
+    citation: str
+    heading: str
+    text: str
+    depth: int
+
+
+def split_clauses(document: str) -> list[Clause]:
+    """The clauses of `document` in reading order, each citable by `clause_text`.
+
+    A numbered document (any line opening with a heading of HEADING_PATTERNS) gives a clause for
+    every numbered heading, cited by its numbers and those of the headings above it as the
+    document writes them ("四、（三）", "三、(二)", "二、（二）4": an item's 、 is left out, as
+    citations do). A report gives a clause for each section heading (a line with no 。 above a
+    paragraph: pass the body, or a title counts as one) and one for each run-in heading in a
+    section (a paragraph opening with a short sentence after a full stop), cited "section ›
+    run-in heading". A line that does not end a sentence runs on into the next (page breaks in
+    the source); text above the first clause is not part of any.
+    """
+    lines = [line.strip() for line in document.splitlines() if line.strip()]
+    keys = [normalised(line) for line in lines]
+    if any(_rank(key) for key in keys):
+        return _numbered_clauses(lines, keys)
+    return _report_clauses(lines)
+
+
+def _numbered_clauses(lines: list[str], keys: list[str]) -> list[Clause]:
+    found: list[tuple[str, str, list[str], int]] = []
+    path: list[tuple[int, str]] = []
+    for line, key in zip(lines, keys, strict=True):
+        rank = _rank(key)
+        if not rank:
+            if found:
+                _run_on(found[-1][2], line)
+            continue
+        number, rest = _split_number(line, HEADING_PATTERNS[rank - 1].match(key).group(0))
+        path = [(r, n) for r, n in path if r < rank]
+        path.append((rank, number.rstrip("、.") if rank == 3 else number))
+        heading, text = _heading_and_text(rest, ends=HEADING_ENDS, standalone=True)
+        found.append(("".join(n for _, n in path), heading, [text] if text else [], len(path)))
+    return [Clause(c, h, "\n".join(t), d) for c, h, t, d in found]
+
+
+def _report_clauses(lines: list[str]) -> list[Clause]:
+    found: list[tuple[str, str, list[str], int]] = []
+    boundary = True  # the line before ended a sentence or was a heading
+    section = None
+    for i, line in enumerate(lines):
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        heading, text = _heading_and_text(line, ends=RUN_IN_ENDS, standalone=False)
+        if "。" not in line and "。" in following:
+            section = line
+            found.append((line, line, [], 1))
+        elif section is not None and boundary and heading:
+            found.append((f"{section} {SECTION_SEPARATOR} {heading}", heading, [text], 2))
+        elif found:
+            _run_on(found[-1][2], line)
+        boundary = line == section or line.endswith(SENTENCE_ENDS)
+    return [Clause(c, h, "\n".join(t), d) for c, h, t, d in found]
+
+
+def _split_number(line: str, number_key: str) -> tuple[str, str]:
+    """`line` cut after the characters that normalise to `number_key`: ("（三）", "配强…")."""
+    for end in range(1, len(line) + 1):
+        if normalised(line[:end]) == number_key:
+            return line[:end].strip(), line[end:].strip()
+    return line, ""
+
+
+def _heading_and_text(rest: str, *, ends: re.Pattern, standalone: bool) -> tuple[str, str]:
+    """A run-in heading ("配强服务力量。…", "总目标：…") and the text after it; a short line with
+    no sentence in it is all heading when `standalone`; otherwise ("", rest)."""
+    end = ends.search(rest)
+    if end and 0 < end.start() <= RUN_IN_HEADING_CHARS and (standalone or rest[end.end() :]):
+        return rest[: end.start()], rest[end.end() :].strip()
+    if standalone and not end and len(rest) <= STANDALONE_HEADING_CHARS:
+        return rest, ""
+    return "", rest
+
+
+def _run_on(paragraphs: list[str], line: str) -> None:
+    """Add `line` to a clause's paragraphs; it continues the last one if that ends mid-sentence."""
+    if paragraphs and not paragraphs[-1].endswith(SENTENCE_ENDS):
+        paragraphs[-1] += line
+    else:
+        paragraphs.append(line)

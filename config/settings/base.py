@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "supervision",
     "credentials",
     "quotas",
+    "competitions",
     "cms",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -16,10 +16,13 @@ from directory import selectors as directory_selectors
 from directory.models import Region
 from quotas import rules
 from quotas.models import PolicyRule
-from quotas.selectors import rule_results, rulebook
+from quotas.selectors import progress_chart, rule_results, rulebook
 from quotas.selectors.facts import Scope, StaffRow, staff_rows, station_facts, station_rows
 
 STATUSES = (rules.MET, rules.ON_TRACK, rules.AT_RISK, rules.BEHIND, rules.ADVISORY)
+# Best first: the order in which a tally's people are lined up for its typical status.
+RANKED = (rules.MET, rules.ON_TRACK, rules.ADVISORY, rules.AT_RISK, rules.BEHIND)
+WORST_COUNT = 10
 
 
 @dataclass
@@ -36,8 +39,47 @@ class Tally:
     def met_percent(self) -> int | None:
         return units.percent(self.counts[rules.MET], self.total)
 
+    @property
+    def status(self) -> str:
+        """The typical status: the best one that at least half the people have reached or
+        bettered (the median person's); "n/a" when the rule applies to nobody."""
+        seen = 0
+        for status in RANKED:
+            seen += self.counts[status]
+            if 2 * seen >= self.total > 0:
+                return status
+        return rules.NOT_APPLICABLE
+
     def add(self, status: str) -> None:
         self.counts[status] += 1
+
+
+@dataclass
+class StationScore:
+    """One station's results, every (person, rule) and station rule counted once; advisory
+    requirements (R1) are left out, since not meeting them is no failure."""
+
+    pk: int
+    name: str
+    met: int = 0
+    counted: int = 0
+    behind: int = 0
+    status: str = rules.NOT_APPLICABLE  # the worst status among the counted results
+
+    @property
+    def met_percent(self) -> int:
+        return units.percent(self.met, self.counted) or 0
+
+    def add(self, status: str, count: int = 1) -> None:
+        if status == rules.ADVISORY:
+            return
+        self.counted += count
+        if status == rules.MET:
+            self.met += count
+        elif status == rules.BEHIND:
+            self.behind += count
+        if self.status == rules.NOT_APPLICABLE or RANKED.index(status) > RANKED.index(self.status):
+            self.status = status
 
 
 @dataclass
@@ -60,6 +102,15 @@ class Dashboard:
     rows: list[Row]
     people: int
     station_rules: set[int] = field(default_factory=set)  # tallied over stations, not people
+    scores: list[StationScore] = field(default_factory=list)
+    months: list[progress_chart.MonthColumn] = field(default_factory=list)
+
+    @property
+    def worst_stations(self) -> list[StationScore]:
+        """The ten stations with the lowest share of results met; more results behind first
+        among equals, then by name. Stations with nothing to count are left out."""
+        counted = [score for score in self.scores if score.counted]
+        return sorted(counted, key=lambda s: (s.met_percent, -s.behind, s.name, s.pk))[:WORST_COUNT]
 
 
 @dataclass(frozen=True)
@@ -113,9 +164,13 @@ def _on(year: int, today: dt.date) -> dt.date:
     return min(max(today, dt.date(year, 1, 1)), dt.date(year, 12, 31))
 
 
-def region_dashboard(*, region: Region, year: int, today: dt.date) -> Dashboard:
+def region_dashboard(
+    *, region: Region, year: int, today: dt.date, with_months: bool = False
+) -> Dashboard:
     """Every person and station rule below `region`, tallied by station (county, township) or
-    by sub-region: two queries for the facts, one for the sub-regions' names."""
+    by sub-region, and by station for the worst stations: two queries for the facts, one for
+    the sub-regions' names. `with_months` adds the month-by-month chart of a county's or a
+    township's people (`progress_chart.month_columns`, three more queries)."""
     on = _on(year, today)
     year_rules = year_rules_around(region, year, today, with_sentences=False)
     scope = Scope(region_path=region.path)
@@ -128,6 +183,8 @@ def region_dashboard(*, region: Region, year: int, today: dt.date) -> Dashboard:
     placed = _placed(staff)
     # Counted flat first, tallied once: this loop runs for every person of the region.
     counts: Counter[tuple[int, int, str]] = Counter()
+    by_station_status: Counter[tuple[int, str]] = Counter()
+    scores: dict[int, StationScore] = {}
     row_of: dict[int, Row] = {}
     for person, roles in placed:
         row = row_of.get(person.point_id)
@@ -141,14 +198,18 @@ def region_dashboard(*, region: Region, year: int, today: dt.date) -> Dashboard:
                 region,
                 child_names,
             )
+            scores[person.point_id] = StationScore(person.point_id, person.point_name)
         row.people += 1
         for rule, status, _achieved, _pending in year_rules.person_statuses(
             path=person.path, roles=roles, levels=person.levels, amounts=person.amounts
         ):
             counts[row.key, rule.id, status] += 1
+            by_station_status[person.point_id, status] += 1
     for (key, rule_id, status), count in counts.items():
         rows[key].tallies[rule_id].counts[status] += count
         totals[rule_id].counts[status] += count
+    for (point_id, status), count in by_station_status.items():
+        scores[point_id].add(status, count)
     # Station rules (staffing, R4, R9, R18 …) are counted over the stations below the region.
     facts = station_facts(staff, stations)
     station_rules: set[int] = set()
@@ -168,10 +229,17 @@ def region_dashboard(*, region: Region, year: int, today: dt.date) -> Dashboard:
         row = _row_for(
             rows, by_station, station.pk, station.name, station.path, region, child_names
         )
+        score = scores.setdefault(station.pk, StationScore(station.pk, station.name))
         for result in counted:
             station_rules.add(result.rule.pk)
             totals[result.rule.pk].add(result.status)
             row.tallies[result.rule.pk].add(result.status)
+            score.add(result.status)
+    months = (
+        progress_chart.month_columns(placed=placed, year_rules=year_rules, year=year, today=today)
+        if with_months and by_station
+        else []
+    )
     return Dashboard(
         region=region,
         year=year,
@@ -180,6 +248,8 @@ def region_dashboard(*, region: Region, year: int, today: dt.date) -> Dashboard:
         rows=sorted(rows.values(), key=lambda row: row.name),
         people=len(placed),
         station_rules=station_rules,
+        scores=list(scores.values()),
+        months=months,
     )
 
 

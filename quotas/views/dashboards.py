@@ -107,7 +107,7 @@ def region(request: HttpRequest, pk: int) -> HttpResponse:
     found = permissions.region_for_user(user=request.user, region_id=pk)
     year = _year(request)
     today = timezone.localdate()
-    board = dashboards.region_dashboard(region=found, year=year, today=today)
+    board = dashboards.region_dashboard(region=found, year=year, today=today, with_months=True)
     return render(
         request,
         "quotas/region.html",

@@ -7,6 +7,7 @@ from supervision.selectors.counting import (
     local_supervisors,
     minutes_given,
     minutes_received,
+    people_month_received,
     person_month_received,
     received_by_people_year,
     station_minutes,
@@ -37,6 +38,7 @@ from supervision.selectors.lists import (
     unconfirmed_sessions_of,
     workers_at,
 )
+from supervision.selectors.one_to_one import one_to_one_flags
 from supervision.selectors.region_policy import term_flag, term_suggestion
 
 __all__ = [
@@ -52,8 +54,10 @@ __all__ = [
     "locks_visible_to",
     "minutes_given",
     "minutes_received",
+    "one_to_one_flags",
     "linked_experts",
     "local_supervisors",
+    "people_month_received",
     "person_month_received",
     "received_by_people_year",
     "pending_at",

@@ -83,6 +83,29 @@ def person_month_received(*, person: Person, year: int) -> dict[tuple[int, str],
     }
 
 
+def people_month_received(
+    *, people: QuerySet[Person] | list[int], year: int
+) -> dict[int, dict[tuple[int, str], int]]:
+    """`person_month_received` for many people at once: person id → (month, providing level)
+    → confirmed minutes (R8). One grouped query."""
+    result: dict[int, dict[tuple[int, str], int]] = defaultdict(dict)
+    rows = (
+        Supervisee.objects.filter(
+            person__in=people,
+            held_on__range=_year_bounds(year),
+            state=Supervisee.State.CONFIRMED,
+            session__status=HELD,
+        )
+        .annotate(month=ExtractMonth("held_on"))
+        .values_list("person_id", "month", "providing_level")
+        .annotate(total=Sum("minutes"))
+        .order_by()
+    )
+    for person_id, month, level, total in rows:
+        result[person_id][(month, level)] = total
+    return dict(result)
+
+
 def received_by_people_year(
     *, people: QuerySet[Person] | list[int], year: int
 ) -> dict[int, dict[str, dict[str, int]]]:

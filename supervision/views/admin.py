@@ -72,11 +72,13 @@ def supervisors(request: HttpRequest) -> HttpResponse:
             planned_end_on__lte=today + dt.timedelta(days=max(terms.REMINDER_DAYS))
         )
     page = page_of(request, found)
+    one_to_one = selectors.one_to_one_flags(assignments=page.object_list)
     rows = [
         {
             "assignment": a,
             "days_left": terms.days_left(planned_end_on=a.end_on, today=today),
             "flag": selectors.term_flag(assignment=a),
+            "one_to_one": one_to_one.get(a.pk),
         }
         for a in page.object_list
     ]
@@ -110,7 +112,7 @@ def assignment_new(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.assignment_create(
+            assignment = services.assignment_create(
                 supervisor=data["supervisor"],
                 target=point,
                 mode=data["mode"],
@@ -123,6 +125,8 @@ def assignment_new(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error(None, error)
         else:
             messages.success(request, _("督导聘任已保存。"))
+            if flag := selectors.one_to_one_flags(assignments=[assignment]).get(assignment.pk):
+                messages.warning(request, _one_to_one_warning(flag))
             return redirect("supervision:station_sessions", point.pk)
     return render(
         request,
@@ -231,3 +235,15 @@ def profile_grade(request: HttpRequest, pk: int) -> HttpResponse:
         "supervision/profile_grade.html",
         {"form": form, "profile": profile, "history": history},
     )
+
+
+def _one_to_one_warning(flag) -> str:
+    """R5: the sentence that flags a "1+1" assignment overlapping another, counts only."""
+    parts = []
+    if flag.other_experts:
+        parts.append(_("同期本站另有 %(n)d 名“1+1”联系专家") % {"n": flag.other_experts})
+    if flag.other_stations:
+        parts.append(_("该专家同期还联系另外 %(n)d 个站点") % {"n": flag.other_stations})
+    return _("已保存，但不符合“1+1”一名专家联系一个站点的做法：%(what)s。") % {
+        "what": "；".join(parts)
+    }

@@ -66,14 +66,7 @@ def station_sessions(request: HttpRequest, pk: int) -> HttpResponse:
             "page": page_of(request, sessions),
             "pending": pending,
             "may_confirm": may_confirm,
-            "assignments": [
-                {
-                    "assignment": a,
-                    "current": a.starts_on <= today <= a.end_on,
-                    "flag": selectors.term_flag(assignment=a),
-                }
-                for a in selectors.assignments_at(service_point=point)
-            ],
+            "assignments": _assignment_rows(point=point, today=today),
             "totals": selectors.station_minutes(service_point=point, year=year),
             "year": year,
             "month": month,
@@ -108,3 +101,18 @@ def station_archive(request: HttpRequest, pk: int, year: int, fmt: str) -> HttpR
         f'attachment; filename="supervision-{point.code}-{year}.{fmt}"'
     )
     return response
+
+
+def _assignment_rows(*, point, today) -> list[dict]:
+    """The station's assignments with their R6 term flag and R5 "1+1" flag."""
+    assignments = list(selectors.assignments_at(service_point=point))
+    one_to_one = selectors.one_to_one_flags(assignments=assignments)
+    return [
+        {
+            "assignment": a,
+            "current": a.starts_on <= today <= a.end_on,
+            "flag": selectors.term_flag(assignment=a),
+            "one_to_one": one_to_one.get(a.pk),
+        }
+        for a in assignments
+    ]

@@ -20,12 +20,14 @@ def my_stations(request: HttpRequest) -> HttpResponse:
     profile = permissions.supervisor_of(user=request.user)
     today = timezone.localdate()
     assignments = list(selectors.assignments_of(supervisor=profile))
+    one_to_one = selectors.one_to_one_flags(assignments=assignments)
     rows = [
         {
             "assignment": a,
             "active": a.starts_on <= today <= a.end_on,
             "days_left": terms.days_left(planned_end_on=a.end_on, today=today),
             "flag": selectors.term_flag(assignment=a),
+            "one_to_one": one_to_one.get(a.pk),
         }
         for a in assignments
     ]

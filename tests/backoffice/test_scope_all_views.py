@@ -19,11 +19,16 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from accounts.backoffice import ScopedModelViewSet, ScopedViewMixin
 from accounts.models import Invitation, invitation_token_hash
 from accounts.roles import Role
+from directory.models import CountyRecognition, Coverage, StarRating, VolunteerCount
 from tests import factories
 
 # Views a region administrator may not use on an object in scope: nothing is deleted from the
 # back office, and invitations are never changed. Wagtail refuses with a redirect (or a 403).
-REFUSED_IN_SCOPE = {"invitations": {"delete", "edit", "usage"}}
+REFUSED_IN_SCOPE = {
+    "invitations": {"delete", "edit", "usage"},
+    "star_ratings": {"delete", "edit", "usage"},
+    "county_recognitions": {"delete", "edit", "usage"},
+}
 REFUSED_BY_DEFAULT = {"delete"}
 
 
@@ -80,6 +85,48 @@ def pairs(tree, zhang_min, chen_jing, wang_fang):
             "陈静",
         ),
         "invitations": (invitation_a, "sunli@example.cn", invitation_b, "zhoujie@example.cn"),
+        **_dated_records(tree),
+    }
+
+
+def _dated_records(tree) -> dict:
+    """The R2/R25 records, one in each county."""
+    day = dt.date(2026, 6, 1)
+    village_a = factories.region("白沙社区", "430102001001", "village", tree.town_a)
+    village_b = factories.region("青石社区", "430103001001", "village", tree.town_b)
+    return {
+        "star_ratings": (
+            StarRating.objects.create(
+                service_point=tree.station_a, stars=4, rated_on=day, guide="芙蓉评审指南"
+            ),
+            "芙蓉评审指南",
+            StarRating.objects.create(
+                service_point=tree.station_b, stars=5, rated_on=day, guide="天心评审指南"
+            ),
+            "天心评审指南",
+        ),
+        "coverages": (
+            Coverage.objects.create(
+                region=village_a, service_point=tree.station_a, covered_from=day
+            ),
+            "白沙社区",
+            Coverage.objects.create(
+                region=village_b, service_point=tree.station_b, covered_from=day
+            ),
+            "青石社区",
+        ),
+        "county_recognitions": (
+            CountyRecognition.objects.create(region=tree.county_a, year=2023),
+            "芙蓉区",
+            CountyRecognition.objects.create(region=tree.county_b, year=2023),
+            "天心区",
+        ),
+        "volunteer_counts": (
+            VolunteerCount.objects.create(service_point=tree.station_a, count=31, counted_on=day),
+            "定王台街道社工站",
+            VolunteerCount.objects.create(service_point=tree.station_b, count=12, counted_on=day),
+            "坡子街街道社工站",
+        ),
     }
 
 

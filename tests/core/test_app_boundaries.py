@@ -6,8 +6,9 @@ demo data builders and benchmark commands."""
 import ast
 from pathlib import Path
 
-from django.apps import apps
 from django.conf import settings
+
+from tests.project import project_apps
 
 MANAGERS = {"objects", "_default_manager", "_base_manager"}
 LOOKUPS = {"get_object_or_404", "get_list_or_404"}
@@ -19,16 +20,7 @@ LOOKUPS = {"get_object_or_404", "get_list_or_404"}
 ALLOWED = {"accounts/scope.py"}
 
 
-def _project_apps() -> set[str]:
-    base = Path(settings.BASE_DIR)
-    return {
-        config.name
-        for config in apps.get_app_configs()
-        if Path(config.path).parent == base and "site-packages" not in Path(config.path).parts
-    }
-
-
-APPS = _project_apps()
+APPS = project_apps()
 
 
 def _scanned(path: Path) -> bool:

@@ -19,9 +19,9 @@ import config.urls
 from core.files import RandomName, check_upload, file_suffix, original_name, private_file_response
 from credentials.models import Qualification
 from tests.downloads import body, download_name
+from tests.project import project_apps
 
-PROJECT_APPS = {"core", "accounts", "directory", "imports", "calendars", "lms", "supervision",
-                "credentials", "quotas", "cms", "audit", "outbox"}  # fmt: skip
+PROJECT_APPS = project_apps()
 
 
 def _project_file_fields():

@@ -7,12 +7,10 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from tests.project import project_apps
 from tests.walk import world
 
-OUR_APPS = {
-    "accounts", "audit", "calendars", "cms", "core", "credentials", "directory", "imports",
-    "lms", "outbox", "quotas", "supervision",
-}  # fmt: skip
+OUR_APPS = project_apps()
 INT_VALUES = {"year": ("2025", "0", "99999")}
 INT_DEFAULT = ("1", "2", "999999")
 STR_VALUES = {"fmt": ("pdf", "xlsx"), "code": ("ABCD2345",), "token": ("not-a-token",)}

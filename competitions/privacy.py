@@ -1,0 +1,79 @@
+"""The de-identification check on an entry (R14): what in its text looks like a national ID
+number, a mobile number, or the name of a client the author listed. Pure functions on plain
+values. A finding is a warning for the author, never shown to anyone else, and what was found
+is given masked, so the warning itself does not repeat the number.
+"""
+
+import io
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from directory import identity
+
+ID_LIKE = re.compile(r"(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])")
+MOBILE_LIKE = re.compile(r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])")
+WORD_TEXT = re.compile(r"<w:t[^>]*>([^<]*)</w:t>")
+NAME_SEPARATORS = re.compile(r"[,，、;；\s]+")
+DOCX_TEXT_LIMIT = 5 * 1024 * 1024  # characters read out of one document
+
+
+@dataclass(frozen=True)
+class Finding:
+    what: str  # "id_number", "mobile", "client_name"
+    masked: str
+    where: str  # the section or file it was found in
+
+    @property
+    def message(self) -> str:
+        label = {
+            "id_number": _("疑似身份证号"),
+            "mobile": _("疑似手机号"),
+            "client_name": _("服务对象姓名"),
+        }[self.what]
+        return _("%(where)s中出现%(label)s（%(masked)s），请删除或替换为化名。") % {
+            "where": self.where,
+            "label": label,
+            "masked": self.masked,
+        }
+
+
+def client_names(listed: str) -> list[str]:
+    """The names an author listed, split on commas, 、 and spaces; single characters ignored."""
+    return [name for name in NAME_SEPARATORS.split(listed or "") if len(name) >= 2]
+
+
+def findings(*, text: str, where: str, names: list[str]) -> list[Finding]:
+    """What in `text` looks like an ID number (its check character right), a mobile number, or
+    one of `names`."""
+    folded = unicodedata.normalize("NFKC", text or "")
+    found = []
+    for match in ID_LIKE.finditer(folded):
+        number = match.group().upper()
+        if identity.id_check_char(number[:17]) == number[17]:
+            found.append(Finding("id_number", f"{number[:3]}…{number[-2:]}", where))
+    for match in MOBILE_LIKE.finditer(folded):
+        found.append(Finding("mobile", f"{match.group()[:3]}…{match.group()[-2:]}", where))
+    for name in names:
+        if name in folded:
+            found.append(Finding("client_name", f"{name[0]}{'某' * (len(name) - 1)}", where))
+    return found
+
+
+def document_text(*, name: str, content: bytes) -> str | None:
+    """The text of a .txt or .docx file to check, or None when its kind cannot be read here
+    (the author is then asked to check it themselves)."""
+    suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if suffix == "txt":
+        return content.decode("utf-8", errors="replace")
+    if suffix == "docx":
+        try:
+            with zipfile.ZipFile(io.BytesIO(content)) as archive:
+                xml = archive.read("word/document.xml")[:DOCX_TEXT_LIMIT].decode("utf-8", "replace")
+        except (zipfile.BadZipFile, KeyError):
+            return None
+        return "".join(WORD_TEXT.findall(xml))
+    return None
