@@ -5,5 +5,6 @@ from accounts import views
 app_name = "accounts"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("overview/", views.overview, name="overview"),
     path("invitation/<str:token>/", views.invitation, name="invitation"),
 ]

@@ -3,29 +3,56 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from accounts import scope, selectors, services
+from accounts import role_homes, scope, selectors, services
 from accounts.forms import InvitationAcceptForm
 from accounts.roles import Action
 from directory.selectors import person_of_user
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    """The signed-in user's start page: who they are, their roles, where they can go."""
-    person = person_of_user(user=request.user)
-    return render(
-        request,
-        "accounts/home.html",
-        {
-            "person": person,
-            "grants": selectors.grants_for_user(user=request.user),
-            "may_view_directory": scope.may_anywhere(request.user, Action.VIEW_DIRECTORY),
-            "may_manage_directory": scope.may_anywhere(request.user, Action.MANAGE_DIRECTORY),
-            "may_use_back_office": scope.may_use_back_office(request.user),
-        },
+    """The signed-in user's start page: one section per role they hold (`accounts.role_homes`). An
+    administrator with one region and no other role lands on its dashboard; `overview` keeps
+    their links."""
+    return _home(request, land=True)
+
+
+def overview(request: HttpRequest) -> HttpResponse:
+    """The start page without landing on a dashboard: every section and the usual links."""
+    return _home(request, land=False)
+
+
+def _home(request: HttpRequest, *, land: bool) -> HttpResponse:
+    user = request.user
+    person = person_of_user(user=user)
+    now = timezone.now()
+    today = timezone.localdate(now)
+    sections = role_homes.sections_of(user=user, person=person, today=today)
+    regions = (
+        role_homes.administered_regions(user=user) if role_homes.ADMINISTRATOR in sections else []
     )
+    landing = role_homes.landing_region(sections=sections, regions=regions)
+    if land and landing is not None:
+        return redirect("quotas:region", pk=landing.pk)
+    context = {
+        "person": person,
+        "grants": selectors.grants_for_user(user=user),
+        "sections": sections,
+        "regions": regions,
+        "may_view_directory": scope.may_anywhere(user, Action.VIEW_DIRECTORY),
+        "may_manage_directory": scope.may_anywhere(user, Action.MANAGE_DIRECTORY),
+        "may_use_back_office": scope.may_use_back_office(user),
+    }
+    if role_homes.WORKER in sections:
+        context["worker"] = role_homes.worker_section(person=person, now=now, today=today)
+    if role_homes.STATION_HEAD in sections:
+        context["stations_headed"] = role_homes.station_head_sections(user=user, today=today)
+    if role_homes.SUPERVISOR in sections:
+        context["supervisor"] = role_homes.supervisor_section(user=user, now=now, today=today)
+    return render(request, "accounts/home.html", context)
 
 
 @login_not_required

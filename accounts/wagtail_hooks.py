@@ -6,6 +6,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 
 from accounts import scope, services
+from accounts.admin_panels import WaitingPanel
 from accounts.backoffice import ScopedModelViewSet
 from accounts.forms_backoffice import InvitationForm, RoleGrantForm, RoleGrantRevokeForm
 from accounts.models import Invitation, RoleGrant
@@ -90,3 +91,8 @@ class AccountsGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_accounts_viewsets():
     return AccountsGroup()
+
+
+@hooks.register("construct_homepage_panels")
+def add_waiting_panel(request, panels):
+    panels.append(WaitingPanel(request.user))

@@ -33,6 +33,11 @@ class CatalogueFilterForm(forms.Form):
         required=False, label=_("开始不晚于"), widget=forms.DateInput(attrs={"type": "date"})
     )
     places_left = forms.BooleanField(required=False, label=_("仅显示有名额"))
+    show = forms.ChoiceField(
+        required=False,
+        choices=[("open", _("我可报名的")), ("all", _("全部开班"))],
+        widget=forms.RadioSelect,
+    )
 
 
 class ExternalTrainingForm(forms.ModelForm):

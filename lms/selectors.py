@@ -6,20 +6,21 @@ Totals are summed from the ledger with one grouped query each (index on (person,
 import datetime as dt
 from collections import defaultdict
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum
+from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, QuerySet, Sum, When
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils import timezone
 
 from accounts import scope
 from accounts.models import User
 from accounts.roles import Action
-from directory.models import Person, Position, ServicePoint
+from directory.models import Person, Position, Region, ServicePoint
 from lms import hours, permissions, rules
 from lms.models import (
     Attendance,
     Course,
     CourseRun,
     Enrolment,
+    EnrolmentMode,
     ExternalTraining,
     HourEntry,
     HourSummary,
@@ -262,8 +263,14 @@ def catalogue(
     starts_before: dt.date | None = None,
     places_left: bool = False,
     ending_after: dt.date | None = None,
+    open_to: list[int] | None = None,
+    only_open: bool = False,
+    near_path: str = "",
 ) -> QuerySet[CourseRun]:
-    """Runs in the catalogue with their enrolled count, soonest first."""
+    """Runs in the catalogue with their enrolled count. With `open_to` (the ids of
+    `runs_open_to`), those runs come first, or alone with `only_open`; with `near_path` (the
+    learner's region), runs of their county come first, then of their city, their province and
+    the rest (`nearness`); then soonest first."""
     runs = CourseRun.objects.select_related(
         "course__organiser_region",
         "course__organiser_service_point",
@@ -288,7 +295,109 @@ def catalogue(
         runs = runs.filter(ends_on__gte=ending_after)
     if places_left:
         runs = runs.filter(enrolled__lt=F("capacity"))
-    return runs.order_by("starts_on", "pk")
+    order = ["starts_on", "pk"]
+    if near_path:
+        runs = runs.annotate(nearness=nearness(near_path))
+        order.insert(0, "nearness")
+    if open_to is not None:
+        if only_open:
+            runs = runs.filter(pk__in=open_to)
+        else:
+            runs = runs.annotate(
+                closed=Case(When(pk__in=open_to, then=0), default=1, output_field=IntegerField())
+            )
+            order.insert(0, "closed")
+    return runs.order_by(*order)
+
+
+NEAR_LEVELS = 3  # county, city, province: the steps of a region path that rank a course
+
+
+def nearness(path: str) -> Case:
+    """0 for a course of the county at `path`, 1 of its city, 2 of its province, 3 elsewhere
+    (a learner's region path; shorter paths rank what they have)."""
+    steps = [path[: Region.steplen * depth] for depth in range(NEAR_LEVELS, 0, -1)]
+    return Case(
+        *(
+            When(course__region__path__startswith=prefix, then=rank)
+            for rank, prefix in enumerate(steps)
+        ),
+        default=NEAR_LEVELS,
+        output_field=IntegerField(),
+    )
+
+
+def runs_open_to(*, person: Person, now: dt.datetime) -> list[int]:
+    """The ids of the runs `person` may put themselves on now (`rules.self_enrolment_problem`):
+    not assigned by administrators, before the enrolment deadline, not already enrolled, and
+    inside the course's audience (`rules.in_audience`). The audience's regions are matched in
+    the query (an audience region's path is one of the prefixes of the person's paths), its
+    position roles here, for the rule's JSON list."""
+    today = timezone.localdate(now)
+    placed = list(
+        _current_positions(today=today)
+        .filter(person=person)
+        .values_list("role", "service_point__region__path")
+    )
+    paths = [person.region.path, *(path for _role, path in placed)]
+    prefixes = {
+        path[:end] for path in paths for end in range(Region.steplen, len(path) + 1, Region.steplen)
+    }
+    active = Enrolment.objects.filter(
+        run=OuterRef("pk"), person=person, status__in=Enrolment.ACTIVE
+    )
+    candidates = (
+        CourseRun.objects.filter(enrolment_deadline__gte=now)
+        .exclude(enrolment_mode=EnrolmentMode.ASSIGNED)
+        .exclude(Exists(active))
+        .filter(
+            Q(course__audience_regions__isnull=True)
+            | Q(course__audience_regions__path__in=prefixes)
+        )
+        .values_list("pk", "course__audience_roles")
+        .distinct()
+        .order_by()
+    )
+    roles = [role for role, _path in placed]
+    return sorted(
+        {
+            pk
+            for pk, audience_roles in candidates
+            if rules.in_audience(
+                person_paths=paths,
+                person_roles=roles,
+                audience_paths=(),  # matched in the query
+                audience_roles=audience_roles or (),
+            )
+        }
+    )
+
+
+def learner_path(*, person: Person, today: dt.date) -> str:
+    """The region path a learner's catalogue ranks by: their first current station's, else the
+    region keeping their file."""
+    station_path = (
+        _current_positions(today=today)
+        .filter(person=person)
+        .order_by("pk")
+        .values_list("service_point__region__path", flat=True)
+        .first()
+    )
+    return station_path or person.region.path
+
+
+def next_sessions_of(*, person: Person, now: dt.datetime) -> QuerySet[TrainingSession]:
+    """Sessions still to come of the runs `person` is enrolled in, soonest first."""
+    return (
+        TrainingSession.objects.filter(
+            run__enrolments__person=person,
+            run__enrolments__status=Enrolment.Status.ENROLLED,
+            cancelled=False,
+            ends_at__gte=now,
+        )
+        .select_related("run__course")
+        .order_by("starts_at", "pk")
+    )
 
 
 def runs_of_course(*, course: Course) -> QuerySet[CourseRun]:

@@ -95,6 +95,15 @@ def report_due_on(
     return month_end(month) + dt.timedelta(days=due_day)
 
 
+def report_month_now(*, today: dt.date, covers_current_month: bool) -> dt.date:
+    """R17: the first day of the month whose report a station is working on `today`: the
+    current month for a report on the current month (Yunlong), else the month before."""
+    this_month = today.replace(day=1)
+    if covers_current_month:
+        return this_month
+    return (this_month - dt.timedelta(days=1)).replace(day=1)
+
+
 def report_may_open(*, month: dt.date, today: dt.date, covers_current_month: bool) -> bool:
     """R17: a report on the current month opens once the month has begun; any other report
     covers a month that has ended."""

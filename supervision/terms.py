@@ -38,6 +38,13 @@ def days_left(*, planned_end_on: dt.date, today: dt.date) -> int:
     return (planned_end_on - today).days
 
 
+def months_left(*, planned_end_on: dt.date, today: dt.date) -> int:
+    """Whole calendar months until a term's last day (R6 countdown): 0 within the last month,
+    negative once past."""
+    months = (planned_end_on.year - today.year) * 12 + planned_end_on.month - today.month
+    return months - 1 if planned_end_on.day < today.day else months
+
+
 def reminder_due(*, planned_end_on: dt.date, today: dt.date) -> int | None:
     """R6 reminders: 90 or 30 when the term ends in exactly that many days, else None."""
     left = days_left(planned_end_on=planned_end_on, today=today)

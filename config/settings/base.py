@@ -244,7 +244,10 @@ WAGTAILADMIN_BASE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 SITE_URL = WAGTAILADMIN_BASE_URL
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
-WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# The back office speaks the portal's languages. Wagtail uses a user's own choice (account
+# settings), else the language of the request (LocaleMiddleware: the header's switch, then the
+# browser's), else LANGUAGE_CODE: Simplified Chinese for a user who has expressed none.
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "jpg", "png", "zip"]

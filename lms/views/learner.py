@@ -22,11 +22,23 @@ from lms.views.common import paginate, show_errors
 
 
 def catalogue(request: HttpRequest) -> HttpResponse:
+    """Runs of every course. A learner sees first what they may enrol in, nearest region first
+    (their county, city, province, then the rest); by default only those, `show=all` for all."""
     form = forms.CatalogueFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     region_id = filters.get("region")
     region = directory_selectors.region_with_id(region_id=region_id) if region_id else None
     upcoming_only = not (filters.get("starts_after") or filters.get("starts_before"))
+    person = person_of_user(user=request.user)
+    show = (filters.get("show") or "open") if person else "all"
+    learner = {}
+    if person is not None:
+        now = timezone.now()
+        learner = {
+            "open_to": selectors.runs_open_to(person=person, now=now),
+            "only_open": show == "open",
+            "near_path": selectors.learner_path(person=person, today=timezone.localdate(now)),
+        }
     runs = selectors.catalogue(
         query=(filters.get("q") or "").strip(),
         kind=filters.get("kind") or "",
@@ -36,6 +48,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
         starts_before=filters.get("starts_before"),
         places_left=bool(filters.get("places_left")),
         ending_after=timezone.localdate() if upcoming_only else None,
+        **learner,
     )
     regions = directory_selectors.regions_to_depth(depth=3)
     return render(
@@ -47,6 +60,9 @@ def catalogue(request: HttpRequest) -> HttpResponse:
             "regions": regions,
             "region": region,
             "upcoming_only": upcoming_only,
+            "show": show,
+            "learner": person is not None,
+            "open_to": set(learner.get("open_to", ())),
         },
     )
 

@@ -52,6 +52,11 @@ class Result:
         return 100 if not self.owed else min(100, units.percent(self.achieved, self.owed))
 
     @property
+    def share(self) -> int | None:
+        """`percent` for a progress bar, None when there is nothing to count."""
+        return self.percent if self.counted else None
+
+    @property
     def status_label(self) -> str:
         return STATUS_LABELS[self.status]
 

@@ -88,6 +88,40 @@ def received_by(*, person: Person, year: int | None = None, state: str = "") -> 
     )
 
 
+def awaiting_answer_of(*, person: Person) -> QuerySet[Supervisee]:
+    """The person's parts of held sessions still waiting for their confirmation, oldest first."""
+    return (
+        Supervisee.objects.filter(
+            person=person, session__status=HELD, state=Supervisee.State.PENDING
+        )
+        .select_related("session__service_point")
+        .order_by("held_on", "pk")
+    )
+
+
+def unconfirmed_sessions_of(*, supervisor: SupervisorProfile) -> QuerySet[SupervisionSession]:
+    """Held sessions of the supervisor with parts not yet confirmed (pending or disputed),
+    oldest first, with those counts (`sessions_for_supervisor`)."""
+    return (
+        sessions_for_supervisor(supervisor=supervisor, status=HELD)
+        .filter(open_count__gt=0)
+        .order_by("started_at", "pk")
+    )
+
+
+def planned_sessions_of(
+    *, supervisor: SupervisorProfile, now: dt.datetime
+) -> QuerySet[SupervisionSession]:
+    """The supervisor's planned sessions from `now` on, soonest first."""
+    return (
+        _sessions()
+        .filter(
+            supervisors=supervisor, status=SupervisionSession.Status.PLANNED, started_at__gte=now
+        )
+        .order_by("started_at", "pk")
+    )
+
+
 def pending_at(*, service_points: QuerySet[ServicePoint]) -> QuerySet[Supervisee]:
     """Parts of held sessions still waiting for confirmation at some stations."""
     return (
@@ -128,6 +162,18 @@ def workers_at(*, service_point: ServicePoint, day: dt.date) -> QuerySet[Person]
 def assignments_of(*, supervisor: SupervisorProfile) -> QuerySet[Assignment]:
     return supervisor.assignments.select_related("service_point__region", "region").order_by(
         "ended_on", "planned_end_on", "pk"
+    )
+
+
+def current_assignments_of(
+    *, supervisor: SupervisorProfile, today: dt.date
+) -> QuerySet[Assignment]:
+    """The supervisor's assignments in force on `today`, the term ending first on top."""
+    return (
+        assignments_of(supervisor=supervisor)
+        .filter(starts_on__lte=today, planned_end_on__gte=today)
+        .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=today))
+        .order_by("planned_end_on", "pk")
     )
 
 

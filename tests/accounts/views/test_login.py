@@ -62,7 +62,7 @@ def test_password_reset_sends_mail(client, wang_fang):
 
 def test_home_lists_roles(client, zhang_min):
     client.force_login(zhang_min.user)
-    page = client.get(reverse("accounts:home")).content.decode()
+    page = client.get(reverse("accounts:overview")).content.decode()
     assert "民政管理员" in page and "芙蓉区" in page
 
 
