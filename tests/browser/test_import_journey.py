@@ -4,6 +4,7 @@ import pytest
 
 from directory.models import Person
 from imports import columns
+from tests.browser.support import sign_in
 from tests.imports.files import lines_of, person_row, xlsx_file
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -20,11 +21,7 @@ def _upload(page, live_server, tmp_path, rows, name):
 
 
 def test_bad_row_blocks_import_then_good_file_imports(page, live_server, tmp_path, tree, zhang_min):
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=login]", "zhangmin@example.cn")
-    page.fill("input[name=password]", "pass-1234")
-    page.click("main form button[type=submit]")
-    page.wait_for_url("**/me/")
+    sign_in(page, live_server, "zhangmin@example.cn")
 
     good, bad = person_row(tree), person_row(tree, {"身份证号": "110105194912310021"})
     _upload(page, live_server, tmp_path, [good, bad], "bad.xlsx")

@@ -2,19 +2,14 @@
 
 import pytest
 
+from tests.browser.support import sign_in
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def _sign_in(page, live_server, login: str, password: str = "pass-1234"):
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=login]", login)
-    page.fill("input[name=password]", password)
-    page.click("main form button[type=submit]")
-
-
 def test_worker_signs_in_by_phone_and_sees_own_record(page, live_server, wang_fang):
-    _sign_in(page, live_server, wang_fang.mobile)
-    page.wait_for_url("**/me/")
+    sign_in(page, live_server, wang_fang.mobile)
+    assert page.url.endswith("/me/")
     assert "王芳" in page.inner_text("main")
     page.click("main a:has-text('王芳')")
     page.wait_for_url("**/directory/people/*/")
@@ -26,8 +21,9 @@ def test_worker_signs_in_by_phone_and_sees_own_record(page, live_server, wang_fa
 def test_county_admin_browses_stations_and_people(
     page, live_server, zhang_min, wang_fang, chen_jing
 ):
-    _sign_in(page, live_server, "zhangmin@example.cn")
-    page.wait_for_url("**/me/")
+    sign_in(page, live_server, "zhangmin@example.cn")
+    assert "/quotas/regions/" in page.url  # an administrator lands on their region
+    page.click("header a:has-text('常用功能')")
     page.click("main a:has-text('服务站点')")
     assert "定王台街道社工站" in page.inner_text("main")
     assert "坡子街街道社工站" not in page.inner_text("main")
@@ -38,8 +34,7 @@ def test_county_admin_browses_stations_and_people(
 
 
 def test_language_switch_to_english(page, live_server, zhang_min):
-    _sign_in(page, live_server, "zhangmin@example.cn")
-    page.wait_for_url("**/me/")
+    sign_in(page, live_server, "zhangmin@example.cn")
     page.select_option("select[name=language]", "en")
     with page.expect_navigation():
         page.click("form.lang button[type=submit]")

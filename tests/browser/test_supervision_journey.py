@@ -12,16 +12,9 @@ from supervision.models import (
     SupervisionSession,
     SupervisorGrade,
 )
+from tests.browser.support import sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _sign_in(page, live_server, login: str):
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=login]", login)
-    page.fill("input[name=password]", "pass-1234")
-    page.click("main form button[type=submit]")
-    page.wait_for_url("**/me/")
 
 
 def test_log_on_a_phone_then_confirm(page, live_server, tree, li_qiang, wang_fang):
@@ -42,7 +35,7 @@ def test_log_on_a_phone_then_confirm(page, live_server, tree, li_qiang, wang_fan
         planned_end_on=today + dt.timedelta(days=800),
         created_by=None,
     )
-    _sign_in(page, live_server, "liqiang@example.cn")
+    sign_in(page, live_server, "liqiang@example.cn")
     page.goto(f"{live_server.url}/supervision/stations/{tree.station_a.pk}/log/")
     yesterday = today - dt.timedelta(days=1)
     page.fill("input[name=started_at]", f"{yesterday:%Y-%m-%d}T09:30")
@@ -55,7 +48,7 @@ def test_log_on_a_phone_then_confirm(page, live_server, tree, li_qiang, wang_fan
     assert SupervisionSession.objects.count() == 1
 
     page.context.clear_cookies()
-    _sign_in(page, live_server, "wangfang@example.cn")
+    sign_in(page, live_server, "wangfang@example.cn")
     page.goto(f"{live_server.url}/supervision/my/received/")
     page.click("main button:has-text('确认')")
     page.wait_for_load_state("load")

@@ -4,17 +4,10 @@ import pytest
 
 from core.units import hours
 from lms.models import Enrolment, HourEntry
+from tests.browser.support import sign_in
 from tests.lms.conftest import make_run
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _sign_in(page, live_server, login: str):
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=login]", login)
-    page.fill("input[name=password]", "pass-1234")
-    page.click("main form button[type=submit]")
-    page.wait_for_url("**/me/")
 
 
 def test_enrol_attend_and_see_hours(page, live_server, tree, wang_fang):
@@ -31,14 +24,14 @@ def test_enrol_attend_and_see_hours(page, live_server, tree, wang_fang):
         minutes_per_session=180,
     )
     run = make_run(course, trainers=[trainer])
-    _sign_in(page, live_server, wang_fang.mobile)
+    sign_in(page, live_server, wang_fang.mobile)
     page.goto(f"{live_server.url}/training/courses/{course.pk}/")
     page.click("main button:has-text('报名')")
     page.wait_for_load_state("load")
     assert Enrolment.objects.get(person=wang_fang).status == "enrolled"
 
     page.context.clear_cookies()
-    _sign_in(page, live_server, "trainer@example.cn")
+    sign_in(page, live_server, "trainer@example.cn")
     first = run.sessions.order_by("starts_at").first()
     page.goto(f"{live_server.url}/training/manage/sessions/{first.pk}/")
     page.check(f"input[name=present][value='{wang_fang.pk}']")
@@ -47,7 +40,7 @@ def test_enrol_attend_and_see_hours(page, live_server, tree, wang_fang):
     assert HourEntry.objects.get(person=wang_fang).minutes == 180
 
     page.context.clear_cookies()
-    _sign_in(page, live_server, wang_fang.mobile)
+    sign_in(page, live_server, wang_fang.mobile)
     page.goto(f"{live_server.url}/training/hours/")
     expected = hours(180)
     assert f"共 {expected} 小时" in page.inner_text("main")
