@@ -39,8 +39,9 @@ def leaderboard(*, competition: Competition, now: dt.datetime) -> list[dict]:
     for position, attempt in enumerate(attempts, 1):
         key = (attempt.score, attempt.taken)
         rank = rows[-1]["rank"] if key == previous else position
-        rows.append({"rank": rank, "person": attempt.person, "score": attempt.score,
-                     "taken": attempt.taken})  # fmt: skip
+        rows.append(
+            {"rank": rank, "person": attempt.person, "score": attempt.score, "taken": attempt.taken}
+        )
         previous = key
     return rows
 

@@ -141,8 +141,9 @@ def entry_coauthor_add(
     if entry.coauthors.filter(pk=person.pk).exists():
         raise ValidationError(_("该合作者已添加。"))
     entry.coauthors.add(person)
-    audit_record(actor=by, verb="competition_entry.coauthor_add", target=entry,
-                 after={"coauthor": person.pk})  # fmt: skip
+    audit_record(
+        actor=by, verb="competition_entry.coauthor_add", target=entry, after={"coauthor": person.pk}
+    )
     return person
 
 
@@ -154,8 +155,12 @@ def entry_coauthor_remove(
     if not entry.coauthors.filter(pk=person_id).exists():
         raise ValidationError(_("该合作者不在本作品中。"))
     entry.coauthors.remove(person_id)
-    audit_record(actor=by, verb="competition_entry.coauthor_remove", target=entry,
-                 before={"coauthor": person_id})  # fmt: skip
+    audit_record(
+        actor=by,
+        verb="competition_entry.coauthor_remove",
+        target=entry,
+        before={"coauthor": person_id},
+    )
 
 
 def _check_text(upload: UploadedFile, max_bytes: int) -> None:
@@ -222,8 +227,12 @@ def entry_file_add(
     if entry.deidentified:
         entry.deidentified = False
         entry.save(update_fields=["deidentified", "updated_at"])
-    audit_record(actor=by, verb="competition_entry.file_add", target=entry,
-                 after={"file": attachment.pk, "sha256": attachment.sha256})  # fmt: skip
+    audit_record(
+        actor=by,
+        verb="competition_entry.file_add",
+        target=entry,
+        after={"file": attachment.pk, "sha256": attachment.sha256},
+    )
     names = privacy.client_names(entry.client_names)
     return attachment, selectors.file_findings(attachment=attachment, names=names)
 
@@ -232,8 +241,12 @@ def entry_file_add(
 def entry_file_remove(*, attachment: EntryFile, by, now: dt.datetime | None = None) -> None:
     entry = attachment.entry
     _refuse_unless_editable(entry, now or timezone.now())
-    audit_record(actor=by, verb="competition_entry.file_remove", target=entry,
-                 before={"file": attachment.pk, "sha256": attachment.sha256})  # fmt: skip
+    audit_record(
+        actor=by,
+        verb="competition_entry.file_remove",
+        target=entry,
+        before={"file": attachment.pk, "sha256": attachment.sha256},
+    )
     attachment.file.delete(save=False)
     attachment.delete()
 
@@ -300,8 +313,12 @@ def entry_freeze_if_due(*, entry: Entry, now: dt.datetime) -> Entry:
             frozen_at=now, content_sha256=digest
         )
         if frozen:
-            audit_record(actor=None, verb="competition_entry.freeze", target=entry,
-                         after={"content_sha256": digest})  # fmt: skip
+            audit_record(
+                actor=None,
+                verb="competition_entry.freeze",
+                target=entry,
+                after={"content_sha256": digest},
+            )
     entry.refresh_from_db(fields=["frozen_at", "content_sha256"])
     return entry
 

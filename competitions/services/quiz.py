@@ -113,8 +113,12 @@ def attempt_start(
         Answer(attempt=attempt, question_id=question, position=position)
         for position, question in enumerate(paper, 1)
     )
-    audit_record(actor=by, verb="competition_attempt.start", target=attempt,
-                 after={"seed": seed, "questions": len(paper)})  # fmt: skip
+    audit_record(
+        actor=by,
+        verb="competition_attempt.start",
+        target=attempt,
+        after={"seed": seed, "questions": len(paper)},
+    )
     return attempt
 
 
@@ -165,8 +169,9 @@ def attempt_finish(*, attempt: Attempt, by, now: dt.datetime | None = None) -> A
     locked.score = quiz.score(results=[answer.correct for answer in answers])
     locked.finished_at = min(now, locked.due_at)
     locked.save(update_fields=["score", "finished_at"])
-    audit_record(actor=by, verb="competition_attempt.finish", target=locked,
-                 after={"score": locked.score})  # fmt: skip
+    audit_record(
+        actor=by, verb="competition_attempt.finish", target=locked, after={"score": locked.score}
+    )
     attempt.score, attempt.finished_at = locked.score, locked.finished_at
     return locked
 

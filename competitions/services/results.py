@@ -104,8 +104,9 @@ def objection_answer(
     objection.answer, objection.answered_by = answer, by
     objection.answered_at = now or timezone.now()
     objection.save(update_fields=["answer", "answered_by", "answered_at"])
-    audit_record(actor=by, verb="competition_objection.answer", target=objection,
-                 after={"answer": answer})  # fmt: skip
+    audit_record(
+        actor=by, verb="competition_objection.answer", target=objection, after={"answer": answer}
+    )
     return objection
 
 
@@ -155,6 +156,7 @@ def results_finalise(
             if holder.pk == entry.author_id:
                 result.certificate = certificate
                 result.save(update_fields=["certificate"])
-    audit_record(actor=by, verb="competition.finalise", target=competition,
-                 after={"awards": len(results)})  # fmt: skip
+    audit_record(
+        actor=by, verb="competition.finalise", target=competition, after={"awards": len(results)}
+    )
     return results

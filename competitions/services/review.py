@@ -116,8 +116,12 @@ def assignment_withdraw(*, assignment: Assignment, by, now: dt.datetime | None =
     """The organiser takes an entry back from a judge before the review closes; their scores
     for it go with it (the audit trail keeps who and when)."""
     _refuse_outside_review(assignment.entry.competition, now or timezone.now())
-    audit_record(actor=by, verb="competition_assignment.withdraw", target=assignment,
-                 before={"entry": assignment.entry_id, "judge": assignment.judge_id})  # fmt: skip
+    audit_record(
+        actor=by,
+        verb="competition_assignment.withdraw",
+        target=assignment,
+        before={"entry": assignment.entry_id, "judge": assignment.judge_id},
+    )
     assignment.delete()
 
 
@@ -136,8 +140,9 @@ def conflict_declare(
     declaration = ConflictDeclaration.objects.create(
         entry=assignment.entry, judge=assignment.judge, reason=reason
     )
-    audit_record(actor=by, verb="competition_conflict.declare", target=declaration,
-                 after={"reason": reason})  # fmt: skip
+    audit_record(
+        actor=by, verb="competition_conflict.declare", target=declaration, after={"reason": reason}
+    )
     assignment.delete()
     return declaration
 
@@ -196,7 +201,7 @@ def scores_save(
                     "low": criterion.min_score,
                     "high": criterion.max_score,
                     "value": value,
-                }  # fmt: skip
+                }
             )
         cleaned[criterion_id] = (value, (comment or "").strip())
     if problems:
@@ -209,8 +214,12 @@ def scores_save(
             defaults={"value": value, "comment": comment},
         )
         saved.append(score)
-    audit_record(actor=by, verb="competition_scores.save", target=assignment,
-                 after={str(k): str(v) for k, (v, _c) in cleaned.items()})  # fmt: skip
+    audit_record(
+        actor=by,
+        verb="competition_scores.save",
+        target=assignment,
+        after={str(k): str(v) for k, (v, _c) in cleaned.items()},
+    )
     return saved
 
 
@@ -237,6 +246,5 @@ def identity_reveal(*, entry: Entry, by, reason: str) -> dict:
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError(_("查看作者信息须说明原因。"))
-    audit_record(actor=by, verb="competition_entry.reveal", target=entry,
-                 after={"reason": reason})  # fmt: skip
+    audit_record(actor=by, verb="competition_entry.reveal", target=entry, after={"reason": reason})
     return selectors.entry_identity(entry=entry)
