@@ -43,6 +43,9 @@ class Action(StrEnum):
     FILE_REPORTS = "quotas.file_reports"  # a station's monthly reports (R17)
     REVIEW_REPORTS = "quotas.review_reports"  # accept or return monthly reports
     MANAGE_POLICY = "quotas.manage_policy"  # carry a region's rules forward after their plan
+    # Competitions (competitions/, R14)
+    MANAGE_COMPETITIONS = "competitions.manage"  # run contests: rules, judges, notice, awards
+    JUDGE_ENTRIES = "competitions.judge"  # score the entries one is assigned to
 
 
 ROLE_ACTIONS: dict[str, frozenset[Action]] = {
@@ -77,11 +80,12 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
             Action.VIEW_QUOTAS,
             Action.REVIEW_REPORTS,
             Action.MANAGE_POLICY,
+            Action.MANAGE_COMPETITIONS,
         }
     ),
     Role.TRAINING_PROVIDER: frozenset({Action.MANAGE_COURSES}),
     Role.UNIVERSITY_COORDINATOR: frozenset(),
-    Role.JUDGE: frozenset(),
+    Role.JUDGE: frozenset({Action.JUDGE_ENTRIES}),
     Role.EDITOR: frozenset({Action.EDIT_CONTENT}),
 }
 

@@ -1,7 +1,7 @@
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from accounts.models import RoleGrant, User
-from directory.models import ServicePoint
+from directory.models import Region, ServicePoint
 
 
 def grants_for_user(*, user: User) -> QuerySet[RoleGrant]:
@@ -53,3 +53,17 @@ def holder_emails_over(*, role: str, region_paths: list[str]) -> QuerySet[str]:
         .exclude(user__email="")
         .values_list("user__email", flat=True)
     )
+
+
+def users_with_role_around(*, role: str, region_path: str) -> QuerySet[User]:
+    """Active users with an active grant of `role` over the region at `region_path`, a region
+    above it, or a region or service point inside its subtree (e.g. the judges a contest of that
+    region may call on)."""
+    step = Region.steplen
+    above = [region_path[:end] for end in range(step, len(region_path) + 1, step)]
+    grants = RoleGrant.objects.filter(role=role, revoked_at__isnull=True).filter(
+        Q(region__path__in=above)
+        | Q(region__path__startswith=region_path)
+        | Q(service_point__region__path__startswith=region_path)
+    )
+    return User.objects.filter(is_active=True, pk__in=grants.values("user_id")).order_by("pk")

@@ -243,3 +243,44 @@ def completion_certificate_issue(*, enrolment, issued_by) -> Certificate:
             supersede=existing,
             subject=subject,
         )
+
+
+def award_certificate_issue(
+    *,
+    holder,
+    competition: str,
+    organiser: str,
+    entry_title: str,
+    award_level: str,
+    authorship: str,
+    awarded_on: dt.date,
+    subject: str,
+    issued_by,
+) -> Certificate:
+    """An award certificate (获奖证明, R14) for one author of an awarded entry, dated the day the
+    results became final; `subject` names the entry (e.g. "competition-entry:7"), so a reissue
+    supersedes the current one."""
+    snapshot = snapshots.award_snapshot(
+        person=holder,
+        competition=competition,
+        organiser=organiser,
+        entry_title=entry_title,
+        award_level=award_level,
+        authorship=authorship,
+        awarded_on=awarded_on,
+    )
+    kind = Certificate.Kind.AWARD
+    with transaction.atomic():
+        existing = current_certificate(
+            holder=holder, kind=kind, starts_on=awarded_on, ends_on=awarded_on, subject=subject
+        )
+        return certificate_issue(
+            holder=holder,
+            kind=kind,
+            starts_on=awarded_on,
+            ends_on=awarded_on,
+            snapshot=snapshot,
+            issued_by=issued_by,
+            supersede=existing,
+            subject=subject,
+        )

@@ -148,3 +148,54 @@ def completion_snapshot(*, enrolment) -> dict | None:
         ],
         "minutes": {"training": row["minutes"]},
     }
+
+
+def award_snapshot(
+    *,
+    person: Person,
+    competition: str,
+    organiser: str,
+    entry_title: str,
+    award_level: str,
+    authorship: str,
+    awarded_on: dt.date,
+) -> dict:
+    """An award in a competition (R14: excellent workers are hired first, so HR must be able to
+    trust it): the competition, its organiser, the entry's title, the award level, the holder's
+    part in the entry and the date the results became final."""
+    return {
+        "title": _("获奖证明"),
+        "statement": _(
+            "兹证明 %(name)s 的作品《%(entry)s》在“%(competition)s”中荣获%(level)s，特此证明。"
+        )
+        % {
+            "name": person.name,
+            "entry": entry_title,
+            "competition": competition,
+            "level": award_level,
+        },
+        "holder": {"name": person.name, "id_number_masked": person.id_number_masked},
+        "period": {"starts_on": awarded_on.isoformat(), "ends_on": awarded_on.isoformat()},
+        "sections": [
+            {
+                "heading": _("获奖信息"),
+                "columns": [_("项目"), _("内容")],
+                "rows": [
+                    [_("竞赛评选"), competition],
+                    [_("主办单位"), organiser],
+                    [_("作品"), entry_title],
+                    [_("作者身份"), authorship],
+                    [_("奖项"), award_level],
+                    [_("结果确定日期"), awarded_on.isoformat()],
+                ],
+                "total": "",
+                "empty": "",
+            }
+        ],
+        "award": {
+            "competition": competition,
+            "entry_title": entry_title,
+            "award_level": award_level,
+            "awarded_on": awarded_on.isoformat(),
+        },
+    }

@@ -352,3 +352,60 @@ def station_for_site(*, service_point_id: int | None, on: dt.date) -> ServicePoi
 def station_summaries(*, ids: Iterable[int]) -> dict[int, ServicePoint]:
     """Service point id → the point (kind, stars, specialty, brand), for a page of a list."""
     return {point.pk: point for point in ServicePoint.objects.filter(pk__in=ids).order_by()}
+
+
+def places_held(*, people: Iterable[int]) -> dict[int, tuple[set[int], set[int], set[int]]]:
+    """Person id → (service point ids, agency ids, county ids) over every position each person
+    holds or held, for conflict-of-interest checks (R14). The county is the county-level region
+    above the point's region; points above county level count for no county. Two queries."""
+    county_depth = 3  # province → city → county
+    cut = Region.steplen * county_depth
+    rows = Position.objects.filter(person__in=list(people)).values_list(
+        "person_id", "service_point_id", "service_point__agency_id", "service_point__region__path"
+    )
+    found: dict[int, tuple[set[int], set[int], set[str]]] = {}
+    for person_id, point_id, agency_id, path in rows:
+        points, agencies, county_paths = found.setdefault(person_id, (set(), set(), set()))
+        points.add(point_id)
+        if agency_id:
+            agencies.add(agency_id)
+        if len(path) >= cut:
+            county_paths.add(path[:cut])
+    wanted = {path for _, _, paths in found.values() for path in paths}
+    counties = dict(
+        Region.objects.filter(path__in=wanted, level=Region.Level.COUNTY).values_list("path", "pk")
+    )
+    return {
+        person_id: (points, agencies, {counties[p] for p in paths if p in counties})
+        for person_id, (points, agencies, paths) in found.items()
+    }
+
+
+def current_places(*, person: Person, on: dt.date) -> list[tuple[int, str, str]]:
+    """(service point id, region path of the point, position role) of each position `person`
+    holds on `on`, oldest first, for eligibility rules."""
+    return list(
+        current_positions(on=on, person=person)
+        .order_by("starts_on", "pk")
+        .values_list("service_point_id", "service_point__region__path", "role")
+    )
+
+
+def person_named_with_number(*, name: str, number: str) -> Person | None:
+    """The person holding this ID or mobile number (however typed) whose name is exactly `name`;
+    None otherwise. The caller names the person, so a match reveals nothing they did not know."""
+    name = (name or "").strip()
+    if not name or not (number or "").strip():
+        return None
+    holders = Person.objects.with_id_number(number) | Person.objects.with_mobile(number)
+    return holders.filter(name=name).first()
+
+
+def people_with_ids(*, ids: Iterable[int]) -> QuerySet[Person]:
+    """The people with these ids (the caller has already scoped them), with their home region."""
+    return Person.objects.filter(pk__in=list(ids)).select_related("region").order_by("pk")
+
+
+def people_of_users(*, users: QuerySet) -> QuerySet[Person]:
+    """The people linked to these accounts, by name."""
+    return Person.objects.filter(user__in=users).order_by("name", "pk")

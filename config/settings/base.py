@@ -238,6 +238,11 @@ IMPORT_MAX_UNCOMPRESSED_BYTES = env.int("IMPORT_MAX_UNCOMPRESSED_BYTES", default
 # (directory.services.service_point_save), in its transaction: the public site's page follows.
 SERVICE_POINT_SAVED_HOOKS = ["cms.services.station_pages.station_page_sync"]
 
+# Competition entries (R14): videos of the 影像 contests and documents of the others.
+COMPETITION_VIDEO_MAX_BYTES = env.int("COMPETITION_VIDEO_MAX_BYTES", default=500 * 1024 * 1024)
+COMPETITION_VIDEO_TYPES = env.list("COMPETITION_VIDEO_TYPES", default=[".mp4"])
+COMPETITION_DOCUMENT_MAX_BYTES = env.int("COMPETITION_DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)
+
 WAGTAIL_SITE_NAME = "社工站督导与培训平台"
 WAGTAILADMIN_LOGIN_URL = "/accounts/login/"  # one sign-in page for the portal and back office
 WAGTAILADMIN_BASE_URL = env("SITE_URL", default="http://127.0.0.1:8000")

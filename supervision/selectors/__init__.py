@@ -40,6 +40,7 @@ from supervision.selectors.lists import (
 )
 from supervision.selectors.one_to_one import one_to_one_flags
 from supervision.selectors.region_policy import term_flag, term_suggestion
+from supervision.selectors.relations import supervision_pairs_among
 
 __all__ = [
     "assignments_at",
@@ -73,6 +74,7 @@ __all__ = [
     "station_month_grid",
     "stations_year_minutes",
     "supervisees_of",
+    "supervision_pairs_among",
     "supervisor_load",
     "supervisors_at",
     "supervisors_for_user",

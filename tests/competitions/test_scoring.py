@@ -40,10 +40,15 @@ def harsh_judge_round() -> dict:
     and 4; judge 30 is harsh (30 points lower on everything) and scores 2, 3 and 4; judge 20 is
     fair and scores 1 and 2."""
     return {
-        (1, 10): 80, (3, 10): 70, (4, 10): 60,
-        (2, 30): 50, (3, 30): 40, (4, 30): 30,
-        (1, 20): 80, (2, 20): 80,
-    }  # fmt: skip
+        (1, 10): 80,
+        (3, 10): 70,
+        (4, 10): 60,
+        (2, 30): 50,
+        (3, 30): 40,
+        (4, 30): 30,
+        (1, 20): 80,
+        (2, 20): 80,
+    }
 
 
 def test_a_harsh_judge_sinks_the_entries_they_get_under_the_mean():

@@ -1,0 +1,191 @@
+"""Knowledge and skills rounds: the question bank, one timed attempt per person, answers saved
+as the person goes, automatic scoring (R14)."""
+
+import datetime as dt
+import random
+import secrets
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from audit.services import audit_record
+from competitions import quiz, rules, selectors
+from competitions.models import Answer, Attempt, Competition, Question
+from core.conflicts import refused_on_conflict
+from directory.models import Person, Region
+
+TRUE_FALSE_OPTIONS = ["正确", "错误"]
+ONE_ATTEMPT = _("每人只能答题一次。")
+
+
+@transaction.atomic
+def question_create(
+    *,
+    region: Region,
+    by,
+    kind: str,
+    text: str,
+    options: list[str],
+    key: list[int],
+    topic: str,
+    difficulty: int,
+) -> Question:
+    """A question of a region's bank: single choice (one key), multiple choice (two keys or
+    more), true/false (options 正确, 错误); the caller has checked the user may manage it."""
+    text, topic = (text or "").strip(), (topic or "").strip()
+    options = [str(option).strip() for option in options if str(option).strip()]
+    if kind == Question.Kind.TRUE_FALSE:
+        options = TRUE_FALSE_OPTIONS
+    if kind not in Question.Kind.values:
+        raise ValidationError(_("题型须为单选题、多选题或判断题。"))
+    if not text or not topic:
+        raise ValidationError(_("题干和主题不能为空。"))
+    if difficulty not in Question.Difficulty.values:
+        raise ValidationError(_("难度须为 1（容易）、2（中等）或 3（较难）。"))
+    if len(options) < 2 or len(set(options)) != len(options):
+        raise ValidationError(_("至少需要两个互不相同的选项。"))
+    key = sorted(set(key))
+    wanted_keys = (2, len(options)) if kind == Question.Kind.MULTIPLE else (1, 1)
+    if not key or any(k < 0 or k >= len(options) for k in key):
+        raise ValidationError(_("答案须为已有的选项。"))
+    if not wanted_keys[0] <= len(key) <= wanted_keys[1]:
+        raise ValidationError(_("单选题和判断题只有一个答案，多选题至少两个答案。"))
+    question = Question.objects.create(
+        region=region,
+        kind=kind,
+        text=text,
+        options=options,
+        key=key,
+        topic=topic,
+        difficulty=difficulty,
+    )
+    audit_record(actor=by, verb="competition_question.create", target=question)
+    return question
+
+
+@transaction.atomic
+def attempt_start(
+    *,
+    competition: Competition,
+    person: Person,
+    by,
+    now: dt.datetime | None = None,
+    seed: int | None = None,
+) -> Attempt:
+    """Start a person's one attempt while the round is open: a paper drawn by the blueprint from
+    the bank of the organiser's region and the regions above it (the seed kept, so the draw can
+    be repeated), due `quiz_minutes` later but never after the round closes (R14)."""
+    now = now or timezone.now()
+    if competition.kind != Competition.Kind.QUIZ:
+        raise ValidationError(_("只有知识和技能竞赛可以在线答题。"))
+    if competition.published_at is None or now < competition.submissions_open_at:
+        raise ValidationError(_("答题尚未开始。"))
+    if now >= competition.submissions_close_at:
+        raise ValidationError(_("答题已结束。"))
+    if selectors.eligible_station(competition=competition, person=person, now=now) is None:
+        raise ValidationError(_("您当前的任职不在本次竞赛的参赛范围内。"))
+    if selectors.attempt_of(competition=competition, person=person) is not None:
+        raise ValidationError(ONE_ATTEMPT)
+    seed = secrets.randbits(62) if seed is None else seed
+    try:
+        paper = quiz.draw(
+            blueprint=rules.blueprint_lines(competition.blueprint),
+            bank=selectors.question_bank(competition=competition),
+            rng=random.Random(seed),  # noqa: S311 - a reproducible draw, not a secret
+        )
+    except quiz.BankTooSmall as error:
+        raise ValidationError(_("题库题目不足，暂时无法组卷，请联系主办方。")) from error
+    with refused_on_conflict(ONE_ATTEMPT):
+        attempt = Attempt.objects.create(
+            competition=competition,
+            person=person,
+            seed=seed,
+            started_at=now,
+            due_at=rules.attempt_due_at(
+                started_at=now,
+                minutes=competition.quiz_minutes,
+                closes_at=competition.submissions_close_at,
+            ),
+        )
+    Answer.objects.bulk_create(
+        Answer(attempt=attempt, question_id=question, position=position)
+        for position, question in enumerate(paper, 1)
+    )
+    audit_record(
+        actor=by,
+        verb="competition_attempt.start",
+        target=attempt,
+        after={"seed": seed, "questions": len(paper)},
+    )
+    return attempt
+
+
+def answer_save(
+    *,
+    attempt: Attempt,
+    by,
+    question_id: int,
+    chosen: list[int],
+    now: dt.datetime | None = None,
+) -> Answer:
+    """Save one answer of the paper while time is left (a lost connection loses nothing saved).
+    After the time is up the attempt is handed in as it stands and the answer refused."""
+    now = now or timezone.now()
+    if attempt.finished_at is not None:
+        raise ValidationError(_("已交卷，不能再作答。"))
+    if now >= attempt.due_at:
+        attempt_finish(attempt=attempt, by=None, now=now)
+        raise ValidationError(_("答题时间已到，本次作答未保存。"))
+    answer = attempt.answers.select_related("question").filter(question_id=question_id).first()
+    if answer is None:
+        raise ValidationError(_("该题不在您的试卷中。"))
+    chosen = sorted(set(chosen))
+    if any(not 0 <= c < len(answer.question.options) for c in chosen):
+        raise ValidationError(_("所选答案不是该题的选项。"))
+    if answer.question.kind != Question.Kind.MULTIPLE and len(chosen) > 1:
+        raise ValidationError(_("单选题和判断题只能选一个答案。"))
+    answer.chosen, answer.answered_at = chosen, now
+    answer.save(update_fields=["chosen", "answered_at"])  # one statement: atomic by itself
+    return answer
+
+
+@transaction.atomic
+def attempt_finish(*, attempt: Attempt, by, now: dt.datetime | None = None) -> Attempt:
+    """Hand in an attempt and score it: one point per right answer, a multiple choice right only
+    with exactly the keyed options (R14). When the time is up the attempt counts as handed in
+    at its due time. Idempotent."""
+    now = now or timezone.now()
+    locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
+    if locked.finished_at is not None:
+        return locked
+    answers = list(locked.answers.select_related("question"))
+    for answer in answers:
+        answer.correct = quiz.is_correct(
+            kind=answer.question.kind, key=answer.question.key, answer=answer.chosen
+        )
+    Answer.objects.bulk_update(answers, ["correct"])
+    locked.score = quiz.score(results=[answer.correct for answer in answers])
+    locked.finished_at = min(now, locked.due_at)
+    locked.save(update_fields=["score", "finished_at"])
+    audit_record(
+        actor=by, verb="competition_attempt.finish", target=locked, after={"score": locked.score}
+    )
+    attempt.score, attempt.finished_at = locked.score, locked.finished_at
+    return locked
+
+
+def attempt_finish_if_due(*, attempt: Attempt, now: dt.datetime) -> Attempt:
+    """Hand in an attempt whose time is up (lazily, on any access, and by the task)."""
+    if attempt.finished_at is None and now >= attempt.due_at:
+        return attempt_finish(attempt=attempt, by=None, now=now)
+    return attempt
+
+
+def attempts_time_out(*, now: dt.datetime) -> int:
+    """Hand in every attempt whose time is up; how many."""
+    due = list(selectors.attempts_due(now=now))
+    for attempt in due:
+        attempt_finish(attempt=attempt, by=None, now=now)
+    return len(due)
