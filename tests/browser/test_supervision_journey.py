@@ -12,7 +12,7 @@ from supervision.models import (
     SupervisionSession,
     SupervisorGrade,
 )
-from tests.browser.support import sign_in
+from tests.browser.support import sign_in, visit
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -37,6 +37,7 @@ def test_log_on_a_phone_then_confirm(page, live_server, tree, li_qiang, wang_fan
     )
     sign_in(page, live_server, "liqiang@example.cn")
     page.goto(f"{live_server.url}/supervision/stations/{tree.station_a.pk}/log/")
+    visit(page, "b1-supervisor-logs-on-phone")
     yesterday = today - dt.timedelta(days=1)
     page.fill("input[name=started_at]", f"{yesterday:%Y-%m-%d}T09:30")
     page.fill("input[name=duration_minutes]", "90")
@@ -45,11 +46,13 @@ def test_log_on_a_phone_then_confirm(page, live_server, tree, li_qiang, wang_fan
     page.click("main form button[type=submit]")
     page.wait_for_url("**/supervision/sessions/*/")
     assert "独居老人走访" in page.inner_text("main")
+    visit(page, "b2-session-logged")
     assert SupervisionSession.objects.count() == 1
 
     page.context.clear_cookies()
     sign_in(page, live_server, "wangfang@example.cn")
     page.goto(f"{live_server.url}/supervision/my/received/")
+    visit(page, "b3-worker-confirms")
     page.click("main button:has-text('确认')")
     page.wait_for_load_state("load")
     assert Supervisee.objects.get(person=wang_fang).state == Supervisee.State.CONFIRMED

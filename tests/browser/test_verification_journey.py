@@ -6,6 +6,7 @@ import pytest
 
 from credentials import services
 from credentials.models import Certificate
+from tests.browser.support import visit
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -29,10 +30,13 @@ def test_hr_verifies_a_certificate_by_its_short_code(
         issued_by=None,
     )
     page.goto(f"{live_server.url}/")
+    visit(page, "d1-public-home")
     page.click("header a:has-text('证明查验')")
     typed = certificate.short_code[:5].lower() + "-" + certificate.short_code[5:]
+    visit(page, "d2-verify-form")
     page.fill("input[name=code]", typed)
     page.click("main form button[type=submit]")
     page.wait_for_url(f"**/verify/{typed}/")
+    visit(page, "d3-verified")
     text = page.inner_text("main")
     assert "有效" in text and "王芳" in text and wang_fang.id_number not in text
