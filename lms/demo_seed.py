@@ -171,14 +171,14 @@ def _seed_demo() -> int:
             )
     CourseRun.trainers.through.objects.bulk_create(trainers)
     TrainingSession.objects.bulk_create(sessions, batch_size=5000)
-    return len(courses) + len(runs) + len(sessions) + _attend(rng, runs, today)
+    return len(courses) + len(runs) + len(sessions) + _attend(rng, sessions, today)
 
 
 def _at(on: dt.date, hour: int) -> dt.datetime:
     return dt.datetime.combine(on, dt.time(hour), tzinfo=SHANGHAI)
 
 
-def _attend(rng: random.Random, runs: list[CourseRun], today: dt.date) -> int:
+def _attend(rng: random.Random, sessions: list[TrainingSession], today: dt.date) -> int:
     """Demo workers with accounts take each course above their station with the chance of
     their own take-up at the course's level, in one of its past runs, and attend each of its
     sessions with the chance ATTENDED; attendance is credited in the ledger (one row per
@@ -190,12 +190,12 @@ def _attend(rng: random.Random, runs: list[CourseRun], today: dt.date) -> int:
         .order_by("pk")
     )
     now = timezone.now()
-    sessions_of: dict[int, list[TrainingSession]] = {}
-    for session in TrainingSession.objects.filter(run__in=runs).order_by("starts_at"):
-        sessions_of.setdefault(session.run_id, []).append(session)
+    sessions_of: dict[CourseRun, list[TrainingSession]] = {}
+    for session in sessions:
+        sessions_of.setdefault(session.run, []).append(session)
     past: dict[Course, list[CourseRun]] = {}
-    for run in runs:
-        if sessions_of[run.pk][-1].ends_at < now:
+    for run, held in sessions_of.items():
+        if held[-1].ends_at < now:
             past.setdefault(run.course, []).append(run)
     take_up: dict[tuple[int, str], float] = {}
     enrolments, attended = [], []
@@ -223,15 +223,17 @@ def _attend(rng: random.Random, runs: list[CourseRun], today: dt.date) -> int:
                 )
             )
             attended.extend(
-                (session, run, person) for session in sessions_of[run.pk] if rng.random() < ATTENDED
+                Attendance(
+                    session=session,
+                    person=person,
+                    method=Attendance.Method.CHECKLIST,
+                    marked_by_id=person.user_id,
+                )
+                for session in sessions_of[run]
+                if rng.random() < ATTENDED
             )
     Enrolment.objects.bulk_create(enrolments, batch_size=5000)
-    attendances = [
-        Attendance(session=s, person=p, method=Attendance.Method.CHECKLIST, marked_by_id=p.user_id)
-        for s, _, p in attended
-    ]
-    Attendance.objects.bulk_create(attendances, batch_size=5000)
-    saved = Attendance.objects.filter(session__run__in=runs).select_related("session__run__course")
+    Attendance.objects.bulk_create(attended, batch_size=5000)
     entries = [
         HourEntry(
             person_id=a.person_id,
@@ -243,10 +245,10 @@ def _attend(rng: random.Random, runs: list[CourseRun], today: dt.date) -> int:
             attendance=a,
             entered_by_id=a.marked_by_id,
         )
-        for a in saved
+        for a in attended
     ]
     HourEntry.objects.bulk_create(entries, batch_size=5000)
-    return len(enrolments) + len(attendances) + len(entries)
+    return len(enrolments) + len(attended) + len(entries)
 
 
 def _seed_province() -> int:
