@@ -1,10 +1,12 @@
 """Demo training data for `manage.py seed_demo` (directory/demo/extensions.py).
 
 Demo scale: in every province, city and county, one course of each kind (R11) at that level
-(R12), with four runs over the year (three past, one open for enrolment) and, for county
-practice courses, a run with a session today (for the QR sign-in); demo workers with accounts
-take some past runs of the regions above their station and attended most sessions,
-so their hours pages show data.
+(R12), with a run about every two months over the past year, one open for enrolment and, for
+county practice courses, a run with a session today (for the QR sign-in); county runs last four
+half days, the others three. Each demo worker with an account has their own take-up at each
+level: the chance of taking each course offered above their station, in one of its past runs,
+where they attend most sessions. So some workers meet the year's hours (R12) and others do not,
+and their hours pages show data.
 
 Province scale: at least 2,000,000 ledger rows over three years for the province-scale
 workers, as historical credits ("历史学时导入（演示）"), written with COPY on PostgreSQL or
@@ -49,9 +51,13 @@ TITLES = {
     Kind.PRACTICE: "个案与小组工作实务",
     Kind.POLICY: "民政政策法规解读",
 }
-RUN_OFFSETS = (-270, -150, -45, 21)  # days from today: three past runs, one open
-SESSIONS_PER_RUN = 3
-SKIP_RUN = 0.85  # a demo worker takes about one past run in seven offered above their station
+PAST_RUNS = 6  # a run about every RUN_EVERY days over the past year
+RUN_EVERY = 56
+LAST_RUN_ENDS = 7  # days before today, at the latest
+OPEN_RUN = 21  # days from today to the run open for enrolment
+SESSIONS_PER_RUN = {"province": 3, "city": 3, "county": 4}
+TAKE_UP = (0.3, 0.9)  # the range of a worker's chance of taking a course offered at a level
+ATTENDED = 0.9  # the chance of attending each session of a run taken
 SESSION_MINUTES = 180
 PROVINCE_REASON = "历史学时导入（演示）"
 PROVINCE_ROWS = 2_000_000
@@ -124,10 +130,14 @@ def _seed_demo() -> int:
     courses = list(Course.objects.select_related("region").order_by("pk"))
     runs, sessions = [], []
     for course in courses:
-        offsets = list(RUN_OFFSETS)
+        days = SESSIONS_PER_RUN[course.region.level]
+        offsets = [
+            -(LAST_RUN_ENDS + days + RUN_EVERY * n + rng.randrange(RUN_EVERY // 2))
+            for n in reversed(range(PAST_RUNS))
+        ] + [OPEN_RUN]
         if course.kind == Kind.PRACTICE and course.region.level == "county":
             offsets.append(0)
-        for number, offset in enumerate(offsets, start=1):
+        for number, offset in enumerate(sorted(offsets), start=1):
             first = today + dt.timedelta(days=offset)
             runs.append(
                 CourseRun(
@@ -141,7 +151,7 @@ def _seed_demo() -> int:
                     enrolment_deadline=_at(first, 20) if offset == 0 else _at(first - DAY, 18),
                     cancellation_deadline=_at(first, 7) if offset == 0 else _at(first - DAY, 12),
                     starts_on=first,
-                    ends_on=first + dt.timedelta(days=SESSIONS_PER_RUN - 1),
+                    ends_on=first + dt.timedelta(days=days - 1),
                 )
             )
     CourseRun.objects.bulk_create(runs, batch_size=2000)
@@ -152,7 +162,7 @@ def _seed_demo() -> int:
             trainers.append(
                 CourseRun.trainers.through(courserun=run, user_id=run.course.organiser_provider_id)
             )
-        for day in range(SESSIONS_PER_RUN):
+        for day in range((run.ends_on - run.starts_on).days + 1):
             on = run.starts_on + dt.timedelta(days=day)
             today_run = run.starts_on == today
             starts, ends = (_at(on, 8), _at(on, 21)) if today_run else (_at(on, 9), _at(on, 12))
@@ -161,36 +171,48 @@ def _seed_demo() -> int:
             )
     CourseRun.trainers.through.objects.bulk_create(trainers)
     TrainingSession.objects.bulk_create(sessions, batch_size=5000)
-    return len(courses) + len(runs) + len(sessions) + _attend(rng, runs, today)
+    return len(courses) + len(runs) + len(sessions) + _attend(rng, sessions, today)
 
 
 def _at(on: dt.date, hour: int) -> dt.datetime:
     return dt.datetime.combine(on, dt.time(hour), tzinfo=SHANGHAI)
 
 
-def _attend(rng: random.Random, runs: list[CourseRun], today: dt.date) -> int:
-    """Enrol demo workers with accounts in the runs above their station; past sessions are
-    attended with probability 0.85 and credited in the ledger (one row per session)."""
+def _attend(rng: random.Random, sessions: list[TrainingSession], today: dt.date) -> int:
+    """Demo workers with accounts take each course above their station with the chance of
+    their own take-up at the course's level, in one of its past runs, and attend each of its
+    sessions with the chance ATTENDED; attendance is credited in the ledger (one row per
+    session)."""
     current = Position.objects.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
     workers = list(
         current.filter(person__user__isnull=False, role="resident_worker")
         .select_related("person", "service_point__region")
         .order_by("pk")
     )
-    sessions_of: dict[int, list[TrainingSession]] = {}
-    for session in TrainingSession.objects.filter(run__in=runs).order_by("starts_at"):
-        sessions_of.setdefault(session.run_id, []).append(session)
+    now = timezone.now()
+    sessions_of: dict[CourseRun, list[TrainingSession]] = {}
+    for session in sessions:
+        sessions_of.setdefault(session.run, []).append(session)
+    past: dict[Course, list[CourseRun]] = {}
+    for run, held in sessions_of.items():
+        if held[-1].ends_at < now:
+            past.setdefault(run.course, []).append(run)
+    take_up: dict[tuple[int, str], float] = {}
     enrolments, attended = [], []
     seen = set()
     for position in workers:
         person = position.person
         path = position.service_point.region.path
-        for run in runs:
-            if not path.startswith(run.course.region.path) or (person.pk, run.pk) in seen:
+        for course, offered in past.items():
+            if not path.startswith(course.region.path) or (person.pk, course.pk) in seen:
                 continue
-            if run.starts_on > today or rng.random() < SKIP_RUN:
+            seen.add((person.pk, course.pk))
+            level = course.providing_level
+            if (person.pk, level) not in take_up:
+                take_up[person.pk, level] = rng.uniform(*TAKE_UP)
+            if rng.random() >= take_up[person.pk, level]:
                 continue
-            seen.add((person.pk, run.pk))
+            run = rng.choice(offered)
             enrolments.append(
                 Enrolment(
                     run=run,
@@ -200,16 +222,18 @@ def _attend(rng: random.Random, runs: list[CourseRun], today: dt.date) -> int:
                     assigned=run.enrolment_mode == "assigned",
                 )
             )
-            for session in sessions_of[run.pk]:
-                if session.starts_at < timezone.now() and rng.random() < 0.85:
-                    attended.append((session, run, person))
+            attended.extend(
+                Attendance(
+                    session=session,
+                    person=person,
+                    method=Attendance.Method.CHECKLIST,
+                    marked_by_id=person.user_id,
+                )
+                for session in sessions_of[run]
+                if rng.random() < ATTENDED
+            )
     Enrolment.objects.bulk_create(enrolments, batch_size=5000)
-    attendances = [
-        Attendance(session=s, person=p, method=Attendance.Method.CHECKLIST, marked_by_id=p.user_id)
-        for s, _, p in attended
-    ]
-    Attendance.objects.bulk_create(attendances, batch_size=5000)
-    saved = Attendance.objects.filter(session__run__in=runs).select_related("session__run__course")
+    Attendance.objects.bulk_create(attended, batch_size=5000)
     entries = [
         HourEntry(
             person_id=a.person_id,
@@ -221,10 +245,10 @@ def _attend(rng: random.Random, runs: list[CourseRun], today: dt.date) -> int:
             attendance=a,
             entered_by_id=a.marked_by_id,
         )
-        for a in saved
+        for a in attended
     ]
     HourEntry.objects.bulk_create(entries, batch_size=5000)
-    return len(enrolments) + len(attendances) + len(entries)
+    return len(enrolments) + len(attended) + len(entries)
 
 
 def _seed_province() -> int:

@@ -3,11 +3,13 @@
 Demo scale: every demo person with a supervisor grant (directory/demo/base.py) gets a profile on
 the grade ladder (R24) and one assignment per grant, in the mode the grant expresses (R5): a
 region grant is Jiashan's chief supervisor, a single station Pinghu's "1+1" expert, several
-stations a circuit expert. Haining's term is two years, flagged with a reason (R6). Hunan's
-first local supervisors (本土督导, R16) are the heads of two Changsha stations. A year of
-sessions (every two weeks, the next month planned) at each supervised station: older ones
-confirmed, recent ones pending, one disputed, one planned session cancelled; one station's past
-year is locked.
+stations a circuit expert; Changsha's city expert visits some of its stations. Haining's term is
+two years, flagged with a reason (R6). Hunan's first local supervisors (本土督导, R16) are the
+heads of two Changsha stations. A year of sessions (the next month planned) at each supervised
+station, every two, three or four weeks depending on the station, and a half day each quarter
+from the city expert; each person attends at their own rate, so some workers meet the year's
+hours (R8) and others fall short. Older sessions confirmed, recent ones pending, one disputed,
+one planned session cancelled; one station's past year is locked.
 
 Province scale: one circuit supervisor per four Hunan township stations without one, and two
 sessions a week at each for a year: at least 200,000 sessions with their supervisee rows,
@@ -50,6 +52,11 @@ HAINING_REASON = "海宁“6430”试点项目周期两年，期满后随项目�
 HUNAN_LOCAL = ("head.xingsha@example.cn", "head.huaichuan@example.cn")
 HUNAN_LOCAL_SINCE = dt.date(2022, 9, 1)
 HUNAN_MENTOR = "supervisor.changshaxian@example.cn"
+CADENCES = (14, 21, 28)  # days between a station's sessions, chosen per station
+CITY_CADENCE = 91  # a city expert visits each of their stations once a quarter
+CITY_DURATIONS = (240,)  # half a day
+ATTENDANCE = (0.6, 0.95)  # the range of each person's chance of attending a session
+PLANNED_DAYS = 28  # sessions are planned a month ahead
 
 
 def seed(*, scale: str, figures) -> None:
@@ -120,9 +127,7 @@ def _demo_supervisors(grades: list[SupervisorGrade]) -> int:
                 "committee_level": CommitteeLevel.LOCAL
                 if mode == Assignment.Mode.LINKED_EXPERT
                 else (
-                    CommitteeLevel.CITY
-                    if email.startswith("supervisor.xihu")
-                    else CommitteeLevel.COUNTY
+                    CommitteeLevel.CITY if _name(email) in CITY_EXPERTS else CommitteeLevel.COUNTY
                 ),
                 "grade": grades[_grade_rank(email, mode) - 1],
                 "specialties": "个案工作、小组工作"
@@ -177,14 +182,21 @@ MODES = {
     for _county, mode, name in SUPERVISION
     if mode != "per_station"
 }
+# Experts of a city's committee who visit some of its stations each quarter (R8: city hours).
+CITY_VISITORS = {name for _county, mode, name in SUPERVISION if mode == "city"}
+CITY_EXPERTS = CITY_VISITORS | {"supervisor.xihu"}
+
+
+def _name(email: str) -> str:
+    return email.split("@")[0]
 
 
 def _mode(email: str) -> str:
-    return MODES.get(email.split("@")[0], Assignment.Mode.LINKED_EXPERT)
+    return MODES.get(_name(email), Assignment.Mode.LINKED_EXPERT)
 
 
 def _grade_rank(email: str, mode: str) -> int:
-    if mode == Assignment.Mode.CHIEF or email.startswith("supervisor.xihu"):
+    if mode == Assignment.Mode.CHIEF or _name(email) in CITY_EXPERTS:
         return 5
     if mode == Assignment.Mode.LINKED_EXPERT:
         return 2 + len(email) % 2  # 见习 or 初级
@@ -224,40 +236,58 @@ def _demo_assignment(profile: SupervisorProfile, grant: RoleGrant, mode: str) ->
     return 1
 
 
-def _supervised_stations(assignments) -> dict[int, tuple[Assignment, list[int]]]:
-    """Station id → the assignment that covers it (region assignments cover their townships)."""
-    covered: dict[int, Assignment] = {}
+def _supervised_stations(assignments) -> dict[tuple[int, int], Assignment]:
+    """(station id, supervisor id) → the assignment under which the supervisor visits the station
+    (region assignments cover their townships)."""
+    covered: dict[tuple[int, int], Assignment] = {}
     for assignment in assignments:
         if assignment.service_point_id:
-            covered.setdefault(assignment.service_point_id, assignment)
+            points = [assignment.service_point_id]
         else:
             points = ServicePoint.objects.filter(
                 region__path__startswith=assignment.region.path,
                 kind__in=[ServicePoint.Kind.TOWNSHIP_STATION, ServicePoint.Kind.COUNTY_STATION],
             ).values_list("pk", flat=True)
-            for point in points:
-                covered.setdefault(point, assignment)
+        for point in points:
+            covered.setdefault((point, assignment.supervisor_id), assignment)
     return covered
 
 
+def _days(*, first: dt.date, every: int, until: dt.date) -> list[dt.date]:
+    return [first + dt.timedelta(days=every * n) for n in range((until - first).days // every + 1)]
+
+
 def _demo_sessions(today: dt.date) -> int:
+    """A year of sessions and the next month's: each station at its own cadence, the city
+    experts' visits each quarter; each person attends at their own rate."""
     assignments = (
         Assignment.objects.filter(ended_on__isnull=True, starts_on__lte=today)
         .exclude(supervisor__person__user__email__startswith=PROVINCE_PREFIX)
-        .select_related("supervisor", "region")
+        .select_related("supervisor__person__user", "region")
         .order_by("pk")
     )
     covered = _supervised_stations(assignments)
-    if SupervisionSession.objects.filter(service_point_id__in=covered).exists():
+    points = sorted({point for point, _supervisor in covered})
+    if SupervisionSession.objects.filter(service_point_id__in=points).exists():
         return 0
     rng = random.Random(SEED)  # noqa: S311 (reproducible demo data)
-    days = [today - dt.timedelta(days=365) + dt.timedelta(days=14 * n) for n in range(29)]
-    plan = [
-        (point, assignment, day + dt.timedelta(days=rng.randrange(3)))
-        for point, assignment in sorted(covered.items())
-        for day in days
-    ]
-    rows = write_sessions(plan, staff=staff_at(covered), today=today, rng=rng, per_session=6)
+    staff = staff_at(points)
+    people = sorted({person for rows in staff.values() for person, *_ in rows})
+    attends = {person: rng.uniform(*ATTENDANCE) for person in people}
+    cadence = {point: rng.choice(CADENCES) for point in points}
+    start, until = today - dt.timedelta(days=365), today + dt.timedelta(days=PLANNED_DAYS)
+    plan, city_plan = [], []
+    for (point, _supervisor), assignment in sorted(covered.items()):
+        visitor = _name(assignment.supervisor.person.user.email) in CITY_VISITORS
+        every = CITY_CADENCE if visitor else cadence[point]
+        first = start + dt.timedelta(days=rng.randrange(every))
+        (city_plan if visitor else plan).extend(
+            (point, assignment, day + dt.timedelta(days=rng.randrange(3)))
+            for day in _days(first=first, every=every, until=until)
+        )
+    options = {"staff": staff, "today": today, "rng": rng, "per_session": 6, "attends": attends}
+    rows = write_sessions(plan, **options)
+    rows += write_sessions(city_plan, durations=CITY_DURATIONS, **options)
     _demo_exceptions(today)
     return rows
 

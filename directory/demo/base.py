@@ -41,7 +41,9 @@ EDUCATION_FLOOR = {"11": "bachelor", "53": "secondary"}
 FEATURED_STATIONS = {"beishan", "zhongdai", "maqiao", "xingsha", "jianwai", "nuodeng"}
 
 # Supervision per county (R5): "per_station" is Pinghu's 1+1, "chief" Jiashan's 总督导 over the
-# county, "circuit" one supervisor visiting every station of the county.
+# county, "circuit" one supervisor visiting every station of the county, "city" an expert of the
+# city's committee visiting the county general stations and every other township station (R8).
+SUPERVISED_KINDS = {"township_station", "county_station"}
 SUPERVISION = (
     ("330106", "circuit", "supervisor.xihu"),
     ("330482", "per_station", "supervisor"),
@@ -51,8 +53,14 @@ SUPERVISION = (
     ("430181", "circuit", "supervisor.liuyang"),
     ("110105", "circuit", "supervisor.chaoyang"),
     ("532929", "circuit", "supervisor.yunlong"),
+    ("430100", "city", "supervisor.changsha"),
 )
-FEATURED_SUPERVISORS = {"supervisor.xihu", "supervisor.danghu", "chief.jiashan"}
+FEATURED_SUPERVISORS = {
+    "supervisor.xihu",
+    "supervisor.danghu",
+    "chief.jiashan",
+    "supervisor.changsha",
+}
 
 # R25 in Hunan: its stations and rooms reviewed at the end of 2021 and 星沙 again a year later,
 # when it reached five stars (stars at the first review, where the second differs); two
@@ -208,20 +216,27 @@ def _add_target_records(plan: Plan, slugs: dict[str, str]) -> None:
 
 
 def _add_supervisors(plan: Plan, people: PeopleMaker, slugs: dict[str, str]) -> None:
-    for county, mode, name in SUPERVISION:
-        stations = [
-            s.code
+    for region_code, mode, name in SUPERVISION:
+        within = region_code[:4] if mode == "city" else region_code
+        rows = [
+            s
             for s in plan.stations
-            if s.region_code.startswith(county) and s.kind != "community_room"
+            if s.region_code.startswith(within) and s.kind in SUPERVISED_KINDS
         ]
-        townships = [code for code in stations if code.startswith("TS-")]
+        stations = [s.code for s in rows]
+        townships = [s.code for s in rows if s.kind == "township_station"]
+        area = region_code
         if mode == "per_station":
             teams = [(f"{name}.{slugs[code]}", [code]) for code in townships]
+        elif mode == "city":
+            hubs = [s for s in rows if s.kind == "county_station"]
+            teams = [(name, [s.code for s in hubs] + townships[::2])]
+            area = hubs[0].region_code  # the files are kept by the city's first county
         else:
             teams = [(name, stations)]
         for who, scope in teams:
             person = people.person(
-                area=county,
+                area=area,
                 born_from=1965,
                 born_to=1986,
                 floor="master",
@@ -233,7 +248,7 @@ def _add_supervisors(plan: Plan, people: PeopleMaker, slugs: dict[str, str]) -> 
                 AccountRow(person.email, person.name, featured=who in FEATURED_SUPERVISORS)
             )
             if mode == "chief":
-                plan.grants.append(GrantRow(person.email, Role.SUPERVISOR, region_code=county))
+                plan.grants.append(GrantRow(person.email, Role.SUPERVISOR, region_code=region_code))
             else:
                 plan.grants.extend(
                     GrantRow(person.email, Role.SUPERVISOR, station_code=code) for code in scope

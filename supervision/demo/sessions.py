@@ -64,8 +64,12 @@ def staff_at(station_ids) -> dict[int, list[tuple[int, dt.date, dt.date | None, 
     return staff
 
 
-def write_sessions(plan, *, staff, today, rng, per_session) -> int:
-    """Sessions for (station id, assignment, day) triples, with supervisors and supervisees."""
+def write_sessions(
+    plan, *, staff, today, rng, per_session, durations=DURATIONS, attends=None
+) -> int:
+    """Sessions for (station id, assignment, day) triples, with supervisors and supervisees:
+    up to `per_session` of the staff present, each of them only with the chance `attends` gives
+    for their person id (all of them without it). Sessions that have not started are planned."""
     Through = SupervisionSession.supervisors.through
     now = timezone.now()
     written = 0
@@ -82,9 +86,9 @@ def write_sessions(plan, *, staff, today, rng, per_session) -> int:
                     form=rng.choice(forms),
                     started_at=started_at,
                     held_on=day,
-                    duration_minutes=rng.choice(DURATIONS),
+                    duration_minutes=rng.choice(durations),
                     status=SupervisionSession.Status.HELD
-                    if day <= today
+                    if started_at <= now
                     else SupervisionSession.Status.PLANNED,
                     topic=rng.choice(TOPICS),
                     notes="督导围绕服务中的难点进行讨论，明确了下一步的服务计划。",
@@ -104,9 +108,10 @@ def write_sessions(plan, *, staff, today, rng, per_session) -> int:
             present = [
                 s for s in staff.get(point, ()) if s[1] <= day and (s[2] is None or s[2] >= day)
             ]
-            for person, _starts_on, _ends_on, user in rng.sample(
-                present, min(per_session, len(present))
-            ):
+            chosen = rng.sample(present, min(per_session, len(present)))
+            if attends is not None:
+                chosen = [s for s in chosen if rng.random() < attends[s[0]]]
+            for person, _starts_on, _ends_on, user in chosen:
                 confirmed = (
                     day < today - dt.timedelta(days=CONFIRMED_AFTER_DAYS) and rng.random() < 0.95
                 )

@@ -1,5 +1,6 @@
 """Supervision's part of `manage.py seed_demo`."""
 
+from collections import Counter
 from io import StringIO
 
 import pytest
@@ -9,6 +10,7 @@ from accounts.models import RoleGrant
 from accounts.roles import Role
 from directory.demo import base, province
 from directory.demo.build import Figures, plan_write
+from directory.models import ServicePoint
 from supervision import demo_seed
 from supervision.models import Assignment, Supervisee, SupervisionSession, YearLock
 
@@ -46,11 +48,42 @@ def test_demo_and_small_province():
     statuses = set(SupervisionSession.objects.values_list("status", flat=True))
     assert statuses == {"planned", "held", "cancelled"}
     assert YearLock.objects.count() == 1
+    _changsha_expert_visits_some_stations_each_quarter()
+    _stations_meet_at_their_own_cadence_and_people_attend_at_their_own_rate()
     before = (SupervisionSession.objects.count(), Supervisee.objects.count())
     seed()
     assert (SupervisionSession.objects.count(), Supervisee.objects.count()) == before
 
     _small_province_gets_supervisors_and_two_sessions_a_week()
+
+
+def _changsha_expert_visits_some_stations_each_quarter():
+    """R8: city hours come from the city's expert, at the stations they visit."""
+    city = SupervisionSession.objects.filter(
+        supervisors__person__user__email="supervisor.changsha@example.cn"
+    )
+    assert set(city.values_list("providing_level", flat=True)) == {"city"}
+    visits = Counter(city.values_list("service_point__region__code", flat=True))
+    assert set(visits.values()) <= {4, 5}  # a year and the next month
+    assert all(code.startswith("4301") for code in visits)
+    townships = ServicePoint.objects.filter(
+        region__code__startswith="4301", kind=ServicePoint.Kind.TOWNSHIP_STATION
+    )
+    assert townships.filter(region__code__in=visits).exists()
+    assert townships.exclude(region__code__in=visits).exists()
+
+
+def _stations_meet_at_their_own_cadence_and_people_attend_at_their_own_rate():
+    county = SupervisionSession.objects.exclude(
+        supervisors__person__user__email="supervisor.changsha@example.cn"
+    )
+    sessions = Counter(county.values_list("service_point_id", flat=True))
+    assert min(sessions.values()) <= 15 and max(sessions.values()) >= 28  # 4 to 2 weeks apart
+    xingsha = Supervisee.objects.filter(
+        session__in=county, session__service_point__region__code="430121001"
+    )
+    attended = Counter(xingsha.values_list("person_id", flat=True))
+    assert len(set(attended.values())) > 1
 
 
 def _small_province_gets_supervisors_and_two_sessions_a_week():
