@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import views as cms_views
 from core import views as core_views
 
 
@@ -25,6 +26,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(public(wagtaildocs_urls))),
     path("images/", include("cms.urls")),
+    path("search/", cms_views.search, name="search"),
     path("accounts/", include("allauth.urls")),
     path("me/", include("accounts.urls")),
     path("directory/", include("directory.urls")),

@@ -6,7 +6,19 @@ Totals are summed from the ledger with one grouped query each (index on (person,
 import datetime as dt
 from collections import defaultdict
 
-from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, QuerySet, Sum, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    When,
+)
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils import timezone
 
@@ -536,6 +548,27 @@ def open_course_count(*, now: dt.datetime) -> int:
     """Courses with a run still taking enrolments at `now` (one query)."""
     runs = CourseRun.objects.filter(enrolment_deadline__gte=now)
     return runs.aggregate(courses=Count("course", distinct=True))["courses"]
+
+
+def courses_open_matching(*, terms: list[str], now: dt.datetime) -> QuerySet[Course]:
+    """Courses with a run still taking enrolments at `now` whose title or description contains
+    every one of `terms`, soonest first, with that run (`open_run_id`, `open_run_starts_on`:
+    the first to start) and their region. For the site search: only what anyone may read of a
+    course (title, kind, description, region, dates), nothing about people (one query)."""
+    open_runs = CourseRun.objects.filter(
+        course=OuterRef("pk"), enrolment_deadline__gte=now
+    ).order_by("starts_on", "pk")
+    courses = Course.objects.filter(Exists(open_runs))
+    for term in terms:
+        courses = courses.filter(Q(title__icontains=term) | Q(description__icontains=term))
+    return (
+        courses.annotate(
+            open_run_id=Subquery(open_runs.values("pk")[:1]),
+            open_run_starts_on=Subquery(open_runs.values("starts_on")[:1]),
+        )
+        .select_related("region")
+        .order_by("open_run_starts_on", "pk")
+    )
 
 
 def station_attendance_count(

@@ -13,3 +13,8 @@ class SitePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["breadcrumbs"] = pages.breadcrumbs(page=self)
         return context
+
+    def stream_text(self, name: str) -> str:
+        """The plain text of the StreamField `name` (headings, paragraphs, captions, quotes)."""
+        field = self._meta.get_field(name)
+        return "\n".join(field.get_searchable_content(getattr(self, name)))

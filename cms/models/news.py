@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from cms.models.base import SitePage
 from cms.models.blocks import BodyBlock
+from cms.search import index_text
 from cms.selectors import pages
 
 NEWS_PER_PAGE = 12
@@ -57,7 +58,7 @@ class NewsPage(SitePage):
         FieldPanel("cover_image"),
         FieldPanel("body"),
     ]
-    search_fields = [*SitePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    search_fields = [*SitePage.search_fields, index.SearchField("search_text")]
     parent_page_types = ["cms.NewsIndexPage", "cms.RegionPage"]
     subpage_types = []
 
@@ -69,3 +70,7 @@ class NewsPage(SitePage):
         context = super().get_context(request, *args, **kwargs)
         context["region_page"] = pages.region_page_above(breadcrumbs=context["breadcrumbs"])
         return context
+
+    def search_text(self) -> str:
+        """Title, summary and body, segmented for the search index."""
+        return index_text(self.title, self.intro, self.stream_text("body"))

@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from cms.models.base import SitePage
 from cms.models.blocks import BodyBlock
+from cms.search import index_text
 from cms.selectors import pages
 
 
@@ -28,7 +29,7 @@ class NoticePage(SitePage):
         FieldPanel("body"),
         InlinePanel("attachments", label=_("附件")),
     ]
-    search_fields = [*SitePage.search_fields, index.SearchField("body")]
+    search_fields = [*SitePage.search_fields, index.SearchField("search_text")]
     parent_page_types = ["cms.NewsIndexPage", "cms.RegionPage"]
     subpage_types = []
 
@@ -40,6 +41,10 @@ class NoticePage(SitePage):
         context = super().get_context(request, *args, **kwargs)
         context["attachments"] = pages.attachments_of(notice=self)
         return context
+
+    def search_text(self) -> str:
+        """Title and body, segmented for the search index."""
+        return index_text(self.title, self.stream_text("body"))
 
 
 class NoticeAttachment(Orderable):

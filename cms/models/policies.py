@@ -2,7 +2,7 @@
 
 Clauses are Orderable rows in an InlinePanel (`PolicyClause`), not a StreamField: each is a row
 that the link selector finds by (document, anchor) in one query, the database keeps anchors
-unique per document, and the search index holds their headings and text as related fields.
+unique per document, and the search index holds their text with the document's.
 """
 
 from django.db import models
@@ -13,6 +13,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms.search import index_text
 from quotas.clauses import normalised
 
 
@@ -91,10 +92,8 @@ class PolicyDocumentPage(Page):
     ]
     search_fields = [
         *Page.search_fields,
-        index.SearchField("issuer"),
-        index.SearchField("preamble"),
+        index.SearchField("search_text"),
         index.FilterField("status"),
-        index.RelatedFields("clauses", [index.SearchField("heading"), index.SearchField("text")]),
     ]
     base_form_class = PolicyDocumentForm
     parent_page_types = ["cms.PolicyLibraryPage"]
@@ -109,6 +108,16 @@ class PolicyDocumentPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["document"] = policy_library.document_view(document=self)
         return context
+
+    def search_text(self) -> str:
+        """Title, issuer, preamble and every clause (citation, heading, text), segmented for
+        the search index."""
+        clauses = (
+            part
+            for clause in self.clauses.all()
+            for part in (clause.citation, clause.heading, clause.text)
+        )
+        return index_text(self.title, self.issuer, self.preamble, *clauses)
 
 
 class PolicyClause(Orderable):

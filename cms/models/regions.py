@@ -6,6 +6,7 @@ from wagtail.search import index
 
 from cms.models.base import SitePage
 from cms.models.blocks import BodyBlock
+from cms.search import index_text
 
 
 class RegionPage(SitePage):
@@ -28,7 +29,7 @@ class RegionPage(SitePage):
         FieldPanel("intro"),
         FieldPanel("body"),
     ]
-    search_fields = [*SitePage.search_fields, index.SearchField("intro")]
+    search_fields = [*SitePage.search_fields, index.SearchField("search_text")]
     is_creatable = False
     parent_page_types = ["cms.HomePage", "cms.RegionPage"]
     subpage_types = ["cms.RegionPage", "cms.StationPage", "cms.NewsPage", "cms.NoticePage"]
@@ -36,3 +37,7 @@ class RegionPage(SitePage):
     class Meta:
         verbose_name = _("区域页面")
         verbose_name_plural = _("区域页面")
+
+    def search_text(self) -> str:
+        """Title, intro and body, segmented for the search index."""
+        return index_text(self.title, self.intro, self.stream_text("body"))

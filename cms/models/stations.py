@@ -10,7 +10,8 @@ from wagtail.search import index
 
 from cms.models.base import SitePage
 from cms.models.blocks import BodyBlock
-from cms.selectors import stations
+from cms.search import index_text
+from cms.selectors import search, stations
 
 STATIONS_PER_PAGE = 20
 
@@ -67,7 +68,7 @@ class StationPage(SitePage):
         InlinePanel("photos", label=_("照片")),
         FieldPanel("stories"),
     ]
-    search_fields = [*SitePage.search_fields, index.SearchField("intro")]
+    search_fields = [*SitePage.search_fields, index.SearchField("search_text")]
     is_creatable = False
     parent_page_types = ["cms.RegionPage"]
     subpage_types = []
@@ -83,6 +84,12 @@ class StationPage(SitePage):
         )
         context["photos"] = stations.photos_of(page=self)
         return context
+
+    def search_text(self) -> str:
+        """Title, intro and stories, and the station's regions, kind and specialty from the
+        directory, segmented for the search index."""
+        facts = search.station_index_facts(service_point_id=self.service_point_id)
+        return index_text(self.title, self.intro, self.stream_text("stories"), *facts)
 
 
 class StationPhoto(Orderable):

@@ -6,7 +6,8 @@ county's page (slug: the service point's code). The sync creates missing pages (
 revision: editors' first publish makes one), renames and moves pages when the directory
 changes, and unpublishes the page of a station that is gone or no longer a station. It never
 deletes a page nor touches what editors wrote, and does not publish again a page it (or an
-editor) unpublished. Running it twice changes nothing.
+editor) unpublished. Running it twice changes nothing. It indexes the synced station pages
+again for search: their text holds the station's regions, kind and specialty.
 
 It is called explicitly, never from a signal: by `directory.services.service_point_save` for
 one station (settings.SERVICE_POINT_SAVED_HOOKS), by `manage.py sync_station_pages` for all,
@@ -22,6 +23,7 @@ from django.utils.text import slugify
 from wagtail.models import Page
 
 from cms.models import HomePage, RegionPage, StationPage
+from cms.services import search_index
 from directory import selectors as directory_selectors
 from directory.models import Region, ServicePoint
 
@@ -60,13 +62,14 @@ def station_pages_sync(
         page.service_point_id: page
         for page in StationPage.objects.filter(service_point_id__in=[s.pk for s in stations])
     }
+    synced = []
     for done, station in enumerate(stations, start=1):
         chain = counties.get(station.pk)
         if chain is None:
             result.skipped += 1
         else:
             parent = region_pages[chain[-1].pk]
-            _page_sync(
+            page = _page_sync(
                 page=existing.get(station.pk),
                 make=lambda station=station: StationPage(service_point_id=station.pk),
                 title=station.name,
@@ -74,6 +77,7 @@ def station_pages_sync(
                 parent=parent,
                 result=result,
             )
+            synced.append(page)
         if progress and (done % 100 == 0 or done == len(stations)):
             progress(done, len(stations))
     gone = StationPage.objects.live().exclude(service_point_id__in=[s.pk for s in stations])
@@ -82,6 +86,7 @@ def station_pages_sync(
     for page in gone:
         page.unpublish(log_action="wagtail.unpublish")
         result.unpublished += 1
+    search_index.pages_reindex(model=StationPage, pages=synced)
     return result
 
 

@@ -100,6 +100,7 @@ PUBLIC_ROUTES = {
     "share/<str:token>/",
     "images/<str:signature>/<int:image_id>/<str:filter_spec>/",
     "images/<str:signature>/<int:image_id>/<str:filter_spec>/<str:filename>",
+    "search/",
 }
 
 
