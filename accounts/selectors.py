@@ -45,6 +45,14 @@ def active_grants_of(
     )
 
 
+def region_grants(*, role: str, user_ids: list[int] | None = None) -> QuerySet[RoleGrant]:
+    """Active grants of `role` over a region, with the region, of these users (None: all)."""
+    grants = RoleGrant.objects.filter(role=role, revoked_at__isnull=True, region__isnull=False)
+    if user_ids is not None:
+        grants = grants.filter(user_id__in=user_ids)
+    return grants.select_related("region").order_by("pk")
+
+
 def holder_emails_over(*, role: str, region_paths: list[str]) -> QuerySet[str]:
     """The e-mail addresses of users with an active grant of `role` over one of these regions
     (users without an address left out; a user holding several such grants repeats)."""

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from accounts import scope
@@ -51,6 +52,7 @@ def role_grant_create(
     grant = RoleGrant.objects.create(user=user, role=role, granted_by=granted_by, **fields)
     audit_record(actor=granted_by, verb="role_grant.create", target=grant, after={"role": role})
     scope.forget_grants(user)
+    _grants_changed(user=user)
     return grant
 
 
@@ -62,7 +64,16 @@ def role_grant_revoke(*, grant: RoleGrant, revoked_by: User) -> RoleGrant:
         grant.save(update_fields=["revoked_at"])
         audit_record(actor=revoked_by, verb="role_grant.revoke", target=grant)
         scope.forget_grants(grant.user)
+        _grants_changed(user=grant.user)
     return grant
+
+
+def _grants_changed(*, user: User) -> None:
+    """Call each of settings.ROLE_GRANTS_CHANGED_HOOKS with the user's id, in the grant's
+    transaction: the back office's editor groups follow (cms.services.editors). Accounts names
+    the hooks in settings and never imports the apps that follow it."""
+    for hook in settings.ROLE_GRANTS_CHANGED_HOOKS:
+        import_string(hook)(user_id=user.pk)
 
 
 @transaction.atomic

@@ -2,7 +2,8 @@
 
 The news and station lists under the home page, region and station pages for every demo
 station (through the sync), three news items and two notices (one with an attachment), all
-published; and the policy library: the documents in settings.POLICY_SEEDS_DIR, imported as by
+published; the editor groups, collections and workflows of the demo's editor grants; and the
+policy library: the documents in settings.POLICY_SEEDS_DIR, imported as by
 `import_policy_documents` (without that folder the library stays empty and the report says how
 to fill it). Running it again adds nothing; `reset()` removes what it added, except the policy
 documents, which refer to nothing in the directory.
@@ -34,7 +35,7 @@ from cms.models import (
     StationIndexPage,
 )
 from cms.selectors import policy_library as library_selectors
-from cms.services import policy_library, station_pages
+from cms.services import editors, policy_library, station_pages
 
 DEMO_TITLE = "（演示）"  # images and documents of the demo carry it, so reset finds them
 NEWS = [
@@ -94,6 +95,9 @@ def seed(*, scale: str, figures) -> None:
     added = _news(news_index) + _notices(news_index)
     result = station_pages.station_pages_sync()
     figures.add("cms: site pages", time.perf_counter() - started, added + result.created)
+    started = time.perf_counter()
+    joined = editors.editor_groups_sync().joined
+    figures.add("cms: editor groups", time.perf_counter() - started, joined)
     _policy_library(figures)
 
 
@@ -139,6 +143,7 @@ def reset() -> None:
             removed.add(page.pk)
             page.delete()
     PageLogEntry.objects.filter(page_id__in=removed).delete()
+    editors.region_editing_reset()
     Image.objects.filter(title__endswith=DEMO_TITLE).delete()
     Document.objects.filter(title__endswith=DEMO_TITLE).delete()
 

@@ -1,5 +1,6 @@
 """The portal's page types, one module per kind of page."""
 
+from cms.models.editing import RegionEditing
 from cms.models.home import HomePage
 from cms.models.news import NewsIndexPage, NewsPage
 from cms.models.notices import NoticeAttachment, NoticePage
@@ -16,6 +17,7 @@ __all__ = [
     "PolicyClause",
     "PolicyDocumentPage",
     "PolicyLibraryPage",
+    "RegionEditing",
     "RegionPage",
     "StationIndexPage",
     "StationPage",

@@ -236,7 +236,13 @@ IMPORT_MAX_UNCOMPRESSED_BYTES = env.int("IMPORT_MAX_UNCOMPRESSED_BYTES", default
 
 # Called with `service_point_id=` after the back office creates or edits a service point
 # (directory.services.service_point_save), in its transaction: the public site's page follows.
-SERVICE_POINT_SAVED_HOOKS = ["cms.services.station_pages.station_page_sync"]
+SERVICE_POINT_SAVED_HOOKS = [
+    "cms.services.station_pages.station_page_sync",
+    "cms.services.editors.editor_pages_follow",  # editors get rights on a new region page
+]
+# Called with `user_id=` after a role grant is created or revoked (accounts.services), in its
+# transaction: the back office's editor groups follow the user's grants.
+ROLE_GRANTS_CHANGED_HOOKS = ["cms.services.editors.editor_groups_sync"]
 
 # Competition entries (R14): videos of the 影像 contests and documents of the others.
 COMPETITION_VIDEO_MAX_BYTES = env.int("COMPETITION_VIDEO_MAX_BYTES", default=500 * 1024 * 1024)
@@ -256,6 +262,9 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("zh-hans", "简体中文"), ("en", "English
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "jpg", "png", "zip"]
+# Moderation e-mails go to the moderators of the region only (cms.services.editors), not to
+# every superuser of the country.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAILDOCS_SERVE_METHOD = "serve_view"  # through Wagtail's view and its privacy checks
 
 LOGGING = {

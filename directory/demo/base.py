@@ -92,6 +92,8 @@ OFFICE_ACCOUNTS = (
     ("coordinator.ruc", Role.UNIVERSITY_COORDINATOR, "university", "中国人民大学"),
     ("judge", Role.JUDGE, "region", "430000"),
     ("editor", Role.EDITOR, "region", "430000"),
+    ("editor.changsha", Role.EDITOR, "region", "430100"),  # moderates Changsha's counties
+    ("editor.changshaxian", Role.EDITOR, "region", "430121"),
 )
 
 
