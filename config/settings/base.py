@@ -72,6 +72,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Back office: another region's page, image or document is a 404 (cms/admin_scope.py).
+    "cms.admin_scope.AdminScopeMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
