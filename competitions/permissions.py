@@ -46,6 +46,12 @@ def _may_manage(user: User, competition: Competition) -> bool:
     )
 
 
+def organiser_required(*, user: User) -> None:
+    """403 unless one of the user's grants lets them run competitions somewhere."""
+    if not scope.may_anywhere(user, Action.MANAGE_COMPETITIONS):
+        raise PermissionDenied
+
+
 def published_competition(*, competition_id: int) -> Competition:
     """A published competition (public); drafts and unknown ids are a 404."""
     return get_object_or_404(selectors.published_competitions(), pk=competition_id)

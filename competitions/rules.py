@@ -218,3 +218,31 @@ def file_name_for_judge(*, code: str, index: int, original_name: str) -> str:
         f".{suffix.lower()}" if dot and stem and suffix.isalnum() and len(suffix) <= 8 else ""
     )
     return f"{code}-{index}{extension}"
+
+
+def results_public(*, phase: Phase) -> bool:
+    """Whether the ranking is shown on the public pages: from the start of the notice (公示) on,
+    and once final (R14)."""
+    return phase in (Phase.NOTICE, Phase.NOTICE_CLOSED, Phase.FINAL)
+
+
+class EntryStatus(StrEnum):
+    DRAFT = "draft"  # the author may still change it
+    SUBMITTED = "submitted"  # handed in before the deadline; withdraw to change it
+    FROZEN = "frozen"  # submitted, the deadline passed: it goes to review unchanged
+    NOT_SUBMITTED = "not_submitted"  # the deadline passed before it was submitted: not reviewed
+
+
+def entry_status(
+    *,
+    submitted_at: dt.datetime | None,
+    frozen_at: dt.datetime | None,
+    submissions_close_at: dt.datetime,
+    now: dt.datetime,
+) -> EntryStatus:
+    """Where an entry stands for its author (R14: drafts until the deadline, frozen after it);
+    an entry counts as frozen at the deadline even before the freezing task has run."""
+    closed = frozen_at is not None or now >= submissions_close_at
+    if submitted_at is None:
+        return EntryStatus.NOT_SUBMITTED if closed else EntryStatus.DRAFT
+    return EntryStatus.FROZEN if closed else EntryStatus.SUBMITTED

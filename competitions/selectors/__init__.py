@@ -2,6 +2,7 @@
 
 from competitions.selectors.contests import (
     competitions_for_organiser,
+    competitions_open_for_entries,
     competitions_with_entries_to_freeze,
     eligible_paths,
     eligible_station,
@@ -11,6 +12,7 @@ from competitions.selectors.contests import (
     phase_of,
     published_competitions,
     question_bank,
+    regions_managed_by,
 )
 from competitions.selectors.entries import (
     JudgeFile,
@@ -29,7 +31,15 @@ from competitions.selectors.quiz import (
     leaderboard,
     paper_of,
 )
-from competitions.selectors.results import Ranking, RankingRow, objections_of, ranking, results_of
+from competitions.selectors.results import (
+    Ranking,
+    RankingRow,
+    entries_on_notice,
+    objections_of,
+    objections_raised_by,
+    ranking,
+    results_of,
+)
 from competitions.selectors.review import (
     assignments_of_competition,
     authors_of,
@@ -52,6 +62,7 @@ __all__ = [
     "attempts_due",
     "authors_of",
     "competitions_for_organiser",
+    "competitions_open_for_entries",
     "competitions_with_entries_to_freeze",
     "conflict_reasons_for",
     "conflict_table",
@@ -59,6 +70,7 @@ __all__ = [
     "entries_by",
     "entries_for_person",
     "entries_for_review",
+    "entries_on_notice",
     "entry_findings",
     "entry_identity",
     "file_findings",
@@ -69,6 +81,7 @@ __all__ = [
     "judges_available",
     "leaderboard",
     "objections_of",
+    "objections_raised_by",
     "organiser_region",
     "paper_of",
     "phase_of",
@@ -76,6 +89,7 @@ __all__ = [
     "question_bank",
     "queue_of",
     "ranking",
+    "regions_managed_by",
     "results_of",
     "review_progress",
     "scores_of",

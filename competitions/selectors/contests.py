@@ -36,6 +36,17 @@ def published_competitions() -> QuerySet[Competition]:
     )
 
 
+def competitions_open_for_entries(*, now: dt.datetime) -> QuerySet[Competition]:
+    """Published contests taking entries at `now` (a quiz round is taken online, not entered),
+    the soonest deadline first."""
+    return (
+        published_competitions()
+        .filter(submissions_open_at__lte=now, submissions_close_at__gt=now, finalised_at=None)
+        .exclude(kind=Competition.Kind.QUIZ)
+        .order_by("submissions_close_at", "pk")
+    )
+
+
 def competitions_for_organiser(*, user: User) -> QuerySet[Competition]:
     """Competitions organised by an office or station the user may run competitions for."""
     return Competition.objects.filter(
@@ -46,6 +57,16 @@ def competitions_for_organiser(*, user: User) -> QuerySet[Competition]:
             )
         )
     ).select_related("organiser_region", "organiser_service_point")
+
+
+def regions_managed_by(*, user: User, levels: tuple[str, ...]) -> QuerySet[Region]:
+    """Regions at `levels` whose competitions the user may run, top down: the offices they may
+    organise as, or the regions they may open a contest to."""
+    return (
+        scope.regions_visible_to(user, Action.MANAGE_COMPETITIONS)
+        .filter(level__in=levels)
+        .order_by("path")
+    )
 
 
 def organiser_region(*, competition: Competition) -> Region:

@@ -97,6 +97,16 @@ def results_of(*, competition: Competition) -> QuerySet[Result]:
     return Result.objects.filter(entry__competition=competition).select_related("entry")
 
 
+def entries_on_notice(*, competition: Competition) -> QuerySet[Entry]:
+    """The entries of a competition's stored results, by code: those an objection may name."""
+    return Entry.objects.filter(competition=competition, result__isnull=False).order_by("code")
+
+
+def objections_raised_by(*, competition: Competition, user) -> QuerySet[Objection]:
+    """The objections `user` raised to a competition's notice, with the answers, oldest first."""
+    return competition.objections.filter(raised_by=user).select_related("entry")
+
+
 def objections_of(*, competition: Competition) -> QuerySet[Objection]:
     """Objections to the notice, oldest first, for the organiser."""
     return competition.objections.select_related("entry", "raised_by", "answered_by")

@@ -47,7 +47,9 @@ PUBLISH_MESSAGES = {
 
 
 def _as_plain(value):
-    return value.isoformat() if isinstance(value, dt.datetime) else value
+    """A value as the audit trail keeps it; times in Asia/Shanghai, so that a time read back
+    from the database (UTC) equals the same time typed into a form."""
+    return timezone.localtime(value).isoformat() if isinstance(value, dt.datetime) else value
 
 
 def _check_eligibility(

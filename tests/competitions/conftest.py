@@ -86,3 +86,14 @@ def case(tree, zhang_min):
     return contests.competition_publish(
         competition=competition, by=zhang_min.user, now=OPEN - dt.timedelta(days=1)
     )
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """`clock(when)` sets the time the pages (and the services they call) see."""
+    from django.utils import timezone
+
+    def set_to(when):
+        monkeypatch.setattr(timezone, "now", lambda: when)
+
+    return set_to

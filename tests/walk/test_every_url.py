@@ -90,6 +90,8 @@ def _shows_other_county(response) -> bool:
 # LoginRequiredMiddleware alone (no view wraps itself in login_required).
 PUBLIC_ROUTES = {
     "healthz",
+    "competitions/",
+    "competitions/<int:pk>/",
     "me/invitation/<str:token>/",
     "calendar/feed/<str:token>.ics",
     "verify/",

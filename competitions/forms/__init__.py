@@ -1,0 +1,1 @@
+"""Forms for the competition pages: validation and Chinese messages, one module per audience."""
