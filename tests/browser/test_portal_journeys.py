@@ -10,7 +10,8 @@ from cms.services import policy_library
 from quotas.services import policy_packs
 from tests.browser.support import sign_in, visit
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# The home page and site come from data migrations, which a transactional test empties.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture
