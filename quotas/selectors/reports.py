@@ -13,7 +13,7 @@ from directory import selectors as directory_selectors
 from directory.models import Region, ServicePoint
 from lms import selectors as lms_selectors
 from quotas import report_states, rules
-from quotas.models import MonthlyReport
+from quotas.models import MonthlyReport, PolicyRule
 from quotas.selectors import obligations
 from supervision import selectors as supervision_selectors
 
@@ -172,3 +172,12 @@ def quarter_summary(*, region: Region, year: int, quarter: int) -> dict:
         "filed": sum(row["months"] for row in stations.values()),
         "late": sum(row["late"] for row in stations.values()),
     }
+
+
+def sheet_with_rules(sheet: list[dict]) -> list[dict]:
+    """The sheet's items, each rule item with its rule (`rule`, pack loaded) so that the page
+    links it to its clause; items frozen before rules were kept by id show their citation only.
+    One query."""
+    ids = {item["rule_id"] for item in sheet if item.get("rule_id")}
+    found = PolicyRule.objects.select_related("pack", "carried_forward_from").in_bulk(ids)
+    return [{**item, "rule": found.get(item.get("rule_id"))} for item in sheet]

@@ -122,6 +122,7 @@ def _shared(results: list, *, points: int) -> list[dict]:
             {
                 "item": result.sentence,
                 "source": f"{result.rule.rule_ref} {result.rule.source_clause}",
+                "rule_id": result.rule.pk,
                 "max": share,
                 "score": rules.proportional_score(
                     achieved=result.achieved, owed=result.owed, points=share

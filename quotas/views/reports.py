@@ -214,7 +214,7 @@ def station_evaluation(request: HttpRequest, pk: int, year: int) -> HttpResponse
             "point": point,
             "year": year,
             "filed": filed,
-            "sheet": sheet,
+            "sheet": selectors.sheet_with_rules(sheet),
             "may_evaluate": may_evaluate and filed is None and year < today.year and bool(sheet),
             "weights": yearly_evaluations.weights_for(service_point=point, year=year),
         },

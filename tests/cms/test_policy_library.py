@@ -170,6 +170,18 @@ def test_worker_progress_links_each_rule_to_its_clause(client, hunan, wang_fang,
     assert href in page
 
 
+def test_yearly_score_sheet_links_each_rule_to_its_clause(
+    client, tree, hunan, wang_fang, zhang_min, tmp_path
+):
+    policy_packs.policy_pack_load(name="national")  # the score sheet's default weights
+    run(write_plan(tmp_path / "docs").parent)
+    client.force_login(zhang_min.user)
+    url = reverse("quotas:station_evaluation", args=[tree.station_a.pk, 2023])
+    page = client.get(url).content.decode()
+    anchor = "%E4%BA%8C%E3%80%81%28%E4%BA%8C%29"  # 二、(二), percent-encoded
+    assert f'<a href="/policies/hunan-2021-2023-station-action-plan/#{anchor}4">' in page
+
+
 def test_a_rule_whose_document_is_not_imported_shows_its_citation_unlinked(
     client, hunan, wang_fang
 ):
