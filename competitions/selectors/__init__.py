@@ -31,6 +31,7 @@ from competitions.selectors.quiz import (
 )
 from competitions.selectors.results import Ranking, RankingRow, objections_of, ranking, results_of
 from competitions.selectors.review import (
+    ScoreSheetRow,
     assignments_of_competition,
     authors_of,
     conflict_reasons_for,
@@ -38,6 +39,7 @@ from competitions.selectors.review import (
     entries_for_review,
     queue_of,
     review_progress,
+    score_sheet,
     scores_of,
     scores_seen_by_judge,
 )
@@ -47,6 +49,7 @@ __all__ = [
     "JudgeView",
     "Ranking",
     "RankingRow",
+    "ScoreSheetRow",
     "assignments_of_competition",
     "attempt_of",
     "attempts_due",
@@ -78,6 +81,7 @@ __all__ = [
     "ranking",
     "results_of",
     "review_progress",
+    "score_sheet",
     "scores_of",
     "scores_seen_by_judge",
 ]

@@ -1,0 +1,1 @@
+"""Forms for the competition pages, one module per audience; services check the domain rules."""
