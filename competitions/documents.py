@@ -74,8 +74,14 @@ def results_pdf(*, competition: Competition) -> bytes:
     if competition.kind == Competition.Kind.QUIZ:
         context["leaderboard"] = selectors.leaderboard(competition=competition, now=timezone.now())
     elif competition.notice_starts_at is not None:
-        context["rows"] = list(selectors.results_of(competition=competition))
+        context["rows"] = [
+            {"rank": r.rank, "entry": r.entry, "score": r.score, "award": r.award_level}
+            for r in selectors.results_of(competition=competition)
+        ]
     else:
-        context["rows"] = selectors.ranking(competition=competition).rows
+        context["rows"] = [
+            {"rank": r.rank, "entry": r.entry, "score": r.score, "award": r.award}
+            for r in selectors.ranking(competition=competition).rows
+        ]
         context["draft"] = True
     return render_pdf(template="competitions/pdf/results.html", context=context)
