@@ -174,3 +174,19 @@ def test_someone_outside_the_eligible_regions_is_told_why(client, quiz_round, tr
 def test_anonymous_visitors_are_sent_to_sign_in(client, quiz_round):
     response = client.get(reverse("competitions:quiz_start", args=[quiz_round.pk]))
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_the_leaderboard_keeps_its_queries_flat(
+    client, quiz_round, wang_fang, tree, django_assert_max_num_queries
+):
+    for n in range(15):
+        person = factories.PersonFactory(name=f"答题人{n}", region=tree.county_a)
+        factories.PositionFactory(person=person, service_point=tree.station_a)
+        attempt = quiz_services.attempt_start(competition=quiz_round, person=person, by=None)
+        quiz_services.attempt_finish(attempt=attempt, by=None)
+    quiz_round.submissions_close_at = quiz_round.review_closes_at = timezone.now()
+    quiz_round.save(update_fields=["submissions_close_at", "review_closes_at"])
+    client.force_login(wang_fang.user)
+    with django_assert_max_num_queries(8):
+        page = client.get(reverse("competitions:quiz_leaderboard", args=[quiz_round.pk]))
+    assert page.content.decode().count("<tr>") == 16  # the header and 15 rows
