@@ -2,6 +2,9 @@
 number, a mobile number, or the name of a client the author listed. Pure functions on plain
 values. A finding is a warning for the author, never shown to anyone else, and what was found
 is given masked, so the warning itself does not repeat the number.
+
+Blind review (R14) also lives here: a Word document loses its authors' names before a judge
+downloads it, and lists that others read name people by surname only.
 """
 
 import io

@@ -6,7 +6,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
-from competitions import documents, permissions
+from competitions import pdf, permissions
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -21,7 +21,7 @@ def _download(content: bytes, *, content_type: str, filename: str) -> HttpRespon
 def scores_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     competition = permissions.competition_for_organiser(user=request.user, competition_id=pk)
     return _download(
-        documents.scores_xlsx(competition=competition),
+        pdf.scores_xlsx(competition=competition),
         content_type=XLSX_TYPE,
         filename=_("%(title)s-评分明细.xlsx") % {"title": competition.title},
     )
@@ -30,7 +30,7 @@ def scores_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
 def results_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     competition = permissions.competition_for_organiser(user=request.user, competition_id=pk)
     return _download(
-        documents.results_pdf(competition=competition),
+        pdf.results_pdf(competition=competition),
         content_type="application/pdf",
         filename=_("%(title)s-评选结果.pdf") % {"title": competition.title},
     )

@@ -1,4 +1,4 @@
-"""The organiser's documents of a competition, returned as bytes (R14): the scores per judge
+"""Competition documents for the organiser, each returned as bytes (R14): the scores per judge
 and criterion as a workbook (openpyxl), the results as a PDF (WeasyPrint). Entries are named by
 code and title only, never by author: blind mode holds in exports."""
 
