@@ -57,6 +57,12 @@ def published_competition(*, competition_id: int) -> Competition:
     return get_object_or_404(selectors.published_competitions(), pk=competition_id)
 
 
+def published_quiz(*, competition_id: int) -> Competition:
+    """A published knowledge and skills contest (public); anything else is a 404."""
+    quizzes = selectors.published_competitions().filter(kind=Competition.Kind.QUIZ)
+    return get_object_or_404(quizzes, pk=competition_id)
+
+
 def competition_for_organiser(*, user: User, competition_id: int) -> Competition:
     """A competition the user organises: a draft outside their scope is a 404; a published one,
     or one in scope, without a grant permitting MANAGE_COMPETITIONS over its organiser is a 403."""
@@ -120,6 +126,34 @@ def assignment_for_judge(*, user: User, assignment_id: int) -> Assignment:
     if selectors.conflict_reasons_for(entry=assignment.entry, judge=person):
         raise PermissionDenied
     return assignment
+
+
+def judge_for_user(*, user: User) -> Person:
+    """The signed-in judge's person record: 403 without the judge role or a person record."""
+    if not scope.may_anywhere(user, Action.JUDGE_ENTRIES):
+        raise PermissionDenied
+    return person_for_user(user=user)
+
+
+def entry_file_for_judge(*, user: User, file_id: int) -> tuple[EntryFile, str]:
+    """A file of an entry assigned to the user, with the name a judge's download carries: the
+    entry's code and the file's place, never the original name (R14). A file of an entry not
+    assigned to them is a 404; a judge now in conflict or without the role, a 403."""
+    person = directory_selectors.person_of_user(user=user)
+    mine = (
+        EntryFile.objects.filter(entry__assignments__judge=person)
+        if person
+        else EntryFile.objects.none()
+    )
+    attachment = get_object_or_404(mine.select_related("entry"), pk=file_id)
+    assignment = Assignment.objects.get(entry=attachment.entry, judge=person)
+    assignment_for_judge(user=user, assignment_id=assignment.pk)
+    entry = attachment.entry
+    index = list(selectors.files_of(entry=entry).values_list("pk", flat=True)).index(file_id) + 1
+    name = rules.file_name_for_judge(
+        code=entry.code, index=index, original_name=attachment.original_name
+    )
+    return attachment, name
 
 
 def entry_file_for_user(*, user: User, file_id: int) -> tuple[EntryFile, str]:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from competitions.views import author, organiser, public
+from competitions.views import author, exports, judge, organiser, public, quiz
 
 app_name = "competitions"
 
@@ -44,5 +44,19 @@ _routes = [
     ("manage/objections/<int:pk>/answer/", organiser.objection_answer, "organiser_answer"),
     ("manage/<int:pk>/finalise/", organiser.finalise, "organiser_finalise"),
     ("manage/entries/<int:pk>/reveal/", organiser.reveal, "organiser_reveal"),
+    ("<int:pk>/export/scores.xlsx", exports.scores_xlsx, "export_scores"),
+    ("<int:pk>/export/results.pdf", exports.results_pdf, "export_results"),
+    # Judges
+    ("judge/", judge.queue, "judge_queue"),
+    ("judge/<int:pk>/", judge.entry, "judge_entry"),
+    ("judge/<int:pk>/conflict/", judge.conflict, "judge_conflict"),
+    ("judge/files/<int:pk>/", judge.entry_file, "judge_file"),
+    # Knowledge and skills rounds
+    ("<int:pk>/quiz/", quiz.start, "quiz_start"),
+    ("<int:pk>/quiz/leaderboard/", quiz.leaderboard, "quiz_leaderboard"),
+    ("<int:pk>/quiz/items/", quiz.items, "quiz_items"),
+    ("quiz/attempts/<int:pk>/", quiz.paper, "quiz_paper"),
+    ("quiz/attempts/<int:pk>/save/", quiz.save, "quiz_save"),
+    ("quiz/attempts/<int:pk>/result/", quiz.result, "quiz_result"),
 ]
 urlpatterns = [path(route, view, name=name) for route, view, name in _routes]

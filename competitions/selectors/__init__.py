@@ -41,6 +41,7 @@ from competitions.selectors.results import (
     results_of,
 )
 from competitions.selectors.review import (
+    ScoreSheetRow,
     assignments_of_competition,
     authors_of,
     conflict_reasons_for,
@@ -48,6 +49,7 @@ from competitions.selectors.review import (
     entries_for_review,
     queue_of,
     review_progress,
+    score_sheet,
     scores_of,
     scores_seen_by_judge,
 )
@@ -57,6 +59,7 @@ __all__ = [
     "JudgeView",
     "Ranking",
     "RankingRow",
+    "ScoreSheetRow",
     "assignments_of_competition",
     "attempt_of",
     "attempts_due",
@@ -92,6 +95,7 @@ __all__ = [
     "regions_managed_by",
     "results_of",
     "review_progress",
+    "score_sheet",
     "scores_of",
     "scores_seen_by_judge",
 ]

@@ -4,11 +4,20 @@ organiser's progress view."""
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db.models import Count, QuerySet
 
 from competitions import conflicts
-from competitions.models import Assignment, Competition, ConflictDeclaration, Entry, Score
+from competitions.models import (
+    Assignment,
+    Competition,
+    ConflictDeclaration,
+    Criterion,
+    Entry,
+    Score,
+)
 from directory import selectors as directory_selectors
 from directory.models import Person
 from supervision import selectors as supervision_selectors
@@ -78,11 +87,14 @@ def assignments_of_competition(*, competition: Competition) -> QuerySet[Assignme
 
 def queue_of(*, judge: Person) -> QuerySet[Assignment]:
     """A judge's assignments with their competitions, open competitions first, then by code,
-    with how many criteria they have scored (`scored`)."""
+    with how many criteria they have scored (`scored`) of the rubric's (`criteria`)."""
     return (
         Assignment.objects.filter(judge=judge)
         .select_related("entry__competition")
-        .annotate(scored=Count("scores"))
+        .annotate(
+            scored=Count("scores", distinct=True),
+            criteria=Count("entry__competition__criteria", distinct=True),
+        )
         .order_by("-entry__competition__review_closes_at", "entry__code")
     )
 
@@ -135,4 +147,43 @@ def review_progress(*, competition: Competition) -> list[dict]:
             "submitted_at": row.submitted_at,
         }
         for row in rows
+    ]
+
+
+@dataclass(frozen=True)
+class ScoreSheetRow:
+    """One judge's scores of one entry: criterion id → (score, comment)."""
+
+    entry_code: str
+    entry_title: str
+    judge: str
+    submitted_at: dt.datetime | None
+    scores: dict[int, tuple[Decimal, str]]
+
+
+def score_sheet(*, competition: Competition) -> tuple[list[Criterion], list[ScoreSheetRow]]:
+    """For the organiser's export: the rubric, and each assignment's scores by entry code and
+    judge. Entries are named by code and title only, never by author (R14: blind mode holds in
+    exports). Three queries."""
+    criteria = list(competition.criteria.order_by("position", "pk"))
+    assignments = (
+        assignments_of_competition(competition=competition)
+        .select_related("entry", "judge")
+        .order_by("entry__code", "judge__name", "judge_id")
+    )
+    scores: dict[int, dict[int, tuple[Decimal, str]]] = defaultdict(dict)
+    rows = Score.objects.filter(assignment__entry__competition=competition).values_list(
+        "assignment_id", "criterion_id", "value", "comment"
+    )
+    for assignment_id, criterion_id, value, comment in rows:
+        scores[assignment_id][criterion_id] = (value, comment)
+    return criteria, [
+        ScoreSheetRow(
+            entry_code=a.entry.code,
+            entry_title=a.entry.title,
+            judge=a.judge.name,
+            submitted_at=a.submitted_at,
+            scores=scores.get(a.pk, {}),
+        )
+        for a in assignments
     ]

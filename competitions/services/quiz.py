@@ -122,6 +122,15 @@ def attempt_start(
     return attempt
 
 
+def _refuse_unless_answering(attempt: Attempt, now: dt.datetime) -> None:
+    """No answer after hand-in; once the time is up the attempt is handed in as it stands."""
+    if attempt.finished_at is not None:
+        raise ValidationError(_("已交卷，不能再作答。"))
+    if now >= attempt.due_at:
+        attempt_finish(attempt=attempt, by=None, now=now)
+        raise ValidationError(_("答题时间已到，本次作答未保存。"))
+
+
 def answer_save(
     *,
     attempt: Attempt,
@@ -133,11 +142,7 @@ def answer_save(
     """Save one answer of the paper while time is left (a lost connection loses nothing saved).
     After the time is up the attempt is handed in as it stands and the answer refused."""
     now = now or timezone.now()
-    if attempt.finished_at is not None:
-        raise ValidationError(_("已交卷，不能再作答。"))
-    if now >= attempt.due_at:
-        attempt_finish(attempt=attempt, by=None, now=now)
-        raise ValidationError(_("答题时间已到，本次作答未保存。"))
+    _refuse_unless_answering(attempt, now)
     answer = attempt.answers.select_related("question").filter(question_id=question_id).first()
     if answer is None:
         raise ValidationError(_("该题不在您的试卷中。"))
@@ -149,6 +154,27 @@ def answer_save(
     answer.chosen, answer.answered_at = chosen, now
     answer.save(update_fields=["chosen", "answered_at"])  # one statement: atomic by itself
     return answer
+
+
+def answers_save(
+    *,
+    attempt: Attempt,
+    by,
+    answers: dict[int, list[int]],
+    now: dt.datetime | None = None,
+) -> int:
+    """Save the answers of a paper that differ from those saved, question id → chosen options
+    (the page posts the whole paper, its script after every click); how many changed. Each
+    answer is saved on its own, so what was saved before a refusal stays saved (R14)."""
+    now = now or timezone.now()
+    _refuse_unless_answering(attempt, now)
+    saved = dict(attempt.answers.values_list("question_id", "chosen"))
+    changed = 0
+    for question_id, chosen in answers.items():
+        if sorted(set(chosen)) != sorted(saved.get(question_id) or []):
+            answer_save(attempt=attempt, by=by, question_id=question_id, chosen=chosen, now=now)
+            changed += 1
+    return changed
 
 
 @transaction.atomic

@@ -4,6 +4,15 @@ import os
 import shutil
 
 import pytest
+from django.conf import settings
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
+
+from cms.models import HomePage
+
+# The public site's pages and its editors, as the cms tests build them.
+from tests.cms.conftest import site  # noqa: F401
+from tests.cms.editors.conftest import editors, pages, zhuzhou  # noqa: F401
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -38,3 +47,26 @@ def page(browser):
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def home(db):
+    """The site's home page. Journeys run in transactions that empty every table afterwards,
+    the rows the data migrations wrote included, so the page tree is made again when missing."""
+    existing = HomePage.objects.first()
+    if existing is not None:
+        return existing
+    locale, _ = Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=locale)
+    )
+    page = root.add_child(
+        instance=HomePage(title="社工站督导与培训平台", slug="home", locale=locale)
+    )
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "root_page": page, "site_name": page.title},
+    )
+    return page

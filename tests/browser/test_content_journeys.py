@@ -6,11 +6,8 @@ from django.urls import reverse
 
 from cms.models import NewsPage
 from tests.browser.support import sign_in, visit
-from tests.cms.conftest import home, site  # noqa: F401 - fixtures
-from tests.cms.editors.conftest import editors, pages, zhuzhou  # noqa: F401 - fixtures
 
-# The home page and site come from data migrations, which a transactional test empties.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_editor_drafts_news_the_city_approves_and_it_reaches_the_home_page(
@@ -18,7 +15,7 @@ def test_editor_drafts_news_the_city_approves_and_it_reaches_the_home_page(
     live_server,
     site,
     pages,
-    editors,  # noqa: F811
+    editors,
 ):
     page.set_viewport_size({"width": 1280, "height": 900})
     sign_in(page, live_server, editors.a.email)
@@ -52,7 +49,7 @@ def test_editor_drafts_news_the_city_approves_and_it_reaches_the_home_page(
     assert "芙蓉区开展社工站开放日活动" in page.inner_text("main")
 
 
-def test_visitor_searches_in_chinese_and_finds_a_station(page, live_server, site):  # noqa: F811
+def test_visitor_searches_in_chinese_and_finds_a_station(page, live_server, site):
     page.goto(f"{live_server.url}/")
     page.fill("header input[name=q]", "王台")
     with page.expect_navigation():

@@ -10,12 +10,11 @@ from cms.services import policy_library
 from quotas.services import policy_packs
 from tests.browser.support import sign_in, visit
 
-# The home page and site come from data migrations, which a transactional test empties.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def hunan_library():
+def hunan_library(home):
     folder = Path(settings.POLICY_SEEDS_DIR)
     if not folder.is_dir():
         pytest.skip(f"policy documents not found at {folder}")

@@ -260,3 +260,21 @@ def test_scoring_leaderboard_and_item_analysis(round_, wang_fang, tree):
     for row in analysis:
         right_share = row["right"] / row["drawn"]
         assert row["percent"] == round(100 * right_share)
+
+
+def test_the_whole_paper_saves_only_the_answers_that_changed(round_, wang_fang):
+    attempt = quiz_services.attempt_start(competition=round_, person=wang_fang, by=None, now=DURING)
+    paper = list(selectors.paper_of(attempt=attempt))
+    answers = {a.question_id: a.question.key for a in paper}
+    assert quiz_services.answers_save(attempt=attempt, by=None, answers=answers, now=DURING) == 3
+    assert quiz_services.answers_save(attempt=attempt, by=None, answers=answers, now=DURING) == 0
+    changed = {**answers, paper[0].question_id: [2]}
+    assert quiz_services.answers_save(attempt=attempt, by=None, answers=changed, now=DURING) == 1
+    with pytest.raises(ValidationError, match="时间已到"):
+        quiz_services.answers_save(
+            attempt=attempt, by=None, answers=answers, now=attempt.due_at + dt.timedelta(seconds=1)
+        )
+    attempt.refresh_from_db()
+    assert attempt.score == 2  # handed in as it stood: the first answer changed to a wrong one
+    with pytest.raises(ValidationError, match="已交卷"):
+        quiz_services.answers_save(attempt=attempt, by=None, answers=answers, now=DURING)

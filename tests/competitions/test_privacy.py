@@ -49,3 +49,41 @@ def test_text_of_word_and_plain_documents_is_read_and_others_are_not():
     assert privacy.document_text(name="a.txt", content="正文".encode()) == "正文"
     assert privacy.document_text(name="a.pdf", content=b"%PDF-1.7") is None
     assert privacy.document_text(name="bad.docx", content=b"not a zip") is None
+
+
+def test_a_word_document_loses_its_authors_but_keeps_its_text():
+    """R14, blind review: metadata, comment and tracked-change authors are emptied."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(
+            "docProps/core.xml",
+            '<cp:coreProperties><dc:creator>王芳</dc:creator><cp:lastModifiedBy lang="zh">王芳'
+            "</cp:lastModifiedBy><dc:title>个案</dc:title></cp:coreProperties>",
+        )
+        archive.writestr(
+            "docProps/app.xml", "<Properties><Company>定王台社工站</Company></Properties>"
+        )
+        archive.writestr(
+            "word/comments.xml", '<w:comments><w:comment w:author="王芳" w:initials="WF"/>'
+        )
+        archive.writestr("word/document.xml", "<w:document><w:t>正文</w:t></w:document>")
+    cleaned = privacy.docx_without_authors(buffer.getvalue())
+    assert "王芳".encode() not in cleaned and "定王台".encode() not in cleaned
+    with zipfile.ZipFile(io.BytesIO(cleaned)) as archive:
+        assert archive.read("word/document.xml").decode() == (
+            "<w:document><w:t>正文</w:t></w:document>"
+        )
+        assert "<dc:title>个案</dc:title>" in archive.read("docProps/core.xml").decode()
+        assert (
+            '<cp:lastModifiedBy lang="zh"></cp:lastModifiedBy>'
+            in archive.read("docProps/core.xml").decode()
+        )
+
+
+def test_bytes_that_are_not_a_word_document_come_back_unchanged():
+    assert privacy.docx_without_authors(b"%PDF-1.7 ...") == b"%PDF-1.7 ..."
+
+
+def test_others_on_a_list_are_named_by_surname():
+    assert privacy.name_masked("王芳") == "王某"
+    assert privacy.name_masked("欧阳娜娜") == "欧某某某"
