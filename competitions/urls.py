@@ -20,6 +20,7 @@ _routes = [
         "coauthor_remove",
     ),
     ("entries/<int:pk>/files/", author.file_add, "file_add"),
+    ("entries/files/<int:pk>/", author.file_download, "file_download"),
     ("entries/<int:pk>/files/<int:file_id>/remove/", author.file_remove, "file_remove"),
     ("entries/<int:pk>/submit/", author.entry_submit, "entry_submit"),
     ("entries/<int:pk>/withdraw/", author.entry_withdraw, "entry_withdraw"),

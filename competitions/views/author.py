@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from competitions import permissions, rules, selectors
 from competitions.forms import author as forms
@@ -21,6 +21,7 @@ from competitions.views.common import (
     show_errors,
     show_form_errors,
 )
+from core.files import private_file_response
 
 
 def _status(entry: Entry, now) -> rules.EntryStatus:
@@ -221,3 +222,13 @@ def entry_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("已撤回提交，作品回到草稿状态。"))
     return redirect("competitions:entry", entry.pk)
+
+
+@require_GET
+def file_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """An entry's file under its original name, for its authors and the organiser; a judge is
+    sent to the blind copy, named by the entry's code (R14)."""
+    attachment, name = permissions.entry_file_for_user(user=request.user, file_id=pk)
+    if name != attachment.original_name:
+        return redirect("competitions:judge_file", pk)
+    return private_file_response(attachment.file, filename=name)

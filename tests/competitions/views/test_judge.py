@@ -202,3 +202,21 @@ def test_after_the_review_closes_the_form_is_gone(client, assignment, judges, ti
     response = client.post(url, {f"score_{first.pk}": "5"})
     assert "评审已截止。" in response.content.decode()
     assert not Score.objects.exists()
+
+
+def test_the_author_and_organiser_download_under_the_original_name_a_judge_is_sent_blind(
+    client, assignment, judges, wang_fang, zhang_min, chen_jing
+):
+    attachment = assignment.entry.files.get()
+    url = reverse("competitions:file_download", args=[attachment.pk])
+    for user in (wang_fang.user, zhang_min.user):
+        client.force_login(user)
+        response = client.get(url)
+        assert response.status_code == 200
+        assert download_name(response) == attachment.original_name
+    client.force_login(judges.expert.user)
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response.url == reverse("competitions:judge_file", args=[attachment.pk])
+    client.force_login(chen_jing.user)
+    assert client.get(url).status_code == 404
