@@ -3,6 +3,8 @@ SHELL := /bin/bash
 PY := .venv/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Test processes (pytest-xdist): each has its own test database, and its own Redis database.
+PYTEST_WORKERS ?= 2
 
 .PHONY: setup demo test lint checks pytest messages
 
@@ -37,7 +39,7 @@ checks:
 # CI starts from a fresh test database: transactional tests empty the tables that data
 # migrations fill, so a reused database would drift between runs.
 pytest:
-	$(PY) -m pytest -q $(if $(CI),--create-db)
+	$(PY) -m pytest -q -n $(PYTEST_WORKERS) $(if $(CI),--create-db)
 
 ## Refresh the English catalogue after changing user-facing strings.
 messages:

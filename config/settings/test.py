@@ -1,7 +1,10 @@
 """The test suite: fast hashing, mail in memory, tasks run inline (django-q2 sync)."""
 
+import os
+from urllib.parse import urlsplit, urlunsplit
+
 from .base import *  # noqa: F403
-from .base import Q_CLUSTER, STORAGES
+from .base import CACHES, Q_CLUSTER, REDIS_URL, STORAGES
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -19,3 +22,12 @@ ACCOUNT_RATE_LIMITS = False
 # Serve static files straight from the app folders; no collectstatic needed.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# Under `pytest -n N` each worker has its own database (pytest-django adds a suffix) and, with
+# Redis, its own Redis database, so that one worker's cache.clear() never empties another's.
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+if REDIS_URL and WORKER.startswith("gw"):
+    parts = urlsplit(REDIS_URL)
+    REDIS_URL = urlunsplit(parts._replace(path=f"/{10 + int(WORKER.removeprefix('gw'))}"))
+    CACHES = {**CACHES, "default": {**CACHES["default"], "LOCATION": REDIS_URL}}
+    Q_CLUSTER = {**Q_CLUSTER, "redis": REDIS_URL}
