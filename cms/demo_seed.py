@@ -27,6 +27,7 @@ from wagtail.models import Collection, Page, PageLogEntry
 
 from cms.models import (
     HomePage,
+    ListingPage,
     NewsIndexPage,
     NewsPage,
     NoticeAttachment,
@@ -92,6 +93,22 @@ def seed(*, scale: str, figures) -> None:
     home = HomePage.objects.get()
     news_index = _child(home, NewsIndexPage, slug="news", title="新闻动态", intro="社工站工作动态")
     _child(home, StationIndexPage, slug="stations", title="社工站", intro="查找身边的社工站")
+    _child(
+        home,
+        ListingPage,
+        slug="courses",
+        title="培训课程",
+        source=ListingPage.Source.COURSES,
+        intro="正在报名的培训课程，登录后即可报名。",
+    )
+    _child(
+        home,
+        ListingPage,
+        slug="contests",
+        title="竞赛评选",
+        source=ListingPage.Source.COMPETITIONS,
+        intro="优秀案例评选、征文、影像和知识技能竞赛，以及评选结果。",
+    )
     added = _news(news_index) + _notices(news_index)
     result = station_pages.station_pages_sync()
     figures.add("cms: site pages", time.perf_counter() - started, added + result.created)

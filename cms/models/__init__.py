@@ -2,6 +2,7 @@
 
 from cms.models.editing import RegionEditing
 from cms.models.home import HomePage
+from cms.models.listings import ListingPage
 from cms.models.news import NewsIndexPage, NewsPage
 from cms.models.notices import NoticeAttachment, NoticePage
 from cms.models.policies import PolicyClause, PolicyDocumentPage, PolicyLibraryPage
@@ -10,6 +11,7 @@ from cms.models.stations import StationIndexPage, StationPage, StationPhoto
 
 __all__ = [
     "HomePage",
+    "ListingPage",
     "NewsIndexPage",
     "NewsPage",
     "NoticeAttachment",

@@ -23,6 +23,7 @@ class HomePage(SitePage):
         "cms.PolicyLibraryPage",
         "cms.StationIndexPage",
         "cms.RegionPage",
+        "cms.ListingPage",
     ]
 
     class Meta:

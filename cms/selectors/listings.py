@@ -1,0 +1,20 @@
+"""The live lists that listing pages embed, read through the owning apps' selectors: only what
+anyone may read (titles, kinds, regions, dates), never anything about people."""
+
+import datetime as dt
+
+from django.db.models import QuerySet
+
+from competitions import selectors as competitions_selectors
+from lms import selectors as lms_selectors
+
+COURSES, COMPETITIONS = "courses", "competitions"
+
+
+def listing_items(*, source: str, now: dt.datetime) -> QuerySet:
+    """Courses with a run open for enrolment (soonest first), or published competitions."""
+    if source == COURSES:
+        return lms_selectors.courses_open_matching(terms=[], now=now)
+    if source == COMPETITIONS:
+        return competitions_selectors.published_competitions()
+    raise ValueError(f"unknown listing {source}")
