@@ -12,6 +12,9 @@ from types import SimpleNamespace
 from django.utils import timezone
 
 from accounts.roles import Role
+from competitions.models import Competition
+from competitions.services import contests
+from competitions.services import entries as entry_services
 from credentials import services as credential_services
 from credentials.models import Certificate
 from lms.models import CourseRun, EnrolmentMode, Kind, Level, TrainingSession
@@ -99,9 +102,33 @@ def _county(province_city, label: str, code: str):
         },
         issued_by=admin.user,
     )
+    competition = contests.competition_create(
+        by=admin.user,
+        organiser=county,
+        title=f"优秀案例评选（{label}区）",
+        kind=Competition.Kind.CASE,
+        rules="评选规则。",
+        award_levels=[{"name": "一等奖", "count": 1}],
+        method=Competition.Method.MEAN,
+        tie_rule=Competition.TieRule.SHARED,
+        submissions_open_at=now - dt.timedelta(days=30),
+        submissions_close_at=now + dt.timedelta(days=30),
+        review_closes_at=now + dt.timedelta(days=60),
+    )
+    contests.rubric_set(
+        competition=competition, by=admin.user, criteria=[{"name": "专业性", "weight": 100}]
+    )
+    contests.competition_publish(
+        competition=competition, by=admin.user, now=now - dt.timedelta(days=31)
+    )
+    entry = entry_services.entry_create(
+        competition=competition, author=worker, title=f"{label}县参赛案例", by=worker.user
+    )
     return SimpleNamespace(
         county=county,
         town=town,
+        competition=competition,
+        entry=entry,
         station=station,
         worker=worker,
         head=head,
