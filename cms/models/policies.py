@@ -48,17 +48,20 @@ class PolicyLibraryPage(Page):
 class PolicyDocumentForm(WagtailAdminPageForm):
     """Refuses two clauses with one citation: they would share an anchor."""
 
-    def clean(self):
-        cleaned_data = super().clean()
+    def is_valid(self):
+        """The page form and its clause forms as usual, then no citation twice: the clause
+        forms are cleaned only in `is_valid`, after the page form's own `clean`."""
+        valid = super().is_valid()
         seen = set()
         for form in self.formsets["clauses"].forms:
-            citation = form.cleaned_data.get("citation") if hasattr(form, "cleaned_data") else None
+            citation = getattr(form, "cleaned_data", {}).get("citation")
             if not citation or form.cleaned_data.get("DELETE"):
                 continue
             if clause_anchor(citation) in seen:
                 form.add_error("citation", _("本文件中已有同一编号的条款。"))
+                valid = False
             seen.add(clause_anchor(citation))
-        return cleaned_data
+        return valid
 
 
 class PolicyDocumentPage(Page):

@@ -12,6 +12,7 @@ from wagtail.models import Revision
 from cms.demo_seed import report
 from cms.models import PolicyClause, PolicyDocumentPage, PolicyLibraryPage
 from cms.models.policies import clause_anchor
+from cms.services import policy_library
 from quotas.models import PolicyRule
 from quotas.services import policy_packs
 from tests import factories
@@ -232,3 +233,57 @@ def test_demo_report_says_how_to_fill_an_empty_library(settings, tmp_path):
     assert "政策文件库为空" in lines[0] and "import_policy_documents" in lines[1]
     run(write_plan(tmp_path / "docs").parent)
     assert report() == ["政策文件库：1 份文件，见 /policies/"]
+
+
+def _document_form(title: str, clauses: list[tuple[str, str]], action: str) -> dict:
+    data = {
+        "title": title,
+        "slug": "local-plan",
+        "issuer": "某县民政局",
+        "issued_on": "2026-03-01",
+        "source_file": "local-plan.txt",
+        "status": "in_force",
+        "preamble": "",
+        "clauses-TOTAL_FORMS": str(len(clauses)),
+        "clauses-INITIAL_FORMS": "0",
+        "clauses-MIN_NUM_FORMS": "0",
+        "clauses-MAX_NUM_FORMS": "1000",
+        "comments-TOTAL_FORMS": "0",
+        "comments-INITIAL_FORMS": "0",
+        "comments-MIN_NUM_FORMS": "0",
+        "comments-MAX_NUM_FORMS": "1000",
+        action: action.removeprefix("action-"),
+    }
+    for n, (citation, text) in enumerate(clauses):
+        data |= {
+            f"clauses-{n}-citation": citation,
+            f"clauses-{n}-depth": "1",
+            f"clauses-{n}-heading": "",
+            f"clauses-{n}-text": text,
+            f"clauses-{n}-ORDER": str(n + 1),
+            f"clauses-{n}-DELETE": "",
+        }
+    return data
+
+
+def test_an_editor_creates_and_edits_a_policy_document_in_the_admin(client, admin_user, home):
+    library = policy_library.policy_library_ensure()
+    client.force_login(admin_user)
+    add = reverse("wagtailadmin_pages:add", args=["cms", "policydocumentpage", library.pk])
+    form = _document_form(
+        "某县社工站实施方案", [("一、", "总体要求。"), ("二、", "督导安排。")], "action-publish"
+    )
+    assert client.post(add, form).status_code == 302
+    document = PolicyDocumentPage.objects.get(source_file="local-plan.txt")
+    assert document.live and list(document.clauses.values_list("citation", "anchor")) == [
+        ("一、", "一、"),
+        ("二、", "二、"),
+    ]
+    twice = _document_form("重复条款", [("一、", "甲"), ("一、", "乙")], "action-publish")
+    edit = reverse("wagtailadmin_pages:edit", args=[document.pk])
+    refused = client.post(edit, twice)  # one citation twice: they would share an anchor
+    assert refused.status_code == 200 and "本文件中已有同一编号的条款。" in refused.content.decode()
+    document.refresh_from_db()
+    assert document.title == "某县社工站实施方案"
+    page = client.get("/policies/local-plan/").content.decode()
+    assert "督导安排。" in page
