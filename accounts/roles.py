@@ -18,6 +18,8 @@ class Role(models.TextChoices):
     TRAINING_PROVIDER = "training_provider", _("培训机构")
     UNIVERSITY_COORDINATOR = "university_coordinator", _("高校协调人")
     JUDGE = "judge", _("评审专家")
+    PRACTICUM_TUTOR = "practicum_tutor", _("校内实习导师")
+    PRACTICUM_STUDENT = "practicum_student", _("实习学生")
     EDITOR = "editor", _("内容编辑")
 
 
@@ -46,6 +48,9 @@ class Action(StrEnum):
     # Competitions (competitions/, R14)
     MANAGE_COMPETITIONS = "competitions.manage"  # run contests: rules, judges, notice, awards
     JUDGE_ENTRIES = "competitions.judge"  # score the entries one is assigned to
+    # Practicum (practicum/, R15)
+    MANAGE_PRACTICUM = "practicum.manage"  # a university's bases, programmes, placements, students
+    HOST_PRACTICUM = "practicum.host"  # a station's side: applications, students at the station
 
 
 ROLE_ACTIONS: dict[str, frozenset[Action]] = {
@@ -62,6 +67,7 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
             Action.APPROVE_TRAINING,
             Action.VIEW_QUOTAS,
             Action.FILE_REPORTS,
+            Action.HOST_PRACTICUM,
         }
     ),
     Role.REGION_ADMIN: frozenset(
@@ -81,10 +87,13 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
             Action.REVIEW_REPORTS,
             Action.MANAGE_POLICY,
             Action.MANAGE_COMPETITIONS,
+            Action.HOST_PRACTICUM,
         }
     ),
     Role.TRAINING_PROVIDER: frozenset({Action.MANAGE_COURSES}),
-    Role.UNIVERSITY_COORDINATOR: frozenset(),
+    Role.UNIVERSITY_COORDINATOR: frozenset({Action.MANAGE_PRACTICUM, Action.MANAGE_GRANTS}),
+    Role.PRACTICUM_TUTOR: frozenset(),
+    Role.PRACTICUM_STUDENT: frozenset(),
     Role.JUDGE: frozenset({Action.JUDGE_ENTRIES}),
     Role.EDITOR: frozenset({Action.EDIT_CONTENT}),
 }
@@ -98,9 +107,16 @@ ROLE_RANK: dict[str, int] = {
     Role.STATION_HEAD: 2,
     Role.TRAINING_PROVIDER: 2,
     Role.UNIVERSITY_COORDINATOR: 2,
+    Role.PRACTICUM_TUTOR: 1,
+    Role.PRACTICUM_STUDENT: 1,
     Role.EDITOR: 2,
     Role.REGION_ADMIN: 3,
 }
+
+# Roles held over a university, and only over one (R15).
+UNIVERSITY_ROLES = frozenset(
+    {Role.UNIVERSITY_COORDINATOR, Role.PRACTICUM_TUTOR, Role.PRACTICUM_STUDENT}
+)
 
 # Roles that reach the Wagtail back office.
 ADMIN_ROLES = frozenset({Role.REGION_ADMIN, Role.EDITOR})

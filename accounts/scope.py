@@ -18,7 +18,7 @@ from operator import or_
 from django.db.models import Model, Q, QuerySet
 
 from accounts.models import Invitation, RoleGrant, User
-from accounts.roles import ADMIN_ROLES, ROLE_RANK, Action, roles_allowing
+from accounts.roles import ADMIN_ROLES, ROLE_RANK, UNIVERSITY_ROLES, Action, roles_allowing
 from directory.models import (
     Agency,
     CountyRecognition,
@@ -286,8 +286,11 @@ def role_allows(*, user: User, action: Action, obj: Model) -> bool:
 def may_grant(*, user: User, role: str, target: Model) -> bool:
     """Whether `user` may give `role` over `target` (a region, service point or university):
     one of their own grants must cover the target, permit managing grants, and rank at least as
-    high as the role handed out. Nobody grants beyond their scope or above their own role."""
+    high as the role handed out. Nobody grants beyond their scope or above their own role, and
+    the university roles go over universities only (R15)."""
     if not user.is_active:
+        return False
+    if (role in UNIVERSITY_ROLES) != isinstance(target, University):
         return False
     if user.is_superuser:
         return True

@@ -35,6 +35,7 @@ urlpatterns = [
     path("training/", include("lms.urls")),
     path("quotas/", include("quotas.urls")),
     path("competitions/", include("competitions.urls")),
+    path("practicum/", include("practicum.urls")),
     path("", include("credentials.urls")),
     # No route serves MEDIA_URL: stored files leave only through views that check permission.
     path("", include(public(wagtail_urls))),

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "credentials",
     "quotas",
     "competitions",
+    "practicum",
     "cms",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
