@@ -65,3 +65,30 @@ def test_university_roles_go_over_universities_only(practicum):
         role=Role.PRACTICUM_STUDENT,
         target=practicum.tree.station_b,
     )
+
+
+def test_only_confirmed_weeks_count_towards_the_programme(practicum):
+    import datetime as dt
+
+    from practicum.models import WeeklyLog
+    from practicum.selectors.hours import progress_of
+
+    application = _accepted(practicum, practicum.student)
+    for monday, minutes, state in (
+        (dt.date(2026, 3, 2), 2400, WeeklyLog.State.CONFIRMED),
+        (dt.date(2026, 3, 9), 2100, WeeklyLog.State.SUBMITTED),
+        (dt.date(2026, 3, 16), 600, WeeklyLog.State.RETURNED),
+    ):
+        WeeklyLog.objects.create(
+            application=application,
+            week_starts_on=monday,
+            minutes=minutes,
+            activities="探访独居老人。",
+            reflection="学习了需求评估。",
+            state=state,
+            return_comment="请补充活动记录。" if state == WeeklyLog.State.RETURNED else "",
+        )
+    progress = progress_of(application)
+    assert (progress.confirmed_minutes, progress.submitted_minutes) == (2400, 2100)
+    assert progress.required_minutes == 800 * 60
+    assert not progress.met
