@@ -164,5 +164,11 @@ def build():
         "editor": editor.user,
         "judge": judge.user,
         "university_coordinator": coordinator.user,
+        "practicum_tutor": _person(
+            "甲县实习导师", home.county, role=Role.PRACTICUM_TUTOR, university=university
+        ).user,
+        "practicum_student": _person(
+            "甲县实习学生", home.county, role=Role.PRACTICUM_STUDENT, university=university
+        ).user,
     }
     return SimpleNamespace(home=home, other=other, walkers=walkers)
