@@ -45,6 +45,7 @@ def _home(request: HttpRequest, *, land: bool) -> HttpResponse:
         "may_view_directory": scope.may_anywhere(user, Action.VIEW_DIRECTORY),
         "may_manage_directory": scope.may_anywhere(user, Action.MANAGE_DIRECTORY),
         "may_use_back_office": scope.may_use_back_office(user),
+        "may_coordinate_practicum": scope.may_anywhere(user, Action.MANAGE_PRACTICUM),
     }
     if role_homes.WORKER in sections:
         context["worker"] = role_homes.worker_section(person=person, now=now, today=today)

@@ -1,0 +1,134 @@
+"""Tutors and students added by the university's coordinator (R15): a directory person, an
+invitation to sign in with the practicum role, and for a student the enrolment in a programme.
+
+An ID number already in the directory is "cannot be used", exactly as `Person.clean` says it,
+unless that person is already one of this university's tutors or students: then they are
+reused, and nothing tells the coordinator who else holds a number."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from accounts.models import Invitation, RoleGrant, User
+from accounts.roles import Role
+from accounts.services import invitation_create
+from audit.services import audit_record
+from directory.models import IDENTITY_MESSAGES, Person, University
+from practicum.models import Programme, Student
+from practicum.services.placements import tutors_of
+
+
+def _university_people(university: University):
+    """People already tutoring or studying at the university (or invited to)."""
+    invited = Invitation.objects.filter(
+        university=university, role__in=[Role.PRACTICUM_TUTOR, Role.PRACTICUM_STUDENT]
+    ).values("person_id")
+    return Person.objects.filter(
+        Q(pk__in=tutors_of(university=university).values("pk"))
+        | Q(practicum_studies__programme__university=university)
+        | Q(pk__in=invited)
+    )
+
+
+def _person_for(
+    *, university: University, name: str, id_number: str, mobile: str, education: str
+) -> Person:
+    """The person behind `id_number`: this university's own, or a new directory person."""
+    existing = Person.objects.with_id_number(id_number).first()
+    if existing is not None:
+        if not _university_people(university).filter(pk=existing.pk).exists():
+            raise ValidationError({"id_number": IDENTITY_MESSAGES["id_number_unusable"]})
+        if existing.name != name:
+            raise ValidationError({"name": _("姓名与本校已登记的该身份证号人员不一致。")})
+        return existing
+    person = Person(
+        name=name,
+        id_number=id_number,
+        mobile=mobile,
+        education=education,
+        social_work_major=True,
+        region=university.region,
+    )
+    person.full_clean()
+    person.save()
+    return person
+
+
+def _holds_student_role(*, person: Person, university: University) -> bool:
+    return RoleGrant.objects.filter(
+        user_id=person.user_id,
+        role=Role.PRACTICUM_STUDENT,
+        university=university,
+        revoked_at__isnull=True,
+    ).exists()
+
+
+@transaction.atomic
+def tutor_create(
+    *,
+    university: University,
+    name: str,
+    id_number: str,
+    mobile: str,
+    education: str,
+    email: str,
+    by: User,
+) -> Person:
+    """A university tutor: a person and an invitation with the practicum-tutor role."""
+    person = _person_for(
+        university=university, name=name, id_number=id_number, mobile=mobile, education=education
+    )
+    invitation_create(
+        email=email, role=Role.PRACTICUM_TUTOR, target=university, created_by=by, person=person
+    )
+    audit_record(actor=by, verb="practicum_tutor.create", target=person)
+    return person
+
+
+@transaction.atomic
+def student_create(
+    *,
+    programme: Programme,
+    name: str,
+    id_number: str,
+    education: str,
+    email: str,
+    student_number: str,
+    cohort: str,
+    tutor: Person | None,
+    by: User,
+) -> Student:
+    """A student of `programme` with their tutor (a tutor of the same university), and an
+    invitation with the practicum-student role."""
+    university = programme.university
+    if tutor is not None and not tutors_of(university=university).filter(pk=tutor.pk).exists():
+        raise ValidationError({"tutor": _("校内导师须是本校的实习导师。")})
+    person = _person_for(
+        university=university, name=name, id_number=id_number, mobile="", education=education
+    )
+    student = Student(
+        person=person,
+        programme=programme,
+        student_number=student_number.strip(),
+        cohort=cohort,
+        tutor=tutor,
+        created_by=by,
+    )
+    student.full_clean(exclude=["created_by"])
+    student.save()
+    if not _holds_student_role(person=person, university=university):
+        invitation_create(
+            email=email,
+            role=Role.PRACTICUM_STUDENT,
+            target=university,
+            created_by=by,
+            person=person,
+        )
+    audit_record(
+        actor=by,
+        verb="practicum_student.create",
+        target=student,
+        after={"programme": programme.pk, "student_number": student.student_number},
+    )
+    return student
