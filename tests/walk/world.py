@@ -20,6 +20,17 @@ from credentials.models import Certificate
 from lms.models import CourseRun, EnrolmentMode, Kind, Level, TrainingSession
 from lms.services import courses as course_services
 from lms.services import enrolment as enrolment_services
+from practicum.models import (
+    Application,
+    Evaluation,
+    EvaluationForm,
+    Placement,
+    PracticeBase,
+    Programme,
+    Student,
+    StudentSupervision,
+    WeeklyLog,
+)
 from supervision import services as supervision_services
 from supervision.models import CommitteeLevel, SessionForm, SupervisionSession
 from tests import factories
@@ -124,9 +135,12 @@ def _county(province_city, label: str, code: str):
     entry = entry_services.entry_create(
         competition=competition, author=worker, title=f"{label}县参赛案例", by=worker.user
     )
+    practicum = _practicum(label, county, station, head)
     return SimpleNamespace(
         county=county,
         town=town,
+        university=practicum.university,
+        practicum=practicum,
         competition=competition,
         entry=entry,
         station=station,
@@ -142,6 +156,96 @@ def _county(province_city, label: str, code: str):
     )
 
 
+def _practicum(label, county, station, head):
+    """A university with a practice base at the county's station, a published placement (public:
+    no marker in its title) and an accepted student with a weekly log, a supervision and an
+    evaluation (private: the people carry the marker)."""
+    university = factories.UniversityFactory(name=f"{label}区大学", region=county)
+    tutor = _person(f"{label}县实习导师", county, role=Role.PRACTICUM_TUTOR, university=university)
+    student_person = _person(
+        f"{label}县实习学生", county, role=Role.PRACTICUM_STUDENT, university=university
+    )
+    form = EvaluationForm.objects.create(
+        university=university,
+        name=f"{label}区评价表",
+        criteria=[{"name": "专业态度", "max_score": 10}],
+    )
+    programme = Programme.objects.create(
+        university=university,
+        name=f"{label}区社会工作",
+        degree=Programme.Degree.BSW,
+        required_hours=800,
+    )
+    programme.evaluation_forms.add(form)
+    student = Student.objects.create(
+        person=student_person, programme=programme, student_number=f"{label}001", tutor=tutor
+    )
+    today = timezone.localdate()
+    base = PracticeBase.objects.create(
+        university=university,
+        service_point=station,
+        kind=PracticeBase.Kind.TEACHING,
+        starts_on=today - dt.timedelta(days=100),
+        ends_on=today + dt.timedelta(days=265),
+    )
+    base.field_supervisors.add(head)
+    placement = Placement.objects.create(
+        base=base,
+        title=f"社区实习岗位（{label}区）",
+        field=Placement.Field.ELDERLY,
+        term="2026 秋季学期",
+        places=3,
+        starts_on=today - dt.timedelta(days=30),
+        ends_on=today + dt.timedelta(days=60),
+        weekly_schedule="每周三天",
+        field_supervisor=head,
+        tutor=tutor,
+        status=Placement.Status.PUBLISHED,
+    )
+    application = Application.objects.create(
+        placement=placement,
+        student=student,
+        statement=f"{label}县实习申请陈述",
+        state=Application.State.ACCEPTED,
+        station_decision=Application.Decision.ACCEPTED,
+        coordinator_decision=Application.Decision.ACCEPTED,
+    )
+    monday = today - dt.timedelta(days=today.weekday() + 14)
+    WeeklyLog.objects.create(
+        application=application,
+        week_starts_on=monday,
+        minutes=1200,
+        activities=f"{label}县周志内容",
+        reflection=f"{label}县周志反思",
+    )
+    supervision = StudentSupervision.objects.create(
+        placement=placement,
+        supervisor=head,
+        form=StudentSupervision.Form.INDIVIDUAL,
+        held_on=monday,
+        minutes=60,
+        topics=f"{label}县学生督导",
+    )
+    supervision.students.add(application)
+    Evaluation.objects.create(
+        application=application,
+        stage=Evaluation.Stage.MIDTERM,
+        party=Evaluation.Party.SELF,
+        form=form,
+        criteria=form.criteria,
+        scores={"专业态度": {"score": 8, "comment": f"{label}县自评"}},
+        overall_comment=f"{label}县自评总评",
+        evaluator=student_person.user,
+    )
+    return SimpleNamespace(
+        university=university,
+        tutor=tutor,
+        student=student_person,
+        placement=placement,
+        application=application,
+    )
+
+
 def build():
     """County 乙 first (lowest keys), then county 甲 with one user of every role."""
     province = factories.region("湖南省", "430000", "province")
@@ -151,9 +255,8 @@ def build():
     provider = _person("甲县培训机构", home.county, role=Role.TRAINING_PROVIDER)
     editor = _person("甲县编辑", home.county, role=Role.EDITOR)
     judge = _person("甲县评审", home.county, role=Role.JUDGE)
-    university = factories.UniversityFactory(name="甲区大学", region=home.county)
     coordinator = _person(
-        "甲县高校协调人", home.county, role=Role.UNIVERSITY_COORDINATOR, university=university
+        "甲县高校协调人", home.county, role=Role.UNIVERSITY_COORDINATOR, university=home.university
     )
     walkers = {
         "worker": home.worker.user,
@@ -164,11 +267,7 @@ def build():
         "editor": editor.user,
         "judge": judge.user,
         "university_coordinator": coordinator.user,
-        "practicum_tutor": _person(
-            "甲县实习导师", home.county, role=Role.PRACTICUM_TUTOR, university=university
-        ).user,
-        "practicum_student": _person(
-            "甲县实习学生", home.county, role=Role.PRACTICUM_STUDENT, university=university
-        ).user,
+        "practicum_tutor": home.practicum.tutor.user,
+        "practicum_student": home.practicum.student.user,
     }
     return SimpleNamespace(home=home, other=other, walkers=walkers)
