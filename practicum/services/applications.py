@@ -27,7 +27,11 @@ STATION, COORDINATOR = "station", "coordinator"
 
 
 def _locked_placement(placement: Placement) -> Placement:
-    return Placement.objects.select_for_update().select_related("base").get(pk=placement.pk)
+    return (
+        Placement.objects.select_for_update(of=("self",))
+        .select_related("base")
+        .get(pk=placement.pk)
+    )
 
 
 def _overlapping_acceptance(*, student: Student, placement: Placement) -> bool:
@@ -82,7 +86,7 @@ def application_create(
 def application_withdraw(*, application: Application, user: User) -> Application:
     """The student withdraws an application that no one has finished deciding."""
     permissions.require(permissions.is_student(user, application))
-    application = Application.objects.select_for_update().get(pk=application.pk)
+    application = Application.objects.select_for_update(of=("self",)).get(pk=application.pk)
     if application.state != State.PENDING:
         raise ValidationError(_("只有待审核的申请可以撤回。"), code="not_pending")
     application.state = State.WITHDRAWN
@@ -138,7 +142,7 @@ def application_decide(
     permissions.require(party_allowed(user=user, application=application, party=party))
     placement = _locked_placement(application.placement)
     application = (
-        Application.objects.select_for_update()
+        Application.objects.select_for_update(of=("self",))
         .select_related("student__person__user", "student__programme")
         .get(pk=application.pk)
     )

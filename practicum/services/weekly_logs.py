@@ -61,7 +61,9 @@ def weekly_log_submit(
     placement period, not in the future, no more than the week can hold, once (R15)."""
     permissions.require(permissions.is_student(user, application))
     application = (
-        Application.objects.select_for_update().select_related("placement").get(pk=application.pk)
+        Application.objects.select_for_update(of=("self",))
+        .select_related("placement")
+        .get(pk=application.pk)
     )
     if application.state != Application.State.ACCEPTED:
         raise ValidationError(_("只有已录用的实习可以填写周志。"), code="not_accepted")
@@ -91,7 +93,7 @@ def weekly_log_revise(
     the field supervisor. A confirmed log is final (R15)."""
     permissions.require(permissions.is_student(user, log.application))
     log = (
-        WeeklyLog.objects.select_for_update()
+        WeeklyLog.objects.select_for_update(of=("self",))
         .select_related("application__placement")
         .get(pk=log.pk)
     )
@@ -120,7 +122,7 @@ def weekly_log_revise(
 
 def _locked_for_answer(*, log: WeeklyLog, user: User) -> WeeklyLog:
     permissions.require(permissions.is_field_supervisor(user, log.application.placement))
-    log = WeeklyLog.objects.select_for_update().get(pk=log.pk)
+    log = WeeklyLog.objects.select_for_update(of=("self",)).get(pk=log.pk)
     if log.state != State.SUBMITTED:
         raise ValidationError(_("这份周志不在待确认状态。"), code="not_submitted")
     return log
