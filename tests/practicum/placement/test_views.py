@@ -356,3 +356,24 @@ def test_a_students_record_is_hidden_from_others(client, practicum, accepted, wh
 def test_the_tutor_view_is_for_tutors(client, practicum, who):
     _login(client, practicum, who)
     assert client.get(reverse("practicum:placement_tutor")).status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("who", "link"),
+    [
+        ("student", "placement_student_home"),
+        ("head_a", "placement_station"),
+        ("field_supervisor", "placement_log_queue"),
+        ("tutor", "placement_tutor"),
+    ],
+)
+def test_the_start_page_links_each_part(client, practicum, who, link):
+    _login(client, practicum, who)
+    text = client.get(reverse("accounts:home")).content.decode()
+    assert reverse(f"practicum:{link}") in text
+
+
+def test_anonymous_visitors_are_sent_to_sign_in(client, practicum, pending):
+    url = reverse("practicum:placement_application", args=[pending.pk])
+    response = client.get(url)
+    assert response.status_code == 302 and "login" in response["Location"]
