@@ -4,6 +4,7 @@ from django import template
 
 from accounts import scope
 from accounts.roles import Action, Role
+from directory.selectors import person_of_user
 from practicum.selectors import placement as selectors
 
 register = template.Library()
@@ -17,11 +18,14 @@ def progress_for(progress: dict, application):
 
 @register.simple_tag
 def placement_links(user) -> dict:
-    """Which placement links a user's start page shows (one query each for students and field
-    supervisors; roles come from the grants loaded once per request)."""
+    """Which placement links a user's start page shows: roles come from the grants loaded once
+    per request; only a user with a person record costs one query (are they a field
+    supervisor?)."""
+    held = {grant.role for grant in scope.grants_of(user)}
     return {
-        "student": selectors.students_of_user(user).exists(),
+        "student": Role.PRACTICUM_STUDENT in held,
         "host": scope.may_anywhere(user, Action.HOST_PRACTICUM),
-        "field_supervisor": selectors.supervises_any(user),
-        "tutor": any(grant.role == Role.PRACTICUM_TUTOR for grant in scope.grants_of(user)),
+        "field_supervisor": person_of_user(user=user) is not None
+        and selectors.supervises_any(user),
+        "tutor": Role.PRACTICUM_TUTOR in held,
     }
