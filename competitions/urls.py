@@ -1,6 +1,6 @@
 from django.urls import path
 
-from competitions.views import author, exports, judge, organiser, public, quiz
+from competitions.views import author, exports, judge, organiser, public, questions, quiz
 
 app_name = "competitions"
 
@@ -27,6 +27,7 @@ _routes = [
     # Organisers
     ("manage/", organiser.competition_list, "organiser_list"),
     ("manage/new/", organiser.competition_new, "organiser_new"),
+    ("manage/questions/", questions.bank, "question_bank"),
     ("manage/<int:pk>/", organiser.competition_detail, "organiser_detail"),
     ("manage/<int:pk>/edit/", organiser.competition_edit, "organiser_edit"),
     ("manage/<int:pk>/rubric/", organiser.rubric_edit, "organiser_rubric"),

@@ -93,7 +93,17 @@ def choice(text: str, *, choices: type[TextChoices]) -> str:
     return found
 
 
-def labels(*, choices: type[TextChoices]) -> str:
-    """The non-blank Chinese labels, joined for a message or the template's notes."""
+def label_list(*, choices: type[TextChoices]) -> list[str]:
+    """The non-blank Chinese labels in order, as a template's drop-down list offers them."""
     with translation.override("zh-hans"):
-        return "、".join(str(label) for value, label in choices.choices if value)
+        return [str(label) for value, label in choices.choices if value]
+
+
+def labels(*, choices: type[TextChoices]) -> str:
+    """The non-blank Chinese labels, joined for a message."""
+    return "、".join(label_list(choices=choices))
+
+
+def yes_no() -> list[str]:
+    """What a yes/no column's drop-down list offers."""
+    return ["是", "否"]

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.crypto import EncryptedCharField
+from imports import kinds
 
 
 class ImportBatch(models.Model):
@@ -16,16 +17,12 @@ class ImportBatch(models.Model):
     (PIPL): a list of {"line": int, "values": {header: text}, "errors": [[header, message]]}.
     """
 
-    class Kind(models.TextChoices):
-        SERVICE_POINTS = "service_points", _("服务站点")
-        PEOPLE = "people", _("人员")
-
     class Status(models.TextChoices):
         PREVIEW = "preview", _("待确认")
         FAILED = "failed", _("有错误，未导入")
         COMMITTED = "committed", _("已导入")
 
-    kind = models.CharField(_("导入内容"), max_length=20, choices=Kind.choices)
+    kind = models.CharField(_("导入内容"), max_length=20)  # an ImportKind key (imports.kinds)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -58,7 +55,11 @@ class ImportBatch(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} · {self.filename}"
+        return f"{self.kind_label} · {self.filename}"
+
+    @property
+    def kind_label(self) -> str:
+        return kinds.label_of(self.kind)
 
     @property
     def entries(self) -> list[dict]:

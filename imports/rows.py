@@ -1,4 +1,4 @@
-"""Checking parsed rows against the database and the importing user's scope.
+"""Checking the rows of the two directory files against the database and the user's scope.
 
 One function per kind turns a raw row into unsaved model instances and every problem of the row,
 each as (column header, Chinese message). Model validation (`full_clean`) does the domain checks:
@@ -9,8 +9,6 @@ only "cannot be used" (`Person.clean`), whoever and wherever that person is.
 """
 
 import re
-from collections import defaultdict
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -24,7 +22,8 @@ from accounts.roles import Action, Role
 from directory import identity
 from directory import selectors as directory_selectors
 from directory.models import Agency, Person, Position, Region, ServicePoint
-from imports import cells, columns
+from imports import cells, columns, kinds
+from imports.checks import RowCheck, column_values, repeated_in_column
 from imports.parsing import RawRow
 
 SCIENTIFIC_NOTATION = re.compile(r"\d[eE]\+?\d")
@@ -41,12 +40,9 @@ class Invite:
 
 
 @dataclass
-class RowResult:
-    """A checked row: unsaved records in saving order, or the reasons it cannot be saved."""
+class RowResult(kinds.RowResult):
+    """A checked directory row: unsaved records in saving order, and perhaps an invitation."""
 
-    line: int
-    values: dict[str, str]
-    errors: list[tuple[str, str]] = field(default_factory=list)
     records: list[Model] = field(default_factory=list)
     invite: Invite | None = None
 
@@ -63,85 +59,28 @@ class Context:
     duplicates: dict[str, dict[str, list[int]]] = field(default_factory=dict)
 
 
-class _Row:
-    """Collects one row's errors while its cells are read."""
-
-    def __init__(self, *, kind: str, raw: RawRow, context: Context):
-        self.kind = kind
-        self.context = context
-        self.result = RowResult(line=raw.line, values=raw.values)
-
-    def text(self, header: str) -> str:
-        return self.result.values.get(header, "").strip()
-
-    def error(self, header: str, message: str) -> None:
-        self.result.errors.append((header, str(message)))
-
-    def has_error(self, header: str) -> bool:
-        return any(column == header for column, _message in self.result.errors)
-
-    def require(self, headers: Iterable[str], message: str | None = None) -> None:
-        for header in headers:
-            if not self.text(header):
-                self.error(header, message or _("此项必填。"))
-
-    def read(self, header: str, convert: Callable, **options):
-        """The converted cell, or None after recording why it cannot be read."""
-        try:
-            return convert(self.text(header), **options)
-        except cells.CellError as error:
-            self.error(header, error.message)
-            return None
-
-    def lookup(self, header: str, found: dict, message: str):
-        """The object a code names, or None after recording `message` for a code not found."""
-        code = self.text(header)
-        if code and code not in found:
-            self.error(header, message % {"code": code})
-        return found.get(code)
-
-    def check_duplicate(self, header: str, key: str) -> None:
-        lines = self.context.duplicates.get(header, {}).get(key)
-        if key and lines:
-            self.error(
-                header,
-                _("文件中有多行的%(column)s相同（第 %(lines)s 行）。")
-                % {"column": header, "lines": "、".join(str(line) for line in lines)},
-            )
-
-    def full_clean(self, record: Model, *, exclude: set[str]) -> None:
-        """Run model validation, skipping fields whose column already has an error."""
-        errored = {
-            column.field for column in columns.COLUMNS[self.kind] if self.has_error(column.header)
-        }
-        try:
-            record.full_clean(
-                exclude=exclude | errored, validate_unique=False, validate_constraints=False
-            )
-        except ValidationError as error:
-            for name, messages in error.message_dict.items():
-                header = columns.header_for_field(self.kind, name)
-                if header and self.has_error(header):
-                    continue
-                for message in messages:
-                    self.error(header, message)
+def _row(raw: RawRow, file_columns: tuple[kinds.Column, ...]) -> RowCheck:
+    return RowCheck(result=RowResult(line=raw.line, values=raw.values), columns=file_columns)
 
 
-def validate(*, kind: str, rows: list[RawRow], user: User) -> list[RowResult]:
-    """Check every row of a file; nothing is saved."""
-    if kind == columns.SERVICE_POINTS:
-        context = _service_point_context(rows=rows, user=user)
-        return [service_point_row(raw=raw, context=context) for raw in rows]
+def validate_service_points(*, rows: list[RawRow], user: User) -> list[RowResult]:
+    """Check every row of a service point file; nothing is saved."""
+    context = _service_point_context(rows=rows, user=user)
+    return [service_point_row(raw=raw, context=context) for raw in rows]
+
+
+def validate_people(*, rows: list[RawRow], user: User) -> list[RowResult]:
+    """Check every row of a people file; nothing is saved."""
     context = _person_context(rows=rows, user=user)
     return [person_row(raw=raw, context=context) for raw in rows]
 
 
 def service_point_row(*, raw: RawRow, context: Context) -> RowResult:
     """A `ServicePoint` from one row of the service point file."""
-    row = _Row(kind=columns.SERVICE_POINTS, raw=raw, context=context)
-    row.require(columns.required_headers(columns.SERVICE_POINTS))
+    row = _row(raw, columns.SERVICE_POINT_COLUMNS)
+    row.require(column.header for column in columns.SERVICE_POINT_COLUMNS if column.required)
     code = row.text("编号")
-    row.check_duplicate("编号", code)
+    row.check_repeated("编号", _lines(context, "编号", code))
     if code in context.taken_codes:
         row.error("编号", _("编号 %(code)s 已被其他服务站点使用。") % {"code": code})
     point = ServicePoint(
@@ -171,8 +110,8 @@ def service_point_row(*, raw: RawRow, context: Context) -> RowResult:
 
 def person_row(*, raw: RawRow, context: Context) -> RowResult:
     """A `Person`, perhaps a `Position` and an invitation, from one row of the people file."""
-    row = _Row(kind=columns.PEOPLE, raw=raw, context=context)
-    row.require(columns.required_headers(columns.PEOPLE))
+    row = _row(raw, columns.PERSON_COLUMNS)
+    row.require(column.header for column in columns.PERSON_COLUMNS if column.required)
     id_number = row.text("身份证号")
     if SCIENTIFIC_NOTATION.search(id_number):
         row.error(
@@ -182,8 +121,9 @@ def person_row(*, raw: RawRow, context: Context) -> RowResult:
                 "请把该列设为文本格式后重新填写。"
             ),
         )
-    row.check_duplicate("身份证号", identity.normalise_id_number(id_number))
-    row.check_duplicate("手机号", identity.normalise_mobile(row.text("手机号")))
+    number, mobile = identity.normalise_id_number(id_number), row.text("手机号")
+    row.check_repeated("身份证号", _lines(context, "身份证号", number))
+    row.check_repeated("手机号", _lines(context, "手机号", identity.normalise_mobile(mobile)))
     person = Person(
         name=row.text("姓名"),
         id_number=id_number,
@@ -193,8 +133,8 @@ def person_row(*, raw: RawRow, context: Context) -> RowResult:
         region=row.lookup("档案所属区域代码", context.regions, _region_not_found()),
     )
     row.full_clean(person, exclude={"region", "user"})
-    position = _position(row=row, person=person)
-    email = _email(row=row)
+    position = _position(row=row, person=person, context=context)
+    email = _email(row=row, context=context)
     if not row.result.errors:
         row.result.records = [person, position] if position else [person]
         if email:
@@ -208,7 +148,7 @@ def person_row(*, raw: RawRow, context: Context) -> RowResult:
     return row.result
 
 
-def _position(*, row: _Row, person: Person) -> Position | None:
+def _position(*, row: RowCheck, person: Person, context: Context) -> Position | None:
     if not row.text("服务站点编号"):
         for header in ("岗位", "任职起始日期"):
             if row.text(header):
@@ -219,7 +159,7 @@ def _position(*, row: _Row, person: Person) -> Position | None:
         person=person,
         service_point=row.lookup(
             "服务站点编号",
-            row.context.points,
+            context.points,
             _("未找到服务站点编号 %(code)s，或不在您的管理范围内。"),
         ),
         role=row.read("岗位", cells.choice, choices=Position.Role),
@@ -230,7 +170,7 @@ def _position(*, row: _Row, person: Person) -> Position | None:
     return position
 
 
-def _email(*, row: _Row) -> str:
+def _email(*, row: RowCheck, context: Context) -> str:
     email = row.text("电子邮箱").lower()
     if not email:
         return ""
@@ -238,8 +178,13 @@ def _email(*, row: _Row) -> str:
         validate_email(email)
     except ValidationError:
         row.error("电子邮箱", _("电子邮箱格式不正确。"))
-    row.check_duplicate("电子邮箱", email)
+    row.check_repeated("电子邮箱", _lines(context, "电子邮箱", email))
     return email
+
+
+def _lines(context: Context, header: str, key: str) -> list[int] | None:
+    """All the lines of the file repeating this row's `key` in `header`, if any do."""
+    return context.duplicates[header].get(key)
 
 
 def _region_not_found() -> str:
@@ -247,53 +192,39 @@ def _region_not_found() -> str:
     return _("未找到行政区划代码 %(code)s，或不在您的管理范围内。")
 
 
-def _duplicates(
-    rows: list[RawRow], *, header: str, key: Callable[[str], str]
-) -> dict[str, list[int]]:
-    """Key → lines, for keys that more than one row of the file uses."""
-    lines = defaultdict(list)
-    for raw in rows:
-        value = key(raw.values.get(header, "").strip())
-        if value:
-            lines[value].append(raw.line)
-    return {value: found for value, found in lines.items() if len(found) > 1}
-
-
-def _codes(rows: list[RawRow], header: str) -> set[str]:
-    return {code for raw in rows if (code := raw.values.get(header, "").strip())}
-
-
 def _service_point_context(*, rows: list[RawRow], user: User) -> Context:
-    region_codes = _codes(rows, "所在区域代码")
-    credit_codes = _codes(rows, "承接机构信用代码")
+    region_codes = column_values(rows, "所在区域代码")
+    credit_codes = column_values(rows, "承接机构信用代码")
     regions = scope.regions_visible_to(user, Action.MANAGE_DIRECTORY).filter(code__in=region_codes)
     agencies = scope.agencies_visible_to(user, Action.MANAGE_DIRECTORY).filter(
         credit_code__in=credit_codes
     )
-    taken = directory_selectors.service_point_codes_in_use(codes=_codes(rows, "编号"))
+    taken = directory_selectors.service_point_codes_in_use(codes=column_values(rows, "编号"))
     return Context(
         regions={region.code: region for region in regions},
         agencies={agency.credit_code: agency for agency in agencies},
         taken_codes=frozenset(taken),
-        duplicates={"编号": _duplicates(rows, header="编号", key=str)},
+        duplicates={"编号": repeated_in_column(rows, header="编号")},
     )
 
 
 def _person_context(*, rows: list[RawRow], user: User) -> Context:
     regions = scope.regions_visible_to(user, Action.MANAGE_DIRECTORY).filter(
-        code__in=_codes(rows, "档案所属区域代码")
+        code__in=column_values(rows, "档案所属区域代码")
     )
     points = (
         scope.service_points_visible_to(user, Action.MANAGE_DIRECTORY)
-        .filter(code__in=_codes(rows, "服务站点编号"))
+        .filter(code__in=column_values(rows, "服务站点编号"))
         .select_related("region")
     )
     return Context(
         regions={region.code: region for region in regions},
         points={point.code: point for point in points},
         duplicates={
-            "身份证号": _duplicates(rows, header="身份证号", key=identity.normalise_id_number),
-            "手机号": _duplicates(rows, header="手机号", key=identity.normalise_mobile),
-            "电子邮箱": _duplicates(rows, header="电子邮箱", key=str.lower),
+            "身份证号": repeated_in_column(
+                rows, header="身份证号", key=identity.normalise_id_number
+            ),
+            "手机号": repeated_in_column(rows, header="手机号", key=identity.normalise_mobile),
+            "电子邮箱": repeated_in_column(rows, header="电子邮箱", key=str.lower),
         },
     )

@@ -5,8 +5,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 
 from accounts.models import User
-from directory import identity
-from imports import columns
+from imports.kinds import ImportKind
 from imports.models import ImportBatch
 
 
@@ -23,21 +22,11 @@ class PreviewRow:
     errors: list[tuple[str, str]]  # (column header or "", message)
 
 
-def _mask_id(text: str) -> str:
-    number = identity.normalise_id_number(text)
-    return identity.mask_id_number(number) if len(number) >= 8 else "*" * len(number)
-
-
-def _mask_mobile(text: str) -> str:
-    return identity.mask_mobile(text) if len(text) >= 7 else "*" * len(text)
-
-
-MASKS = {"身份证号": _mask_id, "手机号": _mask_mobile}
-
-
-def preview_rows(*, batch: ImportBatch, only_errors: bool = False) -> list[PreviewRow]:
-    """The stored rows in file order, ID and mobile numbers masked, error cells flagged."""
-    headers = columns.headers(batch.kind)
+def preview_rows(
+    *, batch: ImportBatch, kind: ImportKind, only_errors: bool = False
+) -> list[PreviewRow]:
+    """The stored rows in file order, cells masked as their column says (ID and mobile
+    numbers), error cells flagged."""
     preview = []
     for entry in batch.entries:
         errors = [(column, message) for column, message in entry["errors"]]
@@ -46,10 +35,10 @@ def preview_rows(*, batch: ImportBatch, only_errors: bool = False) -> list[Previ
         flagged = {column for column, _message in errors}
         cells = [
             PreviewCell(
-                text=MASKS.get(header, str)(entry["values"].get(header, "")),
-                has_error=header in flagged,
+                text=(column.mask or str)(entry["values"].get(column.header, "")),
+                has_error=column.header in flagged,
             )
-            for header in headers
+            for column in kind.columns
         ]
         preview.append(PreviewRow(line=entry["line"], cells=cells, errors=errors))
     return preview

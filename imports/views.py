@@ -5,13 +5,13 @@ from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from imports import columns, forms, permissions, selectors, services, template_files
+from imports import forms, permissions, selectors, services, template_files
 from imports.models import ImportBatch
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -32,8 +32,13 @@ def forbidden_as_403(view: Callable) -> Callable:
 
 @forbidden_as_403
 def upload(request: HttpRequest) -> HttpResponse:
-    permissions.require_importer(user=request.user)
-    form = forms.UploadForm(request.POST or None, request.FILES or None)
+    """The upload form; `?kind=` preselects a kind (the link from the app that owns it)."""
+    importable = permissions.require_importer(user=request.user)
+    if chosen := request.POST.get("kind") or request.GET.get("kind"):
+        permissions.kind_for_user(user=request.user, key=chosen)
+    form = forms.UploadForm(
+        request.POST or None, request.FILES or None, kinds=importable, initial={"kind": chosen}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             batch = services.import_preview(
@@ -50,7 +55,7 @@ def upload(request: HttpRequest) -> HttpResponse:
         "imports/upload.html",
         {
             "form": form,
-            "kinds": ImportBatch.Kind.choices,
+            "kinds": importable,
             "batches": selectors.recent_batches_for_user(user=request.user),
         },
     )
@@ -59,7 +64,7 @@ def upload(request: HttpRequest) -> HttpResponse:
 @forbidden_as_403
 @require_GET
 def preview(request: HttpRequest, pk: int) -> HttpResponse:
-    batch = permissions.batch_for_user(user=request.user, batch_id=pk)
+    batch, kind = permissions.batch_for_user(user=request.user, batch_id=pk)
     if batch.status == ImportBatch.Status.COMMITTED:
         return redirect("imports:result", batch.pk)
     only_errors = request.GET.get("errors") == "1"
@@ -68,8 +73,8 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
         "imports/preview.html",
         {
             "batch": batch,
-            "headers": columns.headers(batch.kind),
-            "rows": selectors.preview_rows(batch=batch, only_errors=only_errors),
+            "kind": kind,
+            "rows": selectors.preview_rows(batch=batch, kind=kind, only_errors=only_errors),
             "only_errors": only_errors,
         },
     )
@@ -78,7 +83,7 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
 @forbidden_as_403
 @require_POST
 def commit(request: HttpRequest, pk: int) -> HttpResponse:
-    batch = permissions.batch_for_user(user=request.user, batch_id=pk)
+    batch, _kind = permissions.batch_for_user(user=request.user, batch_id=pk)
     try:
         batch = services.import_commit(batch=batch, user=request.user)
     except services.ImportRefused as refused:
@@ -98,18 +103,21 @@ def commit(request: HttpRequest, pk: int) -> HttpResponse:
 @forbidden_as_403
 @require_GET
 def result(request: HttpRequest, pk: int) -> HttpResponse:
-    batch = permissions.batch_for_user(user=request.user, batch_id=pk)
+    batch, kind = permissions.batch_for_user(user=request.user, batch_id=pk)
     if batch.status != ImportBatch.Status.COMMITTED:
         return redirect("imports:preview", batch.pk)
-    return render(request, "imports/result.html", {"batch": batch})
+    return render(
+        request,
+        "imports/result.html",
+        {"batch": batch, "kind": kind, "kind_url": kind.result_url()},
+    )
 
 
 @forbidden_as_403
 @require_GET
 def template_download(request: HttpRequest, kind: str) -> HttpResponse:
     permissions.require_importer(user=request.user)
-    if kind not in columns.COLUMNS:
-        raise Http404
+    kind = permissions.kind_for_user(user=request.user, key=kind)
     content = template_files.template_workbook(kind=kind, user=request.user)
     response = HttpResponse(content, content_type=XLSX)
     response["Content-Disposition"] = content_disposition_header(

@@ -5,16 +5,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from accounts import scope
-from accounts.roles import Action
-from imports import urls
+from imports import kinds, urls
 
 
 class ImportMenuItem(MenuItem):
-    """Shown only to users who may manage the directory somewhere."""
+    """Shown only to users who may import some kind of file."""
 
     def is_shown(self, request) -> bool:
-        return scope.may_anywhere(request.user, Action.MANAGE_DIRECTORY)
+        return bool(kinds.importable_by(request.user))
 
 
 @hooks.register("register_admin_urls")

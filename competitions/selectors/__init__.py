@@ -27,9 +27,13 @@ from competitions.selectors.entries import (
 from competitions.selectors.quiz import (
     attempt_of,
     attempts_due,
+    bank_regions_for_user,
+    bank_regions_named,
     item_analysis,
     leaderboard,
     paper_of,
+    questions_for_organiser,
+    stems_in_banks,
 )
 from competitions.selectors.results import (
     Ranking,
@@ -64,6 +68,8 @@ __all__ = [
     "attempt_of",
     "attempts_due",
     "authors_of",
+    "bank_regions_for_user",
+    "bank_regions_named",
     "competitions_for_organiser",
     "competitions_open_for_entries",
     "competitions_with_entries_to_freeze",
@@ -90,6 +96,7 @@ __all__ = [
     "phase_of",
     "published_competitions",
     "question_bank",
+    "questions_for_organiser",
     "queue_of",
     "ranking",
     "regions_managed_by",
@@ -98,4 +105,5 @@ __all__ = [
     "score_sheet",
     "scores_of",
     "scores_seen_by_judge",
+    "stems_in_banks",
 ]

@@ -1,12 +1,46 @@
-"""Reads for knowledge and skills rounds: a person's paper, the leaderboard, item analysis."""
+"""Reads for knowledge and skills rounds: the question banks a user manages, a person's paper,
+the leaderboard, item analysis."""
 
 import datetime as dt
+from collections.abc import Iterable
 
 from django.db.models import Count, F, Q, QuerySet
 
+from accounts import scope
+from accounts.models import User
+from accounts.roles import Action
 from competitions.models import Answer, Attempt, Competition, Question
 from core import units
-from directory.models import Person
+from directory.models import Person, Region
+
+
+def bank_regions_for_user(*, user: User) -> QuerySet[Region]:
+    """The regions whose question banks the user may manage (MANAGE_COMPETITIONS), top down."""
+    return scope.regions_visible_to(user, Action.MANAGE_COMPETITIONS).order_by("path")
+
+
+def bank_regions_named(*, user: User, names: Iterable[str]) -> QuerySet[Region]:
+    """Those of the user's bank regions whose code or name is among `names` (from a file)."""
+    names = set(names)
+    return bank_regions_for_user(user=user).filter(Q(code__in=names) | Q(name__in=names))
+
+
+def questions_for_organiser(*, user: User) -> QuerySet[Question]:
+    """The questions of every bank the user may manage, bank by bank, newest first."""
+    return (
+        Question.objects.filter(region__in=bank_regions_for_user(user=user))
+        .select_related("region")
+        .order_by("region__path", "-pk")
+    )
+
+
+def stems_in_banks(*, region_ids: Iterable[int], stems: Iterable[str]) -> set[tuple[int, str]]:
+    """(region id, stem) for each of `stems` already in the bank of one of `region_ids`."""
+    return set(
+        Question.objects.filter(region_id__in=set(region_ids), text__in=set(stems)).values_list(
+            "region_id", "text"
+        )
+    )
 
 
 def attempt_of(*, competition: Competition, person: Person) -> Attempt | None:

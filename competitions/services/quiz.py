@@ -11,12 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import audit_record
-from competitions import quiz, rules, selectors
+from competitions import question_rules, quiz, rules, selectors
 from competitions.models import Answer, Attempt, Competition, Question
 from core.conflicts import refused_on_conflict
 from directory.models import Person, Region
 
-TRUE_FALSE_OPTIONS = ["正确", "错误"]
 ONE_ATTEMPT = _("每人只能答题一次。")
 
 
@@ -37,21 +36,13 @@ def question_create(
     text, topic = (text or "").strip(), (topic or "").strip()
     options = [str(option).strip() for option in options if str(option).strip()]
     if kind == Question.Kind.TRUE_FALSE:
-        options = TRUE_FALSE_OPTIONS
-    if kind not in Question.Kind.values:
-        raise ValidationError(_("题型须为单选题、多选题或判断题。"))
-    if not text or not topic:
-        raise ValidationError(_("题干和主题不能为空。"))
-    if difficulty not in Question.Difficulty.values:
-        raise ValidationError(_("难度须为 1（容易）、2（中等）或 3（较难）。"))
-    if len(options) < 2 or len(set(options)) != len(options):
-        raise ValidationError(_("至少需要两个互不相同的选项。"))
+        options = list(question_rules.TRUE_FALSE_OPTIONS)
     key = sorted(set(key))
-    wanted_keys = (2, len(options)) if kind == Question.Kind.MULTIPLE else (1, 1)
-    if not key or any(k < 0 or k >= len(options) for k in key):
-        raise ValidationError(_("答案须为已有的选项。"))
-    if not wanted_keys[0] <= len(key) <= wanted_keys[1]:
-        raise ValidationError(_("单选题和判断题只有一个答案，多选题至少两个答案。"))
+    errors = question_rules.question_errors(
+        kind=kind, text=text, options=options, key=key, topic=topic, difficulty=difficulty
+    )
+    if errors:
+        raise ValidationError([message for _field, message in errors])
     question = Question.objects.create(
         region=region,
         kind=kind,

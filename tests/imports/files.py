@@ -8,7 +8,7 @@ import openpyxl
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl.utils import get_column_letter
 
-from imports import columns
+from imports import kinds
 from tests import factories
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -65,7 +65,7 @@ def csv_file(
 
 def lines_of(kind: str, rows: list[dict]) -> list[list]:
     """A header line and one line per row dict (missing columns blank)."""
-    headers = columns.headers(kind)
+    headers = kinds.kind_of(kind).headers
     return [headers, *([row.get(header, "") for header in headers] for row in rows)]
 
 

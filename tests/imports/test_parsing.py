@@ -7,11 +7,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from imports import columns, parsing
+from imports import columns, kinds, parsing
 from tests.imports.files import csv_file, handmade_xlsx, inline_row, sheet_xml, xlsx_file
 
-COLUMNS = columns.headers(columns.SERVICE_POINTS)
-REQUIRED = columns.required_headers(columns.SERVICE_POINTS)
+COLUMNS = kinds.kind_of(columns.SERVICE_POINTS).headers
+REQUIRED = kinds.kind_of(columns.SERVICE_POINTS).required_headers
 HEADER = ["编号", "名称", "类型", "所在区域代码", "合同开始"]
 
 

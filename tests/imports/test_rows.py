@@ -2,7 +2,7 @@ import pytest
 
 from accounts.roles import Role
 from directory.models import Person, Position, ServicePoint
-from imports import columns, rows
+from imports import columns, kinds, rows
 from imports.parsing import RawRow
 from tests import factories
 from tests.imports.files import person_row, point_row
@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 def check(kind: str, user, values: list[dict]) -> list[rows.RowResult]:
     raw = [RawRow(line, row) for line, row in enumerate(values, start=2)]
-    return rows.validate(kind=kind, rows=raw, user=user)
+    return kinds.kind_of(kind).validate(rows=raw, user=user)
 
 
 def people(user, *values: dict) -> list[rows.RowResult]:

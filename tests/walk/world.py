@@ -15,6 +15,7 @@ from accounts.roles import Role
 from competitions.models import Competition
 from competitions.services import contests
 from competitions.services import entries as entry_services
+from competitions.services import quiz as quiz_services
 from credentials import services as credential_services
 from credentials.models import Certificate
 from lms.models import CourseRun, EnrolmentMode, Kind, Level, TrainingSession
@@ -134,6 +135,16 @@ def _county(province_city, label: str, code: str):
     )
     entry = entry_services.entry_create(
         competition=competition, author=worker, title=f"{label}县参赛案例", by=worker.user
+    )
+    quiz_services.question_create(
+        region=county,
+        by=admin.user,
+        kind="single",
+        text=f"{label}县题库的题",
+        options=["甲", "乙"],
+        key=[0],
+        topic="政策",
+        difficulty=1,
     )
     practicum = _practicum(label, county, station, head)
     return SimpleNamespace(

@@ -5,7 +5,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from imports import columns
+from imports import kinds
 from imports.models import ImportBatch
 from tests.imports.files import XLSX
 
@@ -23,10 +23,9 @@ def test_template_reads_and_previews_without_errors(client, tree, zhang_min, kin
     workbook = openpyxl.load_workbook(io.BytesIO(response.content))
     data, notes = workbook.worksheets
     assert notes.title == "说明"
-    assert [cell.value for cell in data[1]] == columns.headers(kind)
-    assert [cell.value for cell in notes["A"]][
-        1 : len(columns.headers(kind)) + 1
-    ] == columns.headers(kind)
+    headers = kinds.kind_of(kind).headers
+    assert [cell.value for cell in data[1]] == headers
+    assert [cell.value for cell in notes["A"]][1 : len(headers) + 1] == headers
 
     uploaded = SimpleUploadedFile("模板.xlsx", response.content, content_type=XLSX)
     response = client.post(reverse("imports:upload"), {"kind": kind, "file": uploaded}, follow=True)
