@@ -51,8 +51,8 @@ def missing_for_completion(
 ) -> list[str]:
     """What still stands between a placement and its certificate (R15, issue item 7): confirmed
     hours meeting the programme's requirement, the field supervisor's and the tutor's final
-    evaluations, and a passing grade from the tutor. Empty when the placement is complete. The self-evaluation
-    is asked for but does not hold up the certificate."""
+    evaluations, and a passing grade from the tutor. Empty when the placement is complete.
+    The self-evaluation is asked for but does not hold up the certificate."""
     parties = set(final_parties)
     missing = []
     if not hours_met:
