@@ -23,6 +23,14 @@ def certificates_of(*, person: Person) -> QuerySet[Certificate]:
     return Certificate.objects.filter(holder=person).select_related("superseded_by")
 
 
+def current_certificate_of_subject(*, kind: str, subject: str) -> Certificate | None:
+    """The valid (neither superseded nor revoked) certificate of a kind about one subject, such
+    as "practicum-application:7"."""
+    return Certificate.objects.filter(
+        kind=kind, subject=subject, superseded_at__isnull=True, revoked_at__isnull=True
+    ).first()
+
+
 def verifications_of(*, person: Person) -> QuerySet[VerificationEvent]:
     """Who checked the person's certificates, newest first (IP addresses masked)."""
     return VerificationEvent.objects.filter(certificate__holder=person).select_related(

@@ -284,3 +284,54 @@ def award_certificate_issue(
             supersede=existing,
             subject=subject,
         )
+
+
+def practicum_certificate_issue(
+    *,
+    holder,
+    university: str,
+    school: str,
+    programme: str,
+    station: str,
+    starts_on: dt.date,
+    ends_on: dt.date,
+    confirmed_minutes: int,
+    required_minutes: int,
+    field_supervisor: str,
+    tutor: str,
+    grade: str,
+    subject: str,
+    issued_by,
+) -> Certificate:
+    """A practicum certificate (实习证明, R15) for a completed placement, over its period;
+    `subject` names the placement record (e.g. "practicum-application:7"), so a reissue
+    supersedes the current one. The practicum app decides when a placement is complete."""
+    snapshot = snapshots.practicum_snapshot(
+        person=holder,
+        university=university,
+        school=school,
+        programme=programme,
+        station=station,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        confirmed_minutes=confirmed_minutes,
+        required_minutes=required_minutes,
+        field_supervisor=field_supervisor,
+        tutor=tutor,
+        grade=grade,
+    )
+    kind = Certificate.Kind.PRACTICUM
+    with transaction.atomic():
+        existing = current_certificate(
+            holder=holder, kind=kind, starts_on=starts_on, ends_on=ends_on, subject=subject
+        )
+        return certificate_issue(
+            holder=holder,
+            kind=kind,
+            starts_on=starts_on,
+            ends_on=ends_on,
+            snapshot=snapshot,
+            issued_by=issued_by,
+            supersede=existing,
+            subject=subject,
+        )

@@ -199,3 +199,63 @@ def award_snapshot(
             "awarded_on": awarded_on.isoformat(),
         },
     }
+
+
+def practicum_snapshot(
+    *,
+    person: Person,
+    university: str,
+    school: str,
+    programme: str,
+    station: str,
+    starts_on: dt.date,
+    ends_on: dt.date,
+    confirmed_minutes: int,
+    required_minutes: int,
+    field_supervisor: str,
+    tutor: str,
+    grade: str,
+) -> dict:
+    """A completed placement (R15): the university and school, the programme, the host station,
+    the period, the hours the field supervisor confirmed against the programme's requirement,
+    the field supervisor and the university tutor, and the tutor's final grade."""
+    return {
+        "title": _("实习证明"),
+        "statement": _(
+            "兹证明 %(university)s%(programme)s专业学生 %(name)s 于 %(start)s 至 %(end)s 在"
+            "%(station)s完成专业实习，经站点督导确认的实习时数为 %(hours)s 小时，成绩%(grade)s。"
+        )
+        % {
+            "university": university,
+            "programme": programme,
+            "name": person.name,
+            "start": starts_on,
+            "end": ends_on,
+            "station": station,
+            "hours": units.hours(confirmed_minutes),
+            "grade": grade,
+        },
+        "holder": {"name": person.name, "id_number_masked": person.id_number_masked},
+        "period": {"starts_on": starts_on.isoformat(), "ends_on": ends_on.isoformat()},
+        "sections": [
+            {
+                "heading": _("实习信息"),
+                "columns": [_("项目"), _("内容")],
+                "rows": [
+                    [_("高校"), university],
+                    [_("院系"), school or "—"],
+                    [_("专业"), programme],
+                    [_("实习站点"), station],
+                    [_("实习期间"), f"{starts_on.isoformat()} ~ {ends_on.isoformat()}"],
+                    [_("已确认实习时数（小时）"), units.hours(confirmed_minutes)],
+                    [_("专业要求时数（小时）"), units.hours(required_minutes)],
+                    [_("站点实习督导"), field_supervisor],
+                    [_("校内导师"), tutor],
+                    [_("最终成绩"), grade],
+                ],
+                "total": "",
+                "empty": "",
+            }
+        ],
+        "minutes": {"practicum": confirmed_minutes},
+    }

@@ -10,6 +10,7 @@ from openpyxl.styles import Font
 
 from core.pdf import render_pdf
 from directory.models import ServicePoint
+from practicum.selectors.supervision_given import student_supervision_by_year
 from supervision import selectors
 from supervision.models import SupervisorProfile
 
@@ -107,7 +108,8 @@ def station_archive_xlsx(*, service_point: ServicePoint, year: int) -> bytes:
 
 
 def portfolio_pdf(*, supervisor: SupervisorProfile) -> bytes:
-    """All supervision a supervisor gave: stations and terms, sessions, confirmed hours by year."""
+    """All supervision a supervisor gave: stations and terms, sessions, confirmed hours by year,
+    and, under its own heading, supervision of placement students (R7, R15)."""
     return render_pdf(
         template="supervision/pdf/portfolio.html",
         context={
@@ -116,6 +118,7 @@ def portfolio_pdf(*, supervisor: SupervisorProfile) -> bytes:
             "assignments": selectors.assignments_of(supervisor=supervisor),
             "years": selectors.given_by_year(supervisor=supervisor),
             "sessions": selectors.sessions_for_portfolio(supervisor=supervisor),
+            "student_years": student_supervision_by_year(person=supervisor.person),
             "generated_at": timezone.localtime(),
         },
     )

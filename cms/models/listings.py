@@ -17,6 +17,7 @@ class ListingPage(SitePage):
     class Source(models.TextChoices):
         COURSES = listings.COURSES, _("正在报名的培训课程")
         COMPETITIONS = listings.COMPETITIONS, _("竞赛评选与结果")
+        PLACEMENTS = listings.PLACEMENTS, _("高校实习岗位")
 
     source = models.CharField(_("列表内容"), max_length=20, choices=Source.choices)
     intro = models.CharField(_("导语"), max_length=250, blank=True)

@@ -12,6 +12,7 @@ from cms.models.base import SitePage
 from cms.models.blocks import BodyBlock
 from cms.search import index_text
 from cms.selectors import search, stations
+from practicum.selectors import public as practicum_public
 
 STATIONS_PER_PAGE = 20
 
@@ -83,6 +84,9 @@ class StationPage(SitePage):
             service_point_id=self.service_point_id, today=timezone.localdate()
         )
         context["photos"] = stations.photos_of(page=self)
+        context["placements"] = practicum_public.placements_at_station(
+            service_point_id=self.service_point_id
+        )
         return context
 
     def search_text(self) -> str:

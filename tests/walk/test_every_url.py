@@ -92,6 +92,8 @@ PUBLIC_ROUTES = {
     "healthz",
     "competitions/",
     "competitions/<int:pk>/",
+    "practicum/placements/",
+    "practicum/placements/<int:pk>/",
     "me/invitation/<str:token>/",
     "calendar/feed/<str:token>.ics",
     "verify/",
