@@ -15,7 +15,7 @@ class PracticeBase(models.Model):
     """An agreement between a university's social-work school and a station (or an agency) that
     makes it a practice base of one kind for a period, with its named field supervisors.
 
-    Hangzhou (五、（三）) names the three kinds; Beijing (三、（二）) speaks of 实务基地 for
+    Hangzhou (五、（三）) names the three kinds; Beijing (三、（四）) speaks of 实务基地 for
     practicum and research, which the teaching kind covers."""
 
     class Kind(models.TextChoices):

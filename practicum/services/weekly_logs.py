@@ -15,6 +15,7 @@ from audit.services import audit_record
 from core.units import hours
 from practicum import permissions
 from practicum.models import Application, WeeklyLog
+from practicum.services.completion import practicum_complete_if_ready
 from practicum.weeks import days_inside, week_capacity_minutes, week_problem
 
 State = WeeklyLog.State
@@ -131,7 +132,8 @@ def _locked_for_answer(*, log: WeeklyLog, user: User) -> WeeklyLog:
 @transaction.atomic
 def weekly_log_confirm(*, log: WeeklyLog, user: User) -> WeeklyLog:
     """The placement's field supervisor confirms a submitted log; its minutes count towards the
-    programme's hours and it can no longer change (R15)."""
+    programme's hours and it can no longer change (R15). The week that brings the hours up to
+    the programme's requirement completes the placement when the rest is in."""
     log = _locked_for_answer(log=log, user=user)
     log.state, log.answered_by, log.answered_at = State.CONFIRMED, user, timezone.now()
     log.save(update_fields=["state", "answered_by", "answered_at"])
@@ -142,6 +144,7 @@ def weekly_log_confirm(*, log: WeeklyLog, user: User) -> WeeklyLog:
         before={"state": State.SUBMITTED},
         after={"state": log.state},
     )
+    practicum_complete_if_ready(application=log.application, by=user)
     return log
 
 

@@ -6,8 +6,8 @@ from django.urls import reverse
 
 from credentials.models import Certificate, ShareLink
 from practicum import completion_rules
-from practicum.models import Evaluation, WeeklyLog
-from practicum.services import completion, evaluations
+from practicum.models import Evaluation
+from practicum.services import completion, evaluations, weekly_logs
 from tests.pdf_tools import pdf_text
 from tests.practicum.completion.conftest import confirmed_weeks, evaluation_row
 
@@ -78,7 +78,9 @@ def test_r15_grade_completing_the_placement_issues_the_certificate(practicum, ac
     assert completed.period_starts_on == practicum.placement.starts_on
 
 
-def test_r15_short_hours_hold_the_certificate_until_a_confirmation(practicum, accepted, media):
+def test_r15_short_hours_hold_the_certificate_until_a_confirmation(
+    practicum, accepted, media, django_capture_on_commit_callbacks
+):
     confirmed_weeks(accepted, weeks=15)
     finals(practicum, accepted)
     assert (
@@ -86,18 +88,20 @@ def test_r15_short_hours_hold_the_certificate_until_a_confirmation(practicum, ac
     )
     accepted.refresh_from_db()
     assert completion.missing_for(accepted) == ["已确认实习时数未达到专业要求"]
-    WeeklyLog.objects.create(
+    log = weekly_logs.weekly_log_submit(
         application=accepted,
         week_starts_on=practicum.placement.ends_on.replace(day=22),
         minutes=3000,
         activities="结项",
         reflection="总结",
-        state=WeeklyLog.State.CONFIRMED,
+        user=practicum.student.person.user,
+        today=practicum.placement.ends_on,
     )
-    certificate = completion.practicum_complete_if_ready(
-        application=accepted, by=practicum.field_supervisor.user
-    )
-    assert certificate is not None
+    assert not Certificate.objects.exists()  # submitted, not yet confirmed
+    with django_capture_on_commit_callbacks(execute=True):
+        weekly_logs.weekly_log_confirm(log=log, user=practicum.field_supervisor.user)
+    certificate = Certificate.objects.get()
+    assert certificate.subject == f"practicum-application:{accepted.pk}"
     again = completion.practicum_complete_if_ready(application=accepted, by=practicum.tutor.user)
     assert again == certificate and Certificate.objects.count() == 1
 
