@@ -34,7 +34,7 @@ from competitions.models import (
     Result,
     Score,
 )
-from competitions.services import contests, entries, quiz, results, review
+from competitions.services import blind_copies, contests, entries, quiz, results, review
 from credentials import services as credential_services
 from credentials.models import Certificate
 from directory.demo.base import DOMAIN, PASSWORD
@@ -177,6 +177,7 @@ def reset() -> None:
         model.objects.all()._raw_delete(connection.alias)
     Question.objects.all().delete()
     for attachment in EntryFile.objects.all():
+        blind_copies.blind_copy_delete(attachment=attachment)
         attachment.file.delete(save=False)
     EntryFile.objects.all().delete()
     Entry.coauthors.through.objects.all().delete()

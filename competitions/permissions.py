@@ -7,6 +7,7 @@ passed before handing it out, so a page never shows a draft that should be froze
 """
 
 import datetime as dt
+from typing import NamedTuple
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
@@ -135,10 +136,24 @@ def judge_for_user(*, user: User) -> Person:
     return person_for_user(user=user)
 
 
-def entry_file_for_judge(*, user: User, file_id: int) -> tuple[EntryFile, str]:
-    """A file of an entry assigned to the user, with the name a judge's download carries: the
-    entry's code and the file's place, never the original name (R14). A file of an entry not
-    assigned to them is a 404; a judge now in conflict or without the role, a 403."""
+class JudgeDownload(NamedTuple):
+    attachment: EntryFile
+    name: str  # the entry's code and the file's place, never the original name (R14)
+    assignment: Assignment
+
+
+def _name_for_judge(attachment: EntryFile) -> str:
+    entry = attachment.entry
+    index = list(selectors.files_of(entry=entry).values_list("pk", flat=True)).index(attachment.pk)
+    return rules.file_name_for_judge(
+        code=entry.code, index=index + 1, original_name=attachment.original_name
+    )
+
+
+def entry_file_for_judge(*, user: User, file_id: int) -> JudgeDownload:
+    """A file of an entry assigned to the user, with the name a judge's download carries and the
+    assignment it belongs to. A file of an entry not assigned to them is a 404; a judge now in
+    conflict or without the role, a 403."""
     person = directory_selectors.person_of_user(user=user)
     mine = (
         EntryFile.objects.filter(entry__assignments__judge=person)
@@ -147,13 +162,8 @@ def entry_file_for_judge(*, user: User, file_id: int) -> tuple[EntryFile, str]:
     )
     attachment = get_object_or_404(mine.select_related("entry"), pk=file_id)
     assignment = Assignment.objects.get(entry=attachment.entry, judge=person)
-    assignment_for_judge(user=user, assignment_id=assignment.pk)
-    entry = attachment.entry
-    index = list(selectors.files_of(entry=entry).values_list("pk", flat=True)).index(file_id) + 1
-    name = rules.file_name_for_judge(
-        code=entry.code, index=index, original_name=attachment.original_name
-    )
-    return attachment, name
+    assignment = assignment_for_judge(user=user, assignment_id=assignment.pk)
+    return JudgeDownload(attachment, _name_for_judge(attachment), assignment)
 
 
 def entry_file_for_user(*, user: User, file_id: int) -> tuple[EntryFile, str]:
@@ -174,11 +184,7 @@ def entry_file_for_user(*, user: User, file_id: int) -> tuple[EntryFile, str]:
     if assignment is None:
         raise Http404
     assignment_for_judge(user=user, assignment_id=assignment.pk)
-    index = list(selectors.files_of(entry=entry).values_list("pk", flat=True)).index(file_id) + 1
-    name = rules.file_name_for_judge(
-        code=entry.code, index=index, original_name=attachment.original_name
-    )
-    return attachment, name
+    return attachment, _name_for_judge(attachment)
 
 
 def objection_for_organiser(*, user: User, objection_id: int) -> Objection:
