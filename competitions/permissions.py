@@ -11,7 +11,6 @@ from typing import NamedTuple
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -166,23 +165,41 @@ def entry_file_for_judge(*, user: User, file_id: int) -> JudgeDownload:
     return JudgeDownload(attachment, _name_for_judge(attachment), assignment)
 
 
+def _entry_files_visible_to(user: User, person: Person | None) -> QuerySet[EntryFile]:
+    """Files of the entries the user wrote or co-wrote, was assigned to judge, or whose
+    competition they organise: nobody else's file is even looked up."""
+    organised = Q(entry__competition__in=selectors.competitions_for_organiser(user=user))
+    if person is None:
+        return EntryFile.objects.filter(organised)
+    return EntryFile.objects.filter(
+        organised
+        | Q(entry__author=person)
+        | Q(entry__coauthors=person)
+        | Q(entry__assignments__judge=person)
+    ).distinct()
+
+
 def entry_file_for_user(*, user: User, file_id: int) -> tuple[EntryFile, str]:
     """An entry's file and the name its download carries: the original name for its authors and
     the organiser, the entry's code and the file's place for a judge (never the original name,
     R14). Anyone else: 404; a judge in conflict or without the role: 403."""
-    attachment = get_object_or_404(EntryFile.objects.select_related("entry"), pk=file_id)
-    entry = attachment.entry
     person = directory_selectors.person_of_user(user=user)
+    visible = _entry_files_visible_to(user, person)
+    attachment = get_object_or_404(
+        visible.select_related(
+            "entry__competition__organiser_region",
+            "entry__competition__organiser_service_point__region",
+        ),
+        pk=file_id,
+    )
+    entry = attachment.entry
     if person is not None and (
         entry.author_id == person.pk or entry.coauthors.filter(pk=person.pk).exists()
     ):
         return attachment, attachment.original_name
-    if _competitions_in_scope(user).filter(pk=entry.competition_id).exists():
-        if _may_manage(user, entry.competition):
-            return attachment, attachment.original_name
-    assignment = Assignment.objects.filter(entry=entry, judge=person).first() if person else None
-    if assignment is None:
-        raise Http404
+    if _may_manage(user, entry.competition):
+        return attachment, attachment.original_name
+    assignment = get_object_or_404(Assignment.objects.filter(entry=entry, judge=person))
     assignment_for_judge(user=user, assignment_id=assignment.pk)
     return attachment, _name_for_judge(attachment)
 
