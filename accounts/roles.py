@@ -62,6 +62,7 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
             Action.APPROVE_TRAINING,
             Action.VIEW_QUOTAS,
             Action.FILE_REPORTS,
+            Action.MANAGE_COMPETITIONS,  # local contests of their own station (R14)
         }
     ),
     Role.REGION_ADMIN: frozenset(

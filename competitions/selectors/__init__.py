@@ -13,6 +13,7 @@ from competitions.selectors.contests import (
     published_competitions,
     question_bank,
     regions_managed_by,
+    stations_run_by,
 )
 from competitions.selectors.entries import (
     JudgeFile,
@@ -98,4 +99,5 @@ __all__ = [
     "score_sheet",
     "scores_of",
     "scores_seen_by_judge",
+    "stations_run_by",
 ]
