@@ -68,6 +68,7 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
             Action.VIEW_QUOTAS,
             Action.FILE_REPORTS,
             Action.HOST_PRACTICUM,
+            Action.MANAGE_COMPETITIONS,  # local contests of their own station (R14)
         }
     ),
     Role.REGION_ADMIN: frozenset(

@@ -107,6 +107,27 @@ def service_points_visible_to(user: User, action: Action | None = None) -> Query
     return ServicePoint.objects.filter(_any([*paths, Q(pk__in=points)]))
 
 
+def regions_covered_for(user: User, action: Action) -> QuerySet[Region]:
+    """The regions `role_allows(action)` holds on: the subtrees of the user's region grants
+    permitting `action`. Unlike `regions_visible_to`, not the region a granted service point
+    lies in: a station head acts for the station, not for its township or county office."""
+    if user.is_superuser:
+        return Region.objects.all()
+    grants = _grants(user, roles_allowing(action))
+    return Region.objects.filter(
+        _any([Q(path__startswith=g.region_path) for g in grants if g.region_path])
+    )
+
+
+def service_points_granted_to(user: User, action: Action) -> QuerySet[ServicePoint]:
+    """The service points named by the user's own grants permitting `action` (a station head's
+    station), not those a region grant reaches."""
+    grants = _grants(user, roles_allowing(action))
+    return ServicePoint.objects.filter(
+        pk__in=[g.service_point_id for g in grants if g.service_point_id]
+    )
+
+
 def people_visible_to(user: User, action: Action = Action.VIEW_DIRECTORY) -> QuerySet[Person]:
     """People the user may see: themselves, plus those in scope of grants permitting `action`."""
     if user.is_superuser:

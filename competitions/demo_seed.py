@@ -4,11 +4,13 @@ Changsha's civil-affairs office (changsha.admin@example.cn) runs one competition
 each at another phase, dated from today: a case selection in review (entries assigned to judges
 with the load balanced, some scored), an essay contest on public notice (公示) with an objection
 answered, a video contest whose results are final with award certificates, and a knowledge
-contest open now with a question bank and a blueprint. The authors are the first workers of
-Changsha's stations (worker1.xingsha@example.cn among them); the judges are the demo judge
-(judge@example.cn, given a person record here) and two more experts with the judge role over
-Hunan. Each step goes through the services with the time it would have happened at. A second
-run adds nothing; `reset()` removes every competition row.
+contest open now with a question bank and a blueprint. The head of the 星沙 station
+(head.xingsha@example.cn) runs a local case selection of the station, open now to its workers
+and the community rooms below it. The authors are the first workers of Changsha's stations
+(worker1.xingsha@example.cn among them); the judges are the demo judge (judge@example.cn, given
+a person record here) and two more experts with the judge role over Hunan. Each step goes through
+the services with the time it would have happened at. A second run adds nothing; `reset()`
+removes every competition row.
 """
 
 import dataclasses
@@ -20,6 +22,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.roles import Role
+from competitions import selectors
 from competitions.models import (
     Answer,
     Assignment,
@@ -34,7 +37,7 @@ from competitions.models import (
     Result,
     Score,
 )
-from competitions.services import contests, entries, quiz, results, review
+from competitions.services import blind_copies, contests, entries, quiz, results, review
 from credentials import services as credential_services
 from credentials.models import Certificate
 from directory.demo.base import DOMAIN, PASSWORD
@@ -63,6 +66,10 @@ CASE, ESSAY, VIDEO, QUIZ = (
     "“社工站的故事”短视频大赛（演示）",
     "长沙市社会工作知识和技能竞赛（演示）",
 )
+LOCAL = "星沙街道社工站服务案例分享会（演示）"
+TITLES = (CASE, ESSAY, VIDEO, QUIZ, LOCAL)
+STATION_HEAD = f"head.xingsha@{DOMAIN}"
+LOCAL_AUTHOR = f"worker2.xingsha@{DOMAIN}"
 RUBRIC = [
     {
         "name": "专业性",
@@ -151,7 +158,7 @@ BLUEPRINT = [
 
 
 def seed(*, scale: str, figures) -> None:
-    if Competition.objects.filter(title__in=(CASE, ESSAY, VIDEO, QUIZ)).exists():
+    if Competition.objects.filter(title__in=TITLES).exists():
         return
     if not User.objects.filter(email=ORGANISER).exists():
         return  # a directory without the Changsha demo accounts
@@ -169,6 +176,7 @@ def seed(*, scale: str, figures) -> None:
     figures.run("competitions: essay contest", _essay, organiser, city, authors, judges, now)
     figures.run("competitions: video contest", _video, organiser, city, authors, judges, now)
     figures.run("competitions: knowledge contest", _quiz, organiser, city, authors, now)
+    figures.run("competitions: local contest", _local, now)
 
 
 def reset() -> None:
@@ -177,6 +185,7 @@ def reset() -> None:
         model.objects.all()._raw_delete(connection.alias)
     Question.objects.all().delete()
     for attachment in EntryFile.objects.all():
+        blind_copies.blind_copy_delete(attachment=attachment)
         attachment.file.delete(save=False)
     EntryFile.objects.all().delete()
     Entry.coauthors.through.objects.all().delete()
@@ -416,10 +425,38 @@ def _quiz(organiser, city, authors, now) -> int:
     return len(QUESTIONS) + 3
 
 
+def _local(now) -> int:
+    """Open now: the 星沙 station's own case selection (R14), organised by its head, open to the
+    station and the community rooms below it; one entry is in, the demo author's is not."""
+    head = User.objects.filter(email=STATION_HEAD).first()
+    author = Person.objects.filter(user__email=LOCAL_AUTHOR).select_related("user").first()
+    if head is None or author is None:
+        return 0
+    opens_at = now - 3 * DAY
+    competition = contests.competition_create(
+        by=head,
+        organiser=selectors.stations_run_by(user=head).get(),
+        title=LOCAL,
+        kind=Competition.Kind.CASE,
+        rules=f"{LOCAL}：面向本站驻站社工和辖区社区社工室社工，每人限报一件。（演示数据）",
+        award_levels=[{"name": "优秀案例", "count": 2}],
+        method=Competition.Method.MEAN,
+        tie_rule=Competition.TieRule.SHARED,
+        submissions_open_at=opens_at,
+        submissions_close_at=now + 11 * DAY,
+        review_closes_at=now + 25 * DAY,
+        judges_per_entry=1,
+        entries_per_judge=10,
+    )
+    contests.rubric_set(competition=competition, by=head, criteria=RUBRIC)
+    competition = contests.competition_publish(competition=competition, by=head, now=opens_at - DAY)
+    return 1 + len(_entries(competition, [author], at=now - DAY))
+
+
 def report() -> list[str]:
     """How to walk through each competition as organiser, author and judge."""
-    found = {c.title: c for c in Competition.objects.filter(title__in=(CASE, ESSAY, VIDEO, QUIZ))}
-    if len(found) < 4:
+    found = {c.title: c for c in Competition.objects.filter(title__in=TITLES)}
+    if not {CASE, ESSAY, VIDEO, QUIZ} <= set(found):
         return []
     case, essay, video, knowledge = (found[t] for t in (CASE, ESSAY, VIDEO, QUIZ))
     award = (
@@ -444,4 +481,12 @@ def report() -> list[str]:
         f"  {knowledge.title} — open: as {AUTHOR} start at /competitions/{knowledge.pk}/quiz/"
         " (one attempt, answers saved as you go); the organiser's item analysis is at"
         f" /competitions/{knowledge.pk}/quiz/items/, the leaderboard after the close.",
+        *(
+            [
+                f"  {LOCAL} — open, run by the station head {STATION_HEAD} at /competitions/manage/"
+                f"{found[LOCAL].pk}/; {AUTHOR} may enter it, workers of other stations may not."
+            ]
+            if LOCAL in found
+            else []
+        ),
     ]

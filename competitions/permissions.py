@@ -7,10 +7,10 @@ passed before handing it out, so a page never shows a draft that should be froze
 """
 
 import datetime as dt
+from typing import NamedTuple
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -135,10 +135,24 @@ def judge_for_user(*, user: User) -> Person:
     return person_for_user(user=user)
 
 
-def entry_file_for_judge(*, user: User, file_id: int) -> tuple[EntryFile, str]:
-    """A file of an entry assigned to the user, with the name a judge's download carries: the
-    entry's code and the file's place, never the original name (R14). A file of an entry not
-    assigned to them is a 404; a judge now in conflict or without the role, a 403."""
+class JudgeDownload(NamedTuple):
+    attachment: EntryFile
+    name: str  # the entry's code and the file's place, never the original name (R14)
+    assignment: Assignment
+
+
+def _name_for_judge(attachment: EntryFile) -> str:
+    entry = attachment.entry
+    index = list(selectors.files_of(entry=entry).values_list("pk", flat=True)).index(attachment.pk)
+    return rules.file_name_for_judge(
+        code=entry.code, index=index + 1, original_name=attachment.original_name
+    )
+
+
+def entry_file_for_judge(*, user: User, file_id: int) -> JudgeDownload:
+    """A file of an entry assigned to the user, with the name a judge's download carries and the
+    assignment it belongs to. A file of an entry not assigned to them is a 404; a judge now in
+    conflict or without the role, a 403."""
     person = directory_selectors.person_of_user(user=user)
     mine = (
         EntryFile.objects.filter(entry__assignments__judge=person)
@@ -147,38 +161,47 @@ def entry_file_for_judge(*, user: User, file_id: int) -> tuple[EntryFile, str]:
     )
     attachment = get_object_or_404(mine.select_related("entry"), pk=file_id)
     assignment = Assignment.objects.get(entry=attachment.entry, judge=person)
-    assignment_for_judge(user=user, assignment_id=assignment.pk)
-    entry = attachment.entry
-    index = list(selectors.files_of(entry=entry).values_list("pk", flat=True)).index(file_id) + 1
-    name = rules.file_name_for_judge(
-        code=entry.code, index=index, original_name=attachment.original_name
-    )
-    return attachment, name
+    assignment = assignment_for_judge(user=user, assignment_id=assignment.pk)
+    return JudgeDownload(attachment, _name_for_judge(attachment), assignment)
+
+
+def _entry_files_visible_to(user: User, person: Person | None) -> QuerySet[EntryFile]:
+    """Files of the entries the user wrote or co-wrote, was assigned to judge, or whose
+    competition they organise: nobody else's file is even looked up."""
+    organised = Q(entry__competition__in=selectors.competitions_for_organiser(user=user))
+    if person is None:
+        return EntryFile.objects.filter(organised)
+    return EntryFile.objects.filter(
+        organised
+        | Q(entry__author=person)
+        | Q(entry__coauthors=person)
+        | Q(entry__assignments__judge=person)
+    ).distinct()
 
 
 def entry_file_for_user(*, user: User, file_id: int) -> tuple[EntryFile, str]:
     """An entry's file and the name its download carries: the original name for its authors and
     the organiser, the entry's code and the file's place for a judge (never the original name,
     R14). Anyone else: 404; a judge in conflict or without the role: 403."""
-    attachment = get_object_or_404(EntryFile.objects.select_related("entry"), pk=file_id)
-    entry = attachment.entry
     person = directory_selectors.person_of_user(user=user)
+    visible = _entry_files_visible_to(user, person)
+    attachment = get_object_or_404(
+        visible.select_related(
+            "entry__competition__organiser_region",
+            "entry__competition__organiser_service_point__region",
+        ),
+        pk=file_id,
+    )
+    entry = attachment.entry
     if person is not None and (
         entry.author_id == person.pk or entry.coauthors.filter(pk=person.pk).exists()
     ):
         return attachment, attachment.original_name
-    if _competitions_in_scope(user).filter(pk=entry.competition_id).exists():
-        if _may_manage(user, entry.competition):
-            return attachment, attachment.original_name
-    assignment = Assignment.objects.filter(entry=entry, judge=person).first() if person else None
-    if assignment is None:
-        raise Http404
+    if _may_manage(user, entry.competition):
+        return attachment, attachment.original_name
+    assignment = get_object_or_404(Assignment.objects.filter(entry=entry, judge=person))
     assignment_for_judge(user=user, assignment_id=assignment.pk)
-    index = list(selectors.files_of(entry=entry).values_list("pk", flat=True)).index(file_id) + 1
-    name = rules.file_name_for_judge(
-        code=entry.code, index=index, original_name=attachment.original_name
-    )
-    return attachment, name
+    return attachment, _name_for_judge(attachment)
 
 
 def objection_for_organiser(*, user: User, objection_id: int) -> Objection:

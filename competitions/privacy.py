@@ -11,10 +11,12 @@ import io
 import re
 import unicodedata
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from competitions.file_metadata import MetadataNotRemovable
 from directory import identity
 
 ID_LIKE = re.compile(r"(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])")
@@ -87,40 +89,54 @@ def document_text(*, name: str, content: bytes) -> str | None:
     return None
 
 
-# Who wrote or last saved a Word document, in its metadata (docProps) and in the comments and
-# tracked changes of its parts: emptied before a judge downloads it (R14, blind review).
+# Who wrote or last saved a Word document, in its metadata (docProps) and in the comments,
+# tracked changes and list of reviewers of its parts: emptied before a judge downloads it (R14,
+# blind review).
 DOCX_PEOPLE = (
     re.compile(r"(<dc:creator\b[^>]*>)[^<]*(</dc:creator>)"),
     re.compile(r"(<cp:lastModifiedBy\b[^>]*>)[^<]*(</cp:lastModifiedBy>)"),
     re.compile(r"(<Company\b[^>]*>)[^<]*(</Company>)"),
     re.compile(r"(<Manager\b[^>]*>)[^<]*(</Manager>)"),
+    re.compile(r"(<vt:lpwstr\b[^>]*>)[^<]*(</vt:lpwstr>)"),  # custom properties (Owner …)
 )
-DOCX_AUTHOR_ATTRIBUTES = re.compile(r'(\bw:(?:author|initials)=")[^"]*(")')
+DOCX_AUTHOR_ATTRIBUTES = re.compile(r'(\bw(?:15)?:(?:author|initials|userId)=")[^"]*(")')
+DOCX_FAILURES = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    NotImplementedError,  # a compression method zipfile does not know
+    RuntimeError,  # an encrypted part
+    ValueError,
+)
 
 
 def docx_without_authors(content: bytes) -> bytes:
-    """A copy of a .docx with the author, last editor, company and manager of its metadata
-    emptied, and the authors of its comments and tracked changes too; the text is untouched.
-    Bytes that are not a Word document come back as they are."""
-    try:
-        source = zipfile.ZipFile(io.BytesIO(content))
-    except zipfile.BadZipFile:
-        return content
+    """A copy of a .docx with the author, last editor, company, manager and custom properties
+    of its metadata emptied, and the authors of its comments and tracked changes too; the text
+    is untouched. Bytes that cannot be read as a Word document raise MetadataNotRemovable."""
     output = io.BytesIO()
-    with source, zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            data = source.read(item)
-            if item.filename.endswith(".xml"):
-                data = _without_people(item.filename, data)
-            target.writestr(item, data)
+    try:
+        with (
+            zipfile.ZipFile(io.BytesIO(content)) as source,
+            zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target,
+        ):
+            for item in source.infolist():
+                data = source.read(item)
+                if item.filename.endswith(".xml"):
+                    data = _without_people(item.filename, data)
+                target.writestr(item, data)
+    except DOCX_FAILURES as error:
+        raise MetadataNotRemovable(f"unreadable Word document: {type(error).__name__}") from error
     return output.getvalue()
 
 
 def _without_people(name: str, data: bytes) -> bytes:
+    if not name.startswith(("docProps/", "word/")):
+        return data
     try:
         xml = data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data
+    except UnicodeDecodeError as error:
+        raise MetadataNotRemovable(f"{name} is not UTF-8") from error
     if name.startswith("docProps/"):
         for pattern in DOCX_PEOPLE:
             xml = pattern.sub(r"\1\2", xml)

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from competitions import rules
 from competitions.models import Competition
 from competitions.services.contests import DRAFT_FIELDS
-from directory.models import Position
+from directory.models import Position, Region, ServicePoint
 
 INPUT_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
 SPLIT = str.maketrans({"：": " ", ":": " ", "，": " ", ",": " ", "\t": " "})
@@ -39,15 +39,50 @@ def blueprint_text(lines: list[dict]) -> str:
     )
 
 
-class CompetitionForm(forms.Form):
-    """A draft's whole set-up. Award levels and the quiz blueprint are typed one per line."""
+class OrganiserField(forms.ChoiceField):
+    """Who runs the competition: one of the civil-affairs offices (regions) or stations given,
+    already limited to those the user may run competitions for; cleans to the object."""
 
-    def __init__(self, *args, organisers=None, regions, **kwargs):
+    def __init__(self, *, offices: list[Region], stations: list[ServicePoint], **kwargs):
+        self.organisers = {self.key(o): o for o in [*offices, *stations]}
+        groups = [
+            (_("民政部门"), [(self.key(o), str(o)) for o in offices]),
+            (_("社工站"), [(self.key(o), str(o)) for o in stations]),
+        ]
+        super().__init__(choices=[group for group in groups if group[1]], **kwargs)
+
+    @staticmethod
+    def key(organiser: Region | ServicePoint) -> str:
+        kind = "station" if isinstance(organiser, ServicePoint) else "region"
+        return f"{kind}-{organiser.pk}"
+
+    def clean(self, value) -> Region | ServicePoint:
+        return self.organisers[super().clean(value)]
+
+
+class CompetitionForm(forms.Form):
+    """A draft's whole set-up. Award levels and the quiz blueprint are typed one per line. A new
+    competition also names its organiser, among `offices` and `stations`."""
+
+    def __init__(
+        self,
+        *args,
+        regions,
+        offices: list[Region] | None = None,
+        stations: list[ServicePoint] | None = None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         fields = {}
-        if organisers is not None:
-            fields["organiser"] = forms.ModelChoiceField(
-                label=_("主办民政部门"), queryset=organisers, empty_label=None
+        if offices is not None or stations is not None:
+            fields["organiser"] = OrganiserField(
+                label=_("主办单位"),
+                offices=offices or [],
+                stations=stations or [],
+                error_messages={
+                    "required": _("请选择主办单位。"),
+                    "invalid_choice": _("请选择列表中的主办单位。"),
+                },
             )
         fields["title"] = _model_field("title")
         fields["kind"] = _model_field("kind")

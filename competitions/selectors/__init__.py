@@ -13,6 +13,7 @@ from competitions.selectors.contests import (
     published_competitions,
     question_bank,
     regions_managed_by,
+    stations_run_by,
 )
 from competitions.selectors.entries import (
     JudgeFile,
@@ -106,4 +107,5 @@ __all__ = [
     "scores_of",
     "scores_seen_by_judge",
     "stems_in_banks",
+    "stations_run_by",
 ]

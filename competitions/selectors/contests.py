@@ -13,7 +13,7 @@ from accounts.roles import Action, Role
 from competitions import rules
 from competitions.models import Competition, Entry, Question
 from directory import selectors as directory_selectors
-from directory.models import Person, Region
+from directory.models import Person, Region, ServicePoint
 
 
 def phase_of(*, competition: Competition, now: dt.datetime) -> rules.Phase:
@@ -48,9 +48,11 @@ def competitions_open_for_entries(*, now: dt.datetime) -> QuerySet[Competition]:
 
 
 def competitions_for_organiser(*, user: User) -> QuerySet[Competition]:
-    """Competitions organised by an office or station the user may run competitions for."""
+    """Competitions organised by an office or station the user may run competitions for: those
+    `role_allows(MANAGE_COMPETITIONS)` holds on (a station head's own station's, never its
+    township's or county's office's)."""
     return Competition.objects.filter(
-        Q(organiser_region__in=scope.regions_visible_to(user, Action.MANAGE_COMPETITIONS))
+        Q(organiser_region__in=scope.regions_covered_for(user, Action.MANAGE_COMPETITIONS))
         | Q(
             organiser_service_point__in=scope.service_points_visible_to(
                 user, Action.MANAGE_COMPETITIONS
@@ -61,11 +63,22 @@ def competitions_for_organiser(*, user: User) -> QuerySet[Competition]:
 
 def regions_managed_by(*, user: User, levels: tuple[str, ...]) -> QuerySet[Region]:
     """Regions at `levels` whose competitions the user may run, top down: the offices they may
-    organise as, or the regions they may open a contest to."""
+    organise as, or the regions they may open a contest to. Only region grants reach regions:
+    a station head has none here."""
     return (
-        scope.regions_visible_to(user, Action.MANAGE_COMPETITIONS)
+        scope.regions_covered_for(user, Action.MANAGE_COMPETITIONS)
         .filter(level__in=levels)
         .order_by("path")
+    )
+
+
+def stations_run_by(*, user: User) -> QuerySet[ServicePoint]:
+    """The stations whose local contests the user organises: those they head (their own grants
+    over a service point permitting MANAGE_COMPETITIONS)."""
+    return (
+        scope.service_points_granted_to(user, Action.MANAGE_COMPETITIONS)
+        .select_related("region")
+        .order_by("code")
     )
 
 

@@ -16,7 +16,7 @@ from directory.models import Person, Region
 
 def bank_regions_for_user(*, user: User) -> QuerySet[Region]:
     """The regions whose question banks the user may manage (MANAGE_COMPETITIONS), top down."""
-    return scope.regions_visible_to(user, Action.MANAGE_COMPETITIONS).order_by("path")
+    return scope.regions_covered_for(user, Action.MANAGE_COMPETITIONS).order_by("path")
 
 
 def bank_regions_named(*, user: User, names: Iterable[str]) -> QuerySet[Region]:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from audit.services import audit_record
 from competitions import privacy, rules, selectors
 from competitions.models import CASE_SECTIONS, Competition, Entry, EntryFile
+from competitions.services import blind_copies
 from core.files import check_upload, file_suffix, original_name
 from directory import selectors as directory_selectors
 from directory.models import Person
@@ -247,6 +248,7 @@ def entry_file_remove(*, attachment: EntryFile, by, now: dt.datetime | None = No
         target=entry,
         before={"file": attachment.pk, "sha256": attachment.sha256},
     )
+    blind_copies.blind_copy_delete(attachment=attachment)
     attachment.file.delete(save=False)
     attachment.delete()
 

@@ -1,24 +1,26 @@
 """The judge's pages (R14): the queue by entry code on a phone, an entry as a judge sees it with
-the scoring form, a declared conflict, and the entry's files named by code. In blind mode
-nothing here names an author, their station or region, or an original file name."""
+the scoring form, a declared conflict, and the entry's files named by code and stripped of their
+metadata. In blind mode nothing here names an author, their station or region, or an original
+file name."""
+
+import logging
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from competitions import permissions, privacy, rules, selectors
+from competitions import permissions, rules, selectors
+from competitions.file_metadata import MetadataNotRemovable
 from competitions.forms.judge import ConflictForm, ScoresForm
 from competitions.models import Competition
-from competitions.services import review
-from core.files import file_suffix, private_file_response
+from competitions.services import blind_copies, review
+from core.files import private_file_response
 
-DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+logger = logging.getLogger(__name__)
 
 
 def _scoring_open(competition: Competition, now) -> bool:
@@ -97,14 +99,14 @@ def conflict(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def entry_file(request: HttpRequest, pk: int) -> HttpResponse:
-    """An assigned entry's file, named by the entry's code; a Word document is sent with its
-    author, last editor and company emptied (R14: blind review)."""
-    attachment, name = permissions.entry_file_for_judge(user=request.user, file_id=pk)
-    if file_suffix(name) != ".docx":
-        return private_file_response(attachment.file, filename=name)
-    with attachment.file.open("rb") as stored:
-        content = privacy.docx_without_authors(stored.read())
-    response = HttpResponse(content, content_type=DOCX_TYPE)
-    response["Content-Disposition"] = content_disposition_header(True, name)
-    patch_cache_control(response, private=True, no_store=True)
-    return response
+    """An assigned entry's file, named by the entry's code and without the metadata that names
+    its author (R14: blind review). A file whose metadata cannot be removed is not sent: the
+    judge is told to ask the organiser, and the refusal is logged."""
+    download = permissions.entry_file_for_judge(user=request.user, file_id=pk)
+    try:
+        blind = blind_copies.blind_copy_ensure(attachment=download.attachment)
+    except MetadataNotRemovable as error:
+        logger.warning("Entry file %s not sent to a judge: %s", download.attachment.pk, error)
+        messages.error(request, _("该文件无法去除作者信息，请联系主办方。"))
+        return redirect("competitions:judge_entry", download.assignment.pk)
+    return private_file_response(blind, filename=download.name)

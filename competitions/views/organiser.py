@@ -46,7 +46,8 @@ def competition_new(request: HttpRequest) -> HttpResponse:
     permissions.organiser_required(user=request.user)
     form = forms.CompetitionForm(
         request.POST or None,
-        organisers=selectors.regions_managed_by(user=request.user, levels=OFFICE_LEVELS),
+        offices=list(selectors.regions_managed_by(user=request.user, levels=OFFICE_LEVELS)),
+        stations=list(selectors.stations_run_by(user=request.user)),
         regions=_regions(request),
     )
     if request.method == "POST" and form.is_valid():

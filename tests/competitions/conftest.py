@@ -97,3 +97,20 @@ def clock(monkeypatch):
         monkeypatch.setattr(timezone, "now", lambda: when)
 
     return set_to
+
+
+def station_head(name, station):
+    """A person heading `station`: a position there and the station head's grant over it."""
+    user = factories.UserFactory(last_name=name)
+    person = factories.PersonFactory(name=name, region=station.region, user=user)
+    factories.PositionFactory(person=person, service_point=station, role="station_head")
+    factories.RoleGrantFactory(user=user, role=Role.STATION_HEAD, service_point=station)
+    return person
+
+
+@pytest.fixture
+def heads(tree):
+    """The heads of station A (定王台) and station B (坡子街)."""
+    return SimpleNamespace(
+        a=station_head("站长甲", tree.station_a), b=station_head("站长乙", tree.station_b)
+    )

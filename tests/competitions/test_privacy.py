@@ -4,7 +4,10 @@ and repeats none of them in full (no database)."""
 import io
 import zipfile
 
+import pytest
+
 from competitions import privacy
+from competitions.file_metadata import MetadataNotRemovable
 from tests.factories import make_id_number
 
 
@@ -80,8 +83,36 @@ def test_a_word_document_loses_its_authors_but_keeps_its_text():
         )
 
 
-def test_bytes_that_are_not_a_word_document_come_back_unchanged():
-    assert privacy.docx_without_authors(b"%PDF-1.7 ...") == b"%PDF-1.7 ..."
+def test_reviewers_and_custom_properties_lose_their_names_too():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(
+            "word/people.xml",
+            '<w15:people><w15:person w15:author="王芳"><w15:presenceInfo w15:providerId="AD"'
+            ' w15:userId="wangfang@example.cn"/></w15:person></w15:people>',
+        )
+        archive.writestr(
+            "docProps/custom.xml",
+            '<Properties><property name="Owner"><vt:lpwstr>王芳</vt:lpwstr></property>'
+            "</Properties>",
+        )
+    cleaned = privacy.docx_without_authors(buffer.getvalue())
+    assert "王芳".encode() not in cleaned and b"wangfang" not in cleaned
+
+
+@pytest.mark.parametrize("content", [b"%PDF-1.7 ...", b"PK\x03\x04 truncated"])
+def test_bytes_that_are_not_a_word_document_are_refused(content):
+    """Sending them as they are could name the author: the judge's download is refused."""
+    with pytest.raises(MetadataNotRemovable):
+        privacy.docx_without_authors(content)
+
+
+def test_a_part_not_in_utf8_is_refused_rather_than_left_as_it_is():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("docProps/core.xml", "<dc:creator>王芳</dc:creator>".encode("utf-16"))
+    with pytest.raises(MetadataNotRemovable):
+        privacy.docx_without_authors(buffer.getvalue())
 
 
 def test_others_on_a_list_are_named_by_surname():

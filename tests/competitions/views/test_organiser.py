@@ -79,7 +79,9 @@ def test_a_worker_may_not_organise(client, wang_fang, name):
 def test_an_organiser_creates_a_draft(client, zhang_min, tree):
     client.force_login(zhang_min.user)
     assert client.get(_url("organiser_new")).status_code == 200
-    response = client.post(_url("organiser_new"), {**FORM, "organiser": tree.county_a.pk})
+    response = client.post(
+        _url("organiser_new"), {**FORM, "organiser": f"region-{tree.county_a.pk}"}
+    )
     competition = Competition.objects.get()
     assert response["Location"] == _url("organiser_detail", competition.pk)
     assert competition.organiser_region == tree.county_a and competition.published_at is None
@@ -91,7 +93,9 @@ def test_an_organiser_creates_a_draft(client, zhang_min, tree):
 
 def test_an_office_outside_scope_cannot_be_chosen(client, zhang_min, tree):
     client.force_login(zhang_min.user)
-    response = client.post(_url("organiser_new"), {**FORM, "organiser": tree.county_b.pk})
+    response = client.post(
+        _url("organiser_new"), {**FORM, "organiser": f"region-{tree.county_b.pk}"}
+    )
     assert response.status_code == 200 and not Competition.objects.exists()
 
 
