@@ -81,3 +81,13 @@ def test_a_station_contest_cannot_be_opened_beyond_the_station(tree, heads):
     with pytest.raises(ValidationError, match="参赛区域须在主办方辖区内"):
         make_competition(heads.a.user, tree.station_a, eligible_regions=[tree.county_a])
     assert not Competition.objects.exists()
+
+
+def test_a_station_head_keeps_no_question_bank(tree, heads, zhang_min):
+    """Question banks are a region's (R14): a station head is offered no bank and no import;
+    the county administrator who runs county contests is."""
+    from competitions import question_import
+
+    assert not selectors.bank_regions_for_user(user=heads.a.user).exists()
+    assert not question_import.may_import(user=heads.a.user)
+    assert question_import.may_import(user=zhang_min.user)
