@@ -16,9 +16,11 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from accounts import scope
-from accounts.models import Invitation, User
+from accounts import selectors as account_selectors
+from accounts.models import User
 from accounts.roles import Action, Role
 from directory import identity
+from directory import selectors as directory_selectors
 from directory.models import IDENTITY_MESSAGES, Person, University, id_number_digest, mobile_digest
 from imports import cells, kinds
 from imports.checks import RowCheck, column_values, repeated, repeated_in_column
@@ -75,17 +77,9 @@ def student_context(*, rows: list[RawRow], user: User, columns) -> Context:
     ids = [university.pk for university in universities]
     programmes = list(Programme.objects.filter(university__in=ids))
     tutors = _tutors(universities)
-    id_digests = [
-        id_number_digest(number)
-        for number in column_values(rows, "身份证号")
-        if identity.normalise_id_number(number)
-    ]
-    holders = list(Person.objects.filter(id_number_hash__in=id_digests))
-    mobiles = [
-        mobile_digest(number)
-        for number in column_values(rows, "手机号")
-        if identity.normalise_mobile(number)
-    ]
+    holders = list(
+        directory_selectors.people_holding_id_numbers(numbers=column_values(rows, "身份证号"))
+    )
     holder_ids = [person.pk for person in holders]
     students = Student.objects.filter(programme__university__in=ids)
     return Context(
@@ -96,9 +90,7 @@ def student_context(*, rows: list[RawRow], user: User, columns) -> Context:
         },
         tutors=tutors,
         id_holders={person.id_number_hash: person for person in holders},
-        mobile_holders=dict(
-            Person.objects.filter(mobile_hash__in=mobiles).values_list("mobile_hash", "pk")
-        ),
+        mobile_holders=directory_selectors.mobile_holders(numbers=column_values(rows, "手机号")),
         own_people={
             university.pk: set(
                 university_people(university=university)
@@ -317,12 +309,9 @@ def _student_emails(university_ids: list[int], emails: set[str]) -> dict[tuple[i
     or as their account's e-mail."""
     emails = {email.lower() for email in emails}
     found: dict[tuple[int, str], set] = {}
-    invitations = Invitation.objects.filter(
-        university__in=university_ids,
-        role=Role.PRACTICUM_STUDENT,
-        email__in=emails,
-        person__isnull=False,
-    ).values_list("university_id", "email", "person_id")
+    invitations = account_selectors.invited_emails(
+        role=Role.PRACTICUM_STUDENT, university_ids=university_ids, emails=emails
+    )
     accounts = (
         Student.objects.filter(programme__university__in=university_ids)
         .filter(Q(person__user__email__in=emails))
