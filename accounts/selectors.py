@@ -1,6 +1,8 @@
+from collections.abc import Iterable
+
 from django.db.models import Q, QuerySet
 
-from accounts.models import RoleGrant, User
+from accounts.models import Invitation, RoleGrant, User
 from directory.models import Region, ServicePoint
 
 
@@ -75,3 +77,11 @@ def users_with_role_around(*, role: str, region_path: str) -> QuerySet[User]:
         | Q(service_point__region__path__startswith=region_path)
     )
     return User.objects.filter(is_active=True, pk__in=grants.values("user_id")).order_by("pk")
+
+
+def invited_emails(*, role: str, university_ids: list[int], emails: Iterable[str]) -> QuerySet:
+    """(university id, e-mail, person id) of invitations with `role` over those universities
+    sent to one of `emails` for a known person."""
+    return Invitation.objects.filter(
+        university__in=university_ids, role=role, email__in=list(emails), person__isnull=False
+    ).values_list("university_id", "email", "person_id")

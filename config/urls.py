@@ -36,6 +36,8 @@ urlpatterns = [
     path("quotas/", include("quotas.urls")),
     path("competitions/", include("competitions.urls")),
     path("practicum/", include("practicum.urls")),
+    # The importer again, outside the Wagtail admin, for importers without admin access.
+    path("imports/", include("imports.site_urls", namespace="imports_site")),
     path("", include("credentials.urls")),
     # No route serves MEDIA_URL: stored files leave only through views that check permission.
     path("", include(public(wagtail_urls))),

@@ -9,7 +9,7 @@ from django.db.models.functions import Substr
 from accounts import scope
 from accounts.models import User
 from accounts.roles import Action
-from directory import rules
+from directory import identity, rules
 from directory.models import (
     CountyRecognition,
     Person,
@@ -18,6 +18,8 @@ from directory.models import (
     ServicePoint,
     StarRating,
     VolunteerCount,
+    id_number_digest,
+    mobile_digest,
 )
 
 
@@ -409,3 +411,15 @@ def people_with_ids(*, ids: Iterable[int]) -> QuerySet[Person]:
 def people_of_users(*, users: QuerySet) -> QuerySet[Person]:
     """The people linked to these accounts, by name."""
     return Person.objects.filter(user__in=users).order_by("name", "pk")
+
+
+def people_holding_id_numbers(*, numbers: Iterable[str]) -> QuerySet[Person]:
+    """Whoever in the directory holds one of the ID numbers (however typed), found by hash."""
+    digests = [id_number_digest(n) for n in numbers if identity.normalise_id_number(n)]
+    return Person.objects.filter(id_number_hash__in=digests)
+
+
+def mobile_holders(*, numbers: Iterable[str]) -> dict[str, int]:
+    """Mobile digest → the id of the person holding it, for the numbers (however typed)."""
+    digests = [mobile_digest(n) for n in numbers if identity.normalise_mobile(n)]
+    return dict(Person.objects.filter(mobile_hash__in=digests).values_list("mobile_hash", "pk"))

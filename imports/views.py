@@ -1,4 +1,10 @@
-"""The import pages in the Wagtail admin: upload, preview, commit, result and templates."""
+"""The import pages: upload, preview, commit, result and templates.
+
+The same views are mounted twice: in the Wagtail admin (namespace "imports", the default
+instance) and in the site (instance "imports_site", for importers who have no admin access).
+Each page is drawn in the frame of the mount it was reached through, and its links and
+redirects stay in that mount (`surface`).
+"""
 
 from collections.abc import Callable
 from functools import wraps
@@ -6,12 +12,11 @@ from functools import wraps
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from imports import forms, permissions, selectors, services, template_files
+from imports import forms, permissions, selectors, services, surface, template_files
 from imports.models import ImportBatch
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -25,7 +30,12 @@ def forbidden_as_403(view: Callable) -> Callable:
         try:
             return view(request, *args, **kwargs)
         except PermissionDenied:
-            return render(request, "imports/forbidden.html", status=403)
+            return surface.render(
+                request,
+                "imports/forbidden.html",
+                {"title": _("无权访问"), "icon": "warning"},
+                status=403,
+            )
 
     return wrapped
 
@@ -49,11 +59,12 @@ def upload(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             form.add_error("file", error)
         else:
-            return redirect("imports:preview", batch.pk)
-    return render(
+            return surface.redirect(request, "preview", batch.pk)
+    return surface.render(
         request,
         "imports/upload.html",
         {
+            "title": _("批量导入"),
             "form": form,
             "kinds": importable,
             "batches": selectors.recent_batches_for_user(user=request.user),
@@ -66,12 +77,14 @@ def upload(request: HttpRequest) -> HttpResponse:
 def preview(request: HttpRequest, pk: int) -> HttpResponse:
     batch, kind = permissions.batch_for_user(user=request.user, batch_id=pk)
     if batch.status == ImportBatch.Status.COMMITTED:
-        return redirect("imports:result", batch.pk)
+        return surface.redirect(request, "result", batch.pk)
     only_errors = request.GET.get("errors") == "1"
-    return render(
+    return surface.render(
         request,
         "imports/preview.html",
         {
+            "title": _("导入预览"),
+            "subtitle": batch.filename,
             "batch": batch,
             "kind": kind,
             "rows": selectors.preview_rows(batch=batch, kind=kind, only_errors=only_errors),
@@ -88,16 +101,16 @@ def commit(request: HttpRequest, pk: int) -> HttpResponse:
         batch = services.import_commit(batch=batch, user=request.user)
     except services.ImportRefused as refused:
         messages.error(request, refused.message)
-        return redirect("imports:preview", batch.pk)
+        return surface.redirect(request, "preview", batch.pk)
     if batch.status != ImportBatch.Status.COMMITTED:
         messages.error(
             request,
             _("数据库中的数据已发生变化，有 %(count)s 行未通过校验，未保存任何数据。")
             % {"count": batch.error_count},
         )
-        return redirect("imports:preview", batch.pk)
+        return surface.redirect(request, "preview", batch.pk)
     messages.success(request, _("导入成功，共 %(count)s 行。") % {"count": batch.row_count})
-    return redirect("imports:result", batch.pk)
+    return surface.redirect(request, "result", batch.pk)
 
 
 @forbidden_as_403
@@ -105,11 +118,17 @@ def commit(request: HttpRequest, pk: int) -> HttpResponse:
 def result(request: HttpRequest, pk: int) -> HttpResponse:
     batch, kind = permissions.batch_for_user(user=request.user, batch_id=pk)
     if batch.status != ImportBatch.Status.COMMITTED:
-        return redirect("imports:preview", batch.pk)
-    return render(
+        return surface.redirect(request, "preview", batch.pk)
+    return surface.render(
         request,
         "imports/result.html",
-        {"batch": batch, "kind": kind, "kind_url": kind.result_url()},
+        {
+            "title": _("导入结果"),
+            "subtitle": batch.filename,
+            "batch": batch,
+            "kind": kind,
+            "kind_url": kind.result_url(),
+        },
     )
 
 

@@ -19,8 +19,9 @@ from practicum.models import Programme, Student
 from practicum.services.placements import tutors_of
 
 
-def _university_people(university: University):
-    """People already tutoring or studying at the university (or invited to)."""
+def university_people(*, university: University):
+    """People already tutoring or studying at the university (or invited to): the only holders
+    of an ID number the university may enrol again."""
     invited = Invitation.objects.filter(
         university=university, role__in=[Role.PRACTICUM_TUTOR, Role.PRACTICUM_STUDENT]
     ).values("person_id")
@@ -37,7 +38,7 @@ def _person_for(
     """The person behind `id_number`: this university's own, or a new directory person."""
     existing = Person.objects.with_id_number(id_number).first()
     if existing is not None:
-        if not _university_people(university).filter(pk=existing.pk).exists():
+        if not university_people(university=university).filter(pk=existing.pk).exists():
             raise ValidationError({"id_number": IDENTITY_MESSAGES["id_number_unusable"]})
         if existing.name != name:
             raise ValidationError({"name": _("姓名与本校已登记的该身份证号人员不一致。")})
@@ -98,14 +99,15 @@ def student_create(
     cohort: str,
     tutor: Person | None,
     by: User,
+    mobile: str = "",
 ) -> Student:
     """A student of `programme` with their tutor (a tutor of the same university), and an
-    invitation with the practicum-student role."""
+    invitation with the practicum-student role. `mobile` is recorded for a new person only."""
     university = programme.university
     if tutor is not None and not tutors_of(university=university).filter(pk=tutor.pk).exists():
         raise ValidationError({"tutor": _("校内导师须是本校的实习导师。")})
     person = _person_for(
-        university=university, name=name, id_number=id_number, mobile="", education=education
+        university=university, name=name, id_number=id_number, mobile=mobile, education=education
     )
     student = Student(
         person=person,

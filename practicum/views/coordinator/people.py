@@ -12,6 +12,7 @@ from practicum.models import Programme
 from practicum.selectors import coordinator as selectors
 from practicum.services import placements as placement_services
 from practicum.services import students as services
+from practicum.student_import import KEY as STUDENT_IMPORT_KIND
 from practicum.views.coordinator import common
 
 
@@ -22,7 +23,12 @@ def student_list(request: HttpRequest, university_id: int) -> HttpResponse:
     return render(
         request,
         "practicum/coordinator/student_list.html",
-        {"university": university, "page": page, "query": query},
+        {
+            "university": university,
+            "page": page,
+            "query": query,
+            "import_kind": STUDENT_IMPORT_KIND,
+        },
     )
 
 
