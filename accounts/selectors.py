@@ -85,3 +85,22 @@ def invited_emails(*, role: str, university_ids: list[int], emails: Iterable[str
     return Invitation.objects.filter(
         university__in=university_ids, role=role, email__in=list(emails), person__isnull=False
     ).values_list("university_id", "email", "person_id")
+
+
+def users_holding(
+    *, role: str, university_id: int | None = None, service_point_id: int | None = None
+) -> QuerySet[User]:
+    """Active users with an active grant of `role` over exactly this university or service point."""
+    grants = RoleGrant.objects.filter(role=role, revoked_at__isnull=True)
+    if university_id is not None:
+        grants = grants.filter(university_id=university_id)
+    if service_point_id is not None:
+        grants = grants.filter(service_point_id=service_point_id)
+    return User.objects.filter(pk__in=grants.values("user_id"), is_active=True).order_by("pk")
+
+
+def invited_people(*, university_id: int, roles: Iterable[str]) -> QuerySet:
+    """Ids of the people invited to one of `roles` over the university (accepted or not)."""
+    return Invitation.objects.filter(
+        university_id=university_id, role__in=list(roles), person__isnull=False
+    ).values_list("person_id", flat=True)

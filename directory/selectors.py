@@ -11,6 +11,7 @@ from accounts.models import User
 from accounts.roles import Action
 from directory import identity, rules
 from directory.models import (
+    Agency,
     CountyRecognition,
     Person,
     Position,
@@ -423,3 +424,30 @@ def mobile_holders(*, numbers: Iterable[str]) -> dict[str, int]:
     """Mobile digest → the id of the person holding it, for the numbers (however typed)."""
     digests = [mobile_digest(n) for n in numbers if identity.normalise_mobile(n)]
     return dict(Person.objects.filter(mobile_hash__in=digests).values_list("mobile_hash", "pk"))
+
+
+def hosts_matching(*, query: str, limit: int) -> tuple[list[ServicePoint], list[Agency]]:
+    """Stations and agencies whose name or code contains `query` (both are public)."""
+    query = query.strip()
+    if not query:
+        return [], []
+    points = ServicePoint.objects.filter(Q(name__icontains=query) | Q(code__icontains=query))
+    agencies = Agency.objects.filter(Q(name__icontains=query) | Q(credit_code__icontains=query))
+    return (
+        list(points.select_related("region").order_by("code")[:limit]),
+        list(agencies.order_by("name")[:limit]),
+    )
+
+
+def host_with_code(*, code: str) -> ServicePoint | Agency | None:
+    """The station with this code, or else the agency with this credit code (both public)."""
+    code = code.strip()
+    return (
+        ServicePoint.objects.filter(code=code).first()
+        or Agency.objects.filter(credit_code=code.upper()).first()
+    )
+
+
+def person_with_id_number(*, number: str) -> Person | None:
+    """Whoever holds this ID number (however typed); the caller must not reveal who it is."""
+    return Person.objects.with_id_number(number).first()

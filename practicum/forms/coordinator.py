@@ -3,30 +3,17 @@ evaluation forms, placements, tutors and students. Choices are always querysets 
 filtered to what the user may use, so an id from elsewhere is simply not a valid choice."""
 
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.files import check_upload
-from directory.models import Agency, Person, ServicePoint
+from directory import selectors as directory_selectors
+from directory.models import Person
 from practicum.models import Placement, PracticeBase, Programme
 from practicum.services.programmes import criteria_problems
 
 AGREEMENT_MAX_BYTES = 10 * 1024 * 1024
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 SPLIT = str.maketrans({"：": " ", ":": " ", "，": " ", ",": " ", "\t": " "})
-
-
-def hosts_matching(query: str, *, limit: int = 20) -> tuple[list, list]:
-    """Stations and agencies whose name or code contains `query` (both are public)."""
-    query = query.strip()
-    if not query:
-        return [], []
-    points = ServicePoint.objects.filter(Q(name__icontains=query) | Q(code__icontains=query))
-    agencies = Agency.objects.filter(Q(name__icontains=query) | Q(credit_code__icontains=query))
-    return (
-        list(points.select_related("region").order_by("code")[:limit]),
-        list(agencies.order_by("name")[:limit]),
-    )
 
 
 class AgreementForm(forms.ModelForm):
@@ -51,10 +38,7 @@ class AgreementForm(forms.ModelForm):
 
     def clean_host_code(self):
         code = self.cleaned_data["host_code"].strip()
-        host = (
-            ServicePoint.objects.filter(code=code).first()
-            or Agency.objects.filter(credit_code=code.upper()).first()
-        )
+        host = directory_selectors.host_with_code(code=code)
         if host is None:
             raise forms.ValidationError(_("没有找到这个编号的站点或机构。"))
         self.host = host

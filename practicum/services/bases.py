@@ -8,7 +8,8 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from accounts.models import RoleGrant, User
+from accounts import selectors as account_selectors
+from accounts.models import User
 from accounts.roles import Role
 from audit.services import audit_record
 from core.files import original_name
@@ -116,7 +117,9 @@ def supervisor_candidates(*, base: PracticeBase, today: dt.date) -> QuerySet[Per
         positions = directory_selectors.current_positions(on=today).filter(
             service_point__agency=base.agency
         )
-    return Person.objects.filter(pk__in=positions.values("person_id")).order_by("name", "pk")
+    return directory_selectors.people_with_ids(
+        ids=positions.values_list("person_id", flat=True)
+    ).order_by("name", "pk")
 
 
 @transaction.atomic
@@ -151,17 +154,17 @@ def field_supervisors_set(
 def _host_heads_emails(base: PracticeBase) -> list[str]:
     if not base.service_point_id:
         return []
-    grants = RoleGrant.objects.filter(
-        role=Role.STATION_HEAD, service_point=base.service_point, revoked_at__isnull=True
-    ).select_related("user")
-    return [grant.user.email for grant in grants if grant.user.email and grant.user.is_active]
+    heads = account_selectors.users_holding(
+        role=Role.STATION_HEAD, service_point_id=base.service_point_id
+    )
+    return [user.email for user in heads if user.email]
 
 
 def _coordinator_emails(base: PracticeBase) -> list[str]:
-    grants = RoleGrant.objects.filter(
-        role=Role.UNIVERSITY_COORDINATOR, university=base.university, revoked_at__isnull=True
-    ).select_related("user")
-    return [grant.user.email for grant in grants if grant.user.email and grant.user.is_active]
+    coordinators = account_selectors.users_holding(
+        role=Role.UNIVERSITY_COORDINATOR, university_id=base.university_id
+    )
+    return [user.email for user in coordinators if user.email]
 
 
 def practice_bases_remind_expiring(*, today: dt.date) -> int:

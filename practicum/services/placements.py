@@ -8,10 +8,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import RoleGrant, User
+from accounts import selectors as account_selectors
+from accounts.models import User
 from accounts.roles import Role
 from audit.services import audit_record
-from directory.models import Person, University
+from directory import selectors as directory_selectors
+from directory.models import University
 from practicum.models import Application, Placement, PracticeBase
 from practicum.services.bases import is_expired
 
@@ -32,10 +34,8 @@ PUBLISHED_FIELDS = ("places", "weekly_schedule", "requirements")
 
 def tutors_of(*, university: University):
     """People whose account holds an active practicum-tutor grant over the university."""
-    users = RoleGrant.objects.filter(
-        role=Role.PRACTICUM_TUTOR, university=university, revoked_at__isnull=True
-    ).values("user_id")
-    return Person.objects.filter(user__in=users, user__is_active=True)
+    users = account_selectors.users_holding(role=Role.PRACTICUM_TUTOR, university_id=university.pk)
+    return directory_selectors.people_of_users(users=users)
 
 
 def accepted_count(*, placement: Placement) -> int:

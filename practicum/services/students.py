@@ -7,13 +7,14 @@ reused, and nothing tells the coordinator who else holds a number."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from accounts.models import Invitation, RoleGrant, User
+from accounts import selectors as account_selectors
+from accounts.models import User
 from accounts.roles import Role
 from accounts.services import invitation_create
 from audit.services import audit_record
+from directory import selectors as directory_selectors
 from directory.models import IDENTITY_MESSAGES, Person, University
 from practicum.models import Programme, Student
 from practicum.services.placements import tutors_of
@@ -22,13 +23,18 @@ from practicum.services.placements import tutors_of
 def university_people(*, university: University):
     """People already tutoring or studying at the university (or invited to): the only holders
     of an ID number the university may enrol again."""
-    invited = Invitation.objects.filter(
-        university=university, role__in=[Role.PRACTICUM_TUTOR, Role.PRACTICUM_STUDENT]
-    ).values("person_id")
-    return Person.objects.filter(
-        Q(pk__in=tutors_of(university=university).values("pk"))
-        | Q(practicum_studies__programme__university=university)
-        | Q(pk__in=invited)
+    invited = account_selectors.invited_people(
+        university_id=university.pk, roles=[Role.PRACTICUM_TUTOR, Role.PRACTICUM_STUDENT]
+    )
+    students = Student.objects.filter(programme__university=university).values_list(
+        "person_id", flat=True
+    )
+    return directory_selectors.people_in_any(
+        groups=[
+            tutors_of(university=university),
+            directory_selectors.people_with_ids(ids=students),
+            directory_selectors.people_with_ids(ids=invited),
+        ]
     )
 
 
@@ -36,7 +42,7 @@ def _person_for(
     *, university: University, name: str, id_number: str, mobile: str, education: str
 ) -> Person:
     """The person behind `id_number`: this university's own, or a new directory person."""
-    existing = Person.objects.with_id_number(id_number).first()
+    existing = directory_selectors.person_with_id_number(number=id_number)
     if existing is not None:
         if not university_people(university=university).filter(pk=existing.pk).exists():
             raise ValidationError({"id_number": IDENTITY_MESSAGES["id_number_unusable"]})
@@ -57,12 +63,10 @@ def _person_for(
 
 
 def _holds_student_role(*, person: Person, university: University) -> bool:
-    return RoleGrant.objects.filter(
-        user_id=person.user_id,
-        role=Role.PRACTICUM_STUDENT,
-        university=university,
-        revoked_at__isnull=True,
-    ).exists()
+    holders = account_selectors.users_holding(
+        role=Role.PRACTICUM_STUDENT, university_id=university.pk
+    )
+    return holders.filter(pk=person.user_id).exists()
 
 
 @transaction.atomic

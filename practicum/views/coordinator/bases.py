@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.files import private_file_response
+from directory import selectors as directory_selectors
 from practicum import permissions
 from practicum.forms import coordinator as forms
 from practicum.selectors import coordinator as selectors
@@ -33,7 +34,7 @@ def base_list(request: HttpRequest, university_id: int) -> HttpResponse:
 def base_new(request: HttpRequest, university_id: int) -> HttpResponse:
     university = common.university_managed(user=request.user, university_id=university_id)
     query = request.GET.get("q", "")
-    points, agencies = forms.hosts_matching(query)
+    points, agencies = directory_selectors.hosts_matching(query=query, limit=20)
     form = forms.AgreementForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
