@@ -62,7 +62,7 @@ class WeeklyLogForm(forms.Form):
         min_value=Decimal("0.1"),
         max_digits=5,
         decimal_places=2,
-        widget=forms.NumberInput(attrs={"step": "0.5", "inputmode": "decimal"}),
+        widget=forms.NumberInput(attrs={"step": "0.01", "inputmode": "decimal"}),
         error_messages={
             "required": _("请填写本周实习时数。"),
             "invalid": _("请填写数字，如 32.5。"),
