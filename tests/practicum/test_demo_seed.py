@@ -43,7 +43,14 @@ def seeded(settings, tmp_path):
     return seed()
 
 
-def test_universities_students_at_their_stages_and_the_report(seeded, client):
+def test_the_practicum_demo(seeded, client):
+    """One seeding for every check: the whole demo takes a while to build."""
+    _universities_students_at_their_stages_and_the_report(seeded, client)
+    _demo_logins_open_their_pages(client)
+    _second_run_adds_nothing_and_reset_empties()
+
+
+def _universities_students_at_their_stages_and_the_report(seeded, client):
     bases = PracticeBase.objects.select_related("university", "service_point")
     assert {(b.university.name, b.service_point.name) for b in bases} == {
         ("湖南师范大学", "星沙街道社会工作服务站"),
@@ -102,7 +109,7 @@ PAGES = (
 )
 
 
-def test_demo_logins_open_their_pages(seeded, client):
+def _demo_logins_open_their_pages(client):
     for address, route in PAGES:
         user = User.objects.get(email=address)
         assert user.check_password(demo_seed.PASSWORD), address
@@ -114,7 +121,7 @@ def test_demo_logins_open_their_pages(seeded, client):
     assert reverse("practicum:placement_log_confirm", args=[waiting.pk]) in page
 
 
-def test_second_run_adds_nothing_and_reset_empties(seeded):
+def _second_run_adds_nothing_and_reset_empties():
     counts = (
         PracticeBase.objects.count(),
         Application.objects.count(),
