@@ -254,6 +254,8 @@ def test_public_detail_only_for_published(client, practicum):
     url = reverse("practicum:completion_public_detail", args=[practicum.placement.pk])
     page = client.get(url).content.decode()
     assert "每周一至周五" in page and "刘督导" not in page
+    apply = reverse("practicum:placement_detail", args=[practicum.placement.pk])
+    assert apply in page  # students go on to apply, signing in first
     practicum.placement.status = Placement.Status.DRAFT
     practicum.placement.save()
     assert client.get(url).status_code == 404
