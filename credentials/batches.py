@@ -2,13 +2,13 @@
 
 Progress is stored on the batch row after every person, so the page can show a bar. A run that
 dies part-way is simply run again: people who already hold a current certificate for the year
-are skipped (and the database allows one current certificate per person and period).
+are skipped (and the database allows one current certificate per person and period), and
+certificates issued but left without their PDF (killed mid-render, disk full) are rendered first.
 """
 
 import datetime as dt
 import io
 import zipfile
-from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -16,10 +16,10 @@ from django.db import transaction
 from django.db.models import F, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_q.tasks import async_task
 
 from audit.services import audit_record
 from core.links import absolute_url
+from core.tasks import enqueue, enqueue_on_commit
 from credentials import services
 from credentials.models import Certificate, CertificateBatch
 from directory import selectors as directory_selectors
@@ -35,7 +35,7 @@ def batch_create(
         region=region, year=year, created_by=created_by, include_empty=include_empty
     )
     audit_record(actor=created_by, verb="certificate_batch.create", target=batch)
-    transaction.on_commit(partial(async_task, "credentials.tasks.batch_run", batch.pk))
+    enqueue_on_commit("credentials.tasks.batch_run", batch.pk)
     return batch
 
 
@@ -69,10 +69,12 @@ def batch_run(*, batch_id: int, chunk: int = CHUNK, requeue: bool = True) -> Cer
             holder__in=[p.pk for p in people],
         ).values_list("holder_id", flat=True)
     )
+    _unrendered_render(batch=batch)
     CertificateBatch.objects.filter(pk=batch.pk).update(
         status=CertificateBatch.Status.RUNNING,
         total=len(people),
         done=len(holding) + len(batch.skipped_people),
+        issued=_current(batch.certificates.all()).count(),
         started_at=batch.started_at or timezone.now(),
     )
     skipped = set(batch.skipped_people)
@@ -81,9 +83,19 @@ def batch_run(*, batch_id: int, chunk: int = CHUNK, requeue: bool = True) -> Cer
         _issue_one(batch=batch, person=person, starts_on=starts_on, ends_on=ends_on)
     if len(waiting) > chunk:
         if requeue:
-            async_task("credentials.tasks.batch_run", batch.pk)
+            enqueue("credentials.tasks.batch_run", batch.pk)
         return CertificateBatch.objects.get(pk=batch.pk)
     return _finish(batch_id=batch.pk)
+
+
+def _current(certificates: QuerySet[Certificate]) -> QuerySet[Certificate]:
+    return certificates.filter(superseded_at__isnull=True, revoked_at__isnull=True)
+
+
+def _unrendered_render(*, batch: CertificateBatch) -> None:
+    """Render the batch's certificates that a previous run issued but did not store a PDF for."""
+    for certificate_id in _current(batch.certificates.filter(pdf="")).values_list("pk", flat=True):
+        services.certificate_render(certificate_id=certificate_id)
 
 
 def _issue_one(*, batch, person, starts_on, ends_on) -> None:
@@ -112,9 +124,7 @@ def _issue_one(*, batch, person, starts_on, ends_on) -> None:
 
 def _finish(*, batch_id: int) -> CertificateBatch:
     batch = CertificateBatch.objects.get(pk=batch_id)
-    certificates = batch.certificates.select_related("holder__user").filter(
-        superseded_at__isnull=True, revoked_at__isnull=True
-    )
+    certificates = _current(batch.certificates.select_related("holder__user"))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for certificate in certificates:

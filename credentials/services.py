@@ -1,9 +1,10 @@
 """Certificates: issue a frozen snapshot, render once, revoke with a reason, supersede."""
 
 import datetime as dt
+import errno
 import hashlib
+import logging
 import secrets
-from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -11,13 +12,15 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_q.tasks import async_task
 
 from audit.services import audit_record
 from core.conflicts import refused_on_conflict
 from core.ratelimit import mask_ip
+from core.tasks import enqueue_on_commit
 from credentials import codes, pdf, snapshots
 from credentials.models import Certificate, ShareLink, VerificationEvent
+
+logger = logging.getLogger(__name__)
 
 ISSUED_MEANWHILE = "issued_meanwhile"
 
@@ -79,24 +82,55 @@ def certificate_issue(
         after={"kind": kind, "period": [str(starts_on), str(ends_on)]},
     )
     if render_after_commit:  # a batch renders its certificates itself
-        transaction.on_commit(
-            partial(async_task, "credentials.tasks.certificate_render", certificate.pk)
-        )
+        enqueue_on_commit("credentials.tasks.certificate_render", certificate.pk)
     return certificate
 
 
 def certificate_render(*, certificate_id: int) -> Certificate:
-    """Render and store the PDF once; a certificate that has its PDF is left alone."""
+    """Render and store the PDF once; a certificate that has its PDF is left alone.
+
+    Until its PDF is stored a certificate is pending: it cannot be downloaded or verified.
+    When storing fails (disk full) nothing is recorded, the error is logged and raised, and
+    rendering it again later (`certificates_unrendered_render`) completes it.
+    """
     certificate = Certificate.objects.select_related("holder").get(pk=certificate_id)
     if certificate.pdf:
         return certificate
     body = pdf.certificate_pdf(certificate)
     certificate.pdf_sha256 = hashlib.sha256(body).hexdigest()
-    certificate.pdf.save(f"{certificate.code}.pdf", ContentFile(body), save=False)
+    try:
+        certificate.pdf.save(f"{certificate.code}.pdf", ContentFile(body), save=False)
+    except OSError as error:
+        logger.error(
+            "certificate %s: PDF not stored (%s), left pending to be rendered again",
+            certificate.pk,
+            "disk full" if error.errno == errno.ENOSPC else error,
+        )
+        raise
     Certificate.objects.filter(pk=certificate.pk, pdf="").update(
         pdf=certificate.pdf.name, pdf_sha256=certificate.pdf_sha256
     )
     return certificate
+
+
+def certificates_unrendered_render(*, now: dt.datetime) -> int:
+    """The sweep: render current certificates left without a PDF (render task never queued,
+    disk full, worker killed) that are older than the grace period and outside an unfinished
+    batch (a batch renders its own when it runs again). Returns how many were rendered."""
+    pending = Certificate.objects.filter(
+        pdf="",
+        superseded_at__isnull=True,
+        revoked_at__isnull=True,
+        issued_at__lte=now - dt.timedelta(seconds=settings.CERTIFICATE_RENDER_GRACE_SECONDS),
+    ).exclude(batch__isnull=False, batch__finished_at__isnull=True)
+    rendered = 0
+    for certificate_id in pending.values_list("pk", flat=True):
+        try:
+            certificate_render(certificate_id=certificate_id)
+        except OSError:
+            break  # logged by certificate_render; the disk will not be freer for the next one
+        rendered += 1
+    return rendered
 
 
 @transaction.atomic

@@ -7,6 +7,11 @@ def certificate_render(certificate_id: int) -> None:
     services.certificate_render(certificate_id=certificate_id)
 
 
+def certificates_unrendered_render() -> int:
+    """Every five minutes (django-q2 schedule): certificates still waiting for their PDF."""
+    return services.certificates_unrendered_render(now=timezone.now())
+
+
 def batch_run(batch_id: int) -> None:
     batches.batch_run(batch_id=batch_id)
 

@@ -8,14 +8,18 @@ from credentials.models import Certificate
 
 
 def certificate_by_code(value: str) -> Certificate | None:
-    """The certificate with this long or short code, or None (same answer for a bad shape)."""
+    """The certificate with this long or short code, or None (same answer for a bad shape).
+
+    A certificate whose PDF is not stored yet is pending, not issued: it is not found.
+    """
     kind = codes.code_kind(value)
     if kind is None:
         return None
     lookup = (
         {"code": value} if kind == "long" else {"short_code": codes.normalise_short_code(value)}
     )
-    return Certificate.objects.select_related("superseded_by").filter(**lookup).first()
+    found = Certificate.objects.select_related("superseded_by").filter(**lookup).exclude(pdf="")
+    return found.first()
 
 
 def public_payload(certificate: Certificate) -> dict:

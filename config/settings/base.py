@@ -281,3 +281,23 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# Faults (production readiness): survive Redis, the mail server, the disk or a worker failing.
+# Redis down: the cache answers as a miss (core.cache) instead of a 500 and gives up quickly.
+if REDIS_URL:
+    CACHES["default"]["BACKEND"] = "core.cache.ForgivingRedisCache"
+    CACHES["default"]["OPTIONS"] = {
+        "socket_connect_timeout": env.float("REDIS_CONNECT_TIMEOUT", default=1.0),
+        "socket_timeout": env.float("REDIS_TIMEOUT", default=1.0),
+    }
+# Files are written to a temporary name and renamed into place: never half-written.
+STORAGES["default"]["BACKEND"] = "core.storage.AtomicFileSystemStorage"
+# Outbox mail: retried with exponential back-off (base, 2×, 4×… capped), given up after N tries.
+OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=8)
+OUTBOX_RETRY_BASE_SECONDS = env.int("OUTBOX_RETRY_BASE_SECONDS", default=60)
+OUTBOX_RETRY_MAX_SECONDS = env.int("OUTBOX_RETRY_MAX_SECONDS", default=6 * 3600)
+# The sweep sends mail its queued task has not sent within the grace period (broker down).
+OUTBOX_SWEEP_GRACE_SECONDS = env.int("OUTBOX_SWEEP_GRACE_SECONDS", default=120)
+OUTBOX_SWEEP_BATCH = env.int("OUTBOX_SWEEP_BATCH", default=500)
+# A certificate still without its PDF this long after issue is rendered again by the sweep.
+CERTIFICATE_RENDER_GRACE_SECONDS = env.int("CERTIFICATE_RENDER_GRACE_SECONDS", default=120)
