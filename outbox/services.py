@@ -27,14 +27,15 @@ def mail_queue(*, to: str, subject: str, body: str) -> OutgoingMail:
     return mail
 
 
-def mail_send(*, mail_id: int) -> OutgoingMail:
+def mail_send(*, mail_id: int, now: dt.datetime | None = None) -> OutgoingMail:
     """Send one outbox row; rows already sent (or given up) are skipped, so a retry never sends
     twice.
 
     A failure (mail server down: SMTPException and connection errors are OSErrors) is counted on
     the row, which waits for its next attempt with exponential back-off and is given up after
-    OUTBOX_MAX_ATTEMPTS.
+    OUTBOX_MAX_ATTEMPTS. `now` (default: the clock) is when this attempt happens.
     """
+    now = now or timezone.now()
     mail = OutgoingMail.objects.get(pk=mail_id)
     if mail.sent_at or mail.gave_up_at:
         return mail
@@ -42,16 +43,15 @@ def mail_send(*, mail_id: int) -> OutgoingMail:
     try:
         send_mail(mail.subject, mail.body, settings.DEFAULT_FROM_EMAIL, [mail.to])
     except OSError as error:
-        _failure_record(mail=mail, error=error)
+        _failure_record(mail=mail, error=error, now=now)
     else:
-        rows.update(attempts=F("attempts") + 1, sent_at=timezone.now(), last_error="")
+        rows.update(attempts=F("attempts") + 1, sent_at=now, last_error="")
     mail.refresh_from_db()
     return mail
 
 
-def _failure_record(*, mail: OutgoingMail, error: OSError) -> None:
+def _failure_record(*, mail: OutgoingMail, error: OSError, now: dt.datetime) -> None:
     attempts = mail.attempts + 1
-    now = timezone.now()
     changes = {"attempts": attempts, "last_error": f"{type(error).__name__}: {error}"}
     if backoff.gives_up(attempts=attempts, max_attempts=settings.OUTBOX_MAX_ATTEMPTS):
         changes["gave_up_at"] = now
@@ -66,7 +66,7 @@ def _failure_record(*, mail: OutgoingMail, error: OSError) -> None:
     OutgoingMail.objects.filter(pk=mail.pk, sent_at__isnull=True).update(**changes)
 
 
-def mails_due(*, now) -> list[int]:
+def mails_due(*, now: dt.datetime) -> list[int]:
     return list(
         OutgoingMail.objects.filter(
             sent_at__isnull=True, gave_up_at__isnull=True, next_attempt_at__lte=now
@@ -76,10 +76,10 @@ def mails_due(*, now) -> list[int]:
     )
 
 
-def mails_due_send(*, now) -> int:
+def mails_due_send(*, now: dt.datetime) -> int:
     """The sweep (scheduled every minute): send every mail whose next attempt is due, here in
     the worker, so that mail queued while the broker was down is not lost. Returns how many."""
     due = mails_due(now=now)
     for mail_id in due:
-        mail_send(mail_id=mail_id)
+        mail_send(mail_id=mail_id, now=now)
     return len(due)
