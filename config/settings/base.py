@@ -60,6 +60,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "core.request_id.RequestIdMiddleware",  # X-Request-ID on the response and every log line
     "core.unavailable.DatabaseUnavailableMiddleware",  # database unreachable: 503, not 500
     "django.middleware.security.SecurityMiddleware",
     "core.csp.PortalCSPMiddleware",  # Content-Security-Policy, looser for the back office
@@ -298,10 +299,14 @@ BACK_OFFICE_CONTENT_SECURITY_POLICY = {
     },
 }
 
+# Every record carries the request's id (core/request_id.py); production writes JSON lines.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "core.request_id.RequestIdFilter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["request_id"]},
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django_tasks": {"level": "WARNING"},
