@@ -19,6 +19,9 @@ def public(urlconf):
     return urlconf
 
 
+# The database unreachable answers 503 wherever the error arose (core/unavailable.py).
+handler500 = "core.unavailable.server_error"
+
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("i18n/", include(public(i18n))),

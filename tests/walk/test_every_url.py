@@ -7,6 +7,8 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from core.csp import is_back_office
+from tests.inline_code import inline_code
 from tests.project import project_apps
 from tests.walk import world
 
@@ -67,7 +69,7 @@ def test_every_url_as_each_role(db, role, django_capture_on_commit_callbacks, se
     client = Client(raise_request_exception=False)
     if role != "anonymous":
         client.force_login(walked.walkers[role])
-    errors, leaks = [], []
+    errors, leaks, unguarded = [], [], []
     for route, pattern in ROUTES:
         for path in _paths(route, pattern):
             for method in ("get", "post"):
@@ -76,8 +78,23 @@ def test_every_url_as_each_role(db, role, django_capture_on_commit_callbacks, se
                     errors.append(f"{method.upper()} {path} → {response.status_code}")
                 elif _shows_other_county(response):
                     leaks.append(f"{method.upper()} {path} → {response.status_code}")
+                if problem := _csp_problem(path, response):
+                    unguarded.append(f"{method.upper()} {path}: {problem}")
     assert errors == [], "\n".join(errors)
     assert leaks == [], "\n".join(leaks)
+    assert unguarded == [], "\n".join(unguarded)
+
+
+def _csp_problem(path: str, response) -> str:
+    """What is wrong with a page's content-security policy: missing, or inline code on a portal
+    page (which the strict policy would refuse; the back office has its own); "" when nothing is.
+    """
+    if "Content-Security-Policy" not in response:
+        return "no Content-Security-Policy header"
+    if not is_back_office(path) and response.get("Content-Type", "").startswith("text/html"):
+        if kinds := inline_code(response.content.decode(errors="replace")):
+            return "inline " + ", ".join(kinds)
+    return ""
 
 
 def _shows_other_county(response) -> bool:
