@@ -29,3 +29,6 @@ CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Sign-in security: administrators always sign in with a second factor in production.
+MFA_REQUIRED_FOR_ADMINS = True
