@@ -78,5 +78,7 @@ class TotpRequiredMiddleware:
             request._totp_setup_due = totp_setup_due(user=request.user)
         if not request._totp_setup_due:
             return None
-        messages.warning(request, _("管理员账号必须先启用两步验证（动态验证码）才能继续使用平台。"))
+        messages.warning(
+            request, _("管理员账号须先启用双因素身份认证（身份验证器应用）才能继续使用平台。")
+        )
         return redirect("mfa_activate_totp")
