@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from accounts.mfa import totp_setup_due
 from accounts.roles import Role
+from config.settings import base
 from tests import factories
 from tests.accounts.signin.support import (
     reauthenticate,
@@ -141,4 +142,19 @@ def test_other_sign_in_forms_lead_to_the_one_sign_in_page(client, zhang_min, sid
     )
     assert response.status_code == 302
     assert response.url == f"{reverse('account_login')}?next=/admin/"
+    assert not signed_in(client)
+
+
+def test_guessing_codes_locks_the_second_step(
+    client, zhang_min, settings, django_capture_on_commit_callbacks
+):
+    sign_in(client, "zhangmin@example.cn")
+    secret = totp_activate(client, django_capture_on_commit_callbacks)
+    client.post(reverse("account_logout"))
+    settings.ACCOUNT_RATE_LIMITS = base.ACCOUNT_RATE_LIMITS
+    sign_in(client, "zhangmin@example.cn")
+    for _ in range(5):
+        client.post(reverse("mfa_authenticate"), {"code": wrong_code(secret)})
+    refused = client.post(reverse("mfa_authenticate"), {"code": totp_code(secret)})
+    assert "登录失败次数过多" in refused.content.decode()
     assert not signed_in(client)
