@@ -4,6 +4,8 @@ Region administrators and superusers must activate TOTP before using the portal 
 office (MFA_REQUIRED_FOR_ADMINS); everyone else may.
 """
 
+import io
+
 import segno
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
@@ -16,8 +18,11 @@ from accounts.roles import Role
 
 class MFAAdapter(DefaultMFAAdapter):
     def build_totp_svg(self, url: str) -> str:
-        """The otpauth:// QR code as SVG, drawn by segno (the certificates' QR library)."""
-        return segno.make(url, error="m").svg_inline(scale=4, border=2)
+        """The otpauth:// QR code as a standalone SVG (allauth shows it as a data: image), drawn
+        by segno, the certificates' QR library."""
+        buffer = io.BytesIO()
+        segno.make(url, error="m").save(buffer, kind="svg", scale=4, border=2, xmldecl=False)
+        return buffer.getvalue().decode()
 
 
 def totp_setup_due(*, user: User) -> bool:

@@ -4,7 +4,7 @@ set up with a real TOTP code, then asked at every sign-in; wrong, replayed, spen
 import pytest
 from django.urls import reverse
 
-from accounts.mfa import totp_setup_due
+from accounts.mfa import MFAAdapter, totp_setup_due
 from accounts.roles import Role
 from config.settings import base
 from tests import factories
@@ -158,3 +158,8 @@ def test_guessing_codes_locks_the_second_step(
     refused = client.post(reverse("mfa_authenticate"), {"code": totp_code(secret)})
     assert "登录失败次数过多" in refused.content.decode()
     assert not signed_in(client)
+
+
+def test_qr_code_is_a_standalone_svg():
+    svg = MFAAdapter().build_totp_svg("otpauth://totp/x?secret=JBSWY3DPEHPK3PXP")
+    assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"')
