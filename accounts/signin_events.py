@@ -64,7 +64,7 @@ def on_session_started(sender, request, user, **kwargs) -> None:
 
 
 def on_sign_in_failed(sender, credentials, request=None, **kwargs) -> None:
-    login = credentials.get("email") or credentials.get("phone") or credentials.get("username")
+    login = credentials.get("email") or credentials.get("phone")
     masked = login_masked(str(login or ""))
     account = _account_named_by(credentials)
     audit_record(

@@ -3,9 +3,11 @@ password or code in it and the typed login masked."""
 
 import json
 
+import pytest
 from django.forms.models import model_to_dict
 from django.urls import reverse
 
+from accounts.signin_events import login_masked
 from audit.models import AuditEvent
 from tests.accounts.signin.support import (
     reauthenticate,
@@ -24,6 +26,20 @@ def _verbs() -> list[str]:
 def _everything_recorded() -> str:
     rows = [model_to_dict(event) for event in AuditEvent.objects.all()]
     return json.dumps(rows, ensure_ascii=False, default=str)
+
+
+@pytest.mark.parametrize(
+    ("typed", "masked"),
+    [
+        ("wangfang@example.cn", "wa******@example.cn"),
+        ("a@example.cn", "a*@example.cn"),
+        (" 13812345678 ", "138****5678"),
+        ("12345", "*****"),
+        ("", ""),
+    ],
+)
+def test_login_masked(typed, masked):
+    assert login_masked(typed) == masked
 
 
 def test_sign_in_and_sign_out_are_recorded(client, wang_fang):
