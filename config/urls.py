@@ -2,6 +2,7 @@ from django.conf.urls import i18n
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -22,7 +23,15 @@ def public(urlconf):
 # The database unreachable answers 503 wherever the error arose (core/unavailable.py).
 handler500 = "core.unavailable.server_error"
 
+# Wagtail's and Django's own sign-in forms would skip the second factor and the sign-in limits:
+# both lead to the one sign-in page.
+to_sign_in = login_not_required(
+    RedirectView.as_view(pattern_name="account_login", query_string=True)
+)
+
 urlpatterns = [
+    path("admin/login/", to_sign_in),
+    path("django-admin/login/", to_sign_in),
     path("healthz", core_views.healthz, name="healthz"),
     path("i18n/", include(public(i18n))),
     path("django-admin/", admin.site.urls),

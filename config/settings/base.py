@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "taggit",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "django_q",
     "core.apps.SuperuserAdminConfig",
     "django.contrib.auth",
@@ -75,6 +76,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "accounts.middleware.AdminIdleTimeoutMiddleware",  # sign-in security: idle admins signed out
+    "accounts.middleware.TotpRequiredMiddleware",  # sign-in security: admins set up TOTP first
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Back office: another region's page, image or document is a 404 (cms/admin_scope.py).
     "cms.admin_scope.AdminScopeMiddleware",
@@ -272,6 +275,18 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "jpg", "png", "zip"]
 # every superuser of the country.
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAILDOCS_SERVE_METHOD = "serve_view"  # through Wagtail's view and its privacy checks
+
+# Sign-in security: a second factor (TOTP with recovery codes, allauth.mfa), required for region
+# administrators and superusers (MFA_REQUIRED_FOR_ADMINS; the test suite turns it off and its
+# own tests on), optional for everyone else; back-office sessions end after ADMIN_IDLE_MINUTES
+# without a request (0 turns it off).
+MFA_ADAPTER = "accounts.mfa.MFAAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = env("MFA_TOTP_ISSUER", default="社工站平台")
+MFA_REQUIRED_FOR_ADMINS = env.bool("MFA_REQUIRED_FOR_ADMINS", default=True)
+ADMIN_IDLE_MINUTES = env.int("ADMIN_IDLE_MINUTES", default=30)
+# Wagtail's own password reset would be a second way in beside allauth's (rate-limited) one.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 
 # Serving: the content-security policy (core/csp.py). Portal pages run no inline script or
 # style; CSP_FRAME_SRC lists the video hosts that embeds in public pages may frame.

@@ -42,3 +42,6 @@ LOGGING = {
     },
     "handlers": {"console": {**LOGGING["handlers"]["console"], "formatter": "json"}},
 }
+
+# Sign-in security: administrators always sign in with a second factor in production.
+MFA_REQUIRED_FOR_ADMINS = True

@@ -18,6 +18,8 @@ SECRET_KEY = "test-secret-key"
 FIELD_ENCRYPTION_KEYS = ["dGVzdC1vbmx5LWZlcm5ldC1rZXktMzJieXRlcyEhISE="]
 FIELD_HASH_KEY = "test-hash-key"
 ACCOUNT_RATE_LIMITS = False
+# Tests sign administrators in with force_login; the sign-in security tests turn this on.
+MFA_REQUIRED_FOR_ADMINS = False
 
 # Serve static files straight from the app folders; no collectstatic needed.
 WHITENOISE_AUTOREFRESH = True
