@@ -9,6 +9,7 @@ useless as a list of addresses; when it names an account, that account is the ev
 from allauth.account.adapter import get_adapter as get_account_adapter
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
+from django.core.exceptions import PermissionDenied
 
 from accounts.middleware import SIGNOUT_REASON_ATTRIBUTE, activity_record
 from accounts.models import User
@@ -36,7 +37,13 @@ def login_masked(login: str) -> str:
 
 
 def _client_ip(request) -> str | None:
-    return get_account_adapter(request).get_client_ip(request) if request else None
+    """The client's address, or None when the request carries none (a sign-out made by code)."""
+    if request is None:
+        return None
+    try:
+        return get_account_adapter(request).get_client_ip(request)
+    except PermissionDenied:
+        return None
 
 
 def _account_named_by(credentials: dict) -> User | None:

@@ -266,8 +266,9 @@ def test_the_notice_stores_results_and_objections_keep_to_its_window(
 
 
 def test_finalise_waits_for_answers_and_issues_verifiable_awards(
-    case, scored, zhang_min, chen_jing, tree
+    case, scored, zhang_min, chen_jing, tree, django_capture_on_commit_callbacks, settings, tmp_path
 ):
+    settings.MEDIA_ROOT = tmp_path
     coauthor = factories.PersonFactory(name="合作者甲", region=tree.county_b)
     scored[0].coauthors.add(coauthor)
     results.notice_publish(
@@ -285,7 +286,8 @@ def test_finalise_waits_for_answers_and_issues_verifiable_awards(
     with pytest.raises(ValidationError, match="异议未答复"):
         results.results_finalise(competition=case, by=zhang_min.user, now=NOTICE_END)
     results.objection_answer(objection=objection, by=zhang_min.user, answer="经复核无误")
-    results.results_finalise(competition=case, by=zhang_min.user, now=NOTICE_END)
+    with django_capture_on_commit_callbacks(execute=True):  # the PDFs rendered: issued
+        results.results_finalise(competition=case, by=zhang_min.user, now=NOTICE_END)
     awards = Certificate.objects.filter(kind=Certificate.Kind.AWARD)
     assert sorted(awards.values_list("holder__name", flat=True)) == sorted(
         ["王芳", "合作者甲", scored[1].author.name]
