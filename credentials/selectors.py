@@ -1,6 +1,8 @@
 import datetime as dt
+import hashlib
 from collections import defaultdict
 
+from django.core.files.storage import default_storage
 from django.db.models import QuerySet
 from django.utils import timezone
 
@@ -115,3 +117,26 @@ def completions_without_certificate(*, person) -> list:
         if snapshots.completion_snapshot(enrolment=enrolment) is not None:
             completed.append(enrolment)
     return completed
+
+
+def certificate_fingerprints() -> list[dict]:
+    """Every certificate's code, recorded PDF digest and the digest of the file on disk ("" when
+    missing): what a backup's manifest lists and a restore must reproduce."""
+    fingerprints = []
+    for code, pdf_sha256, pdf_name in Certificate.objects.order_by("code").values_list(
+        "code", "pdf_sha256", "pdf"
+    ):
+        fingerprints.append(
+            {"code": code, "pdf_sha256": pdf_sha256, "file_sha256": _file_sha256(pdf_name)}
+        )
+    return fingerprints
+
+
+def _file_sha256(name: str) -> str:
+    if not name or not default_storage.exists(name):
+        return ""
+    digest = hashlib.sha256()
+    with default_storage.open(name, "rb") as stored:
+        for chunk in iter(lambda: stored.read(1 << 16), b""):
+            digest.update(chunk)
+    return digest.hexdigest()

@@ -281,3 +281,8 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# Personal data, backup and restore (production readiness: data).
+# `manage.py backup` lists in its manifest what each of these functions returns, and
+# `manage.py restore` checks the restored portal reproduces it.
+BACKUP_MANIFEST_SECTIONS = {"certificates": "credentials.selectors.certificate_fingerprints"}
