@@ -9,7 +9,7 @@ from django.utils.module_loading import import_string
 
 from accounts.models import User
 from audit.services import audit_record
-from directory.models import ServicePoint, StarRating
+from directory.models import Person, ServicePoint, StarRating
 
 
 @transaction.atomic
@@ -75,3 +75,20 @@ def service_point_save(*, service_point: ServicePoint, saved_by: User | None) ->
 def _audited(service_point: ServicePoint) -> dict:
     fields = ("code", "name", "kind", "region", "star_rating", "specialty", "brand_name")
     return model_to_dict(service_point, fields=fields)
+
+
+@transaction.atomic
+def person_numbers_reveal(*, viewer: User, person: Person, purpose: str) -> dict[str, str]:
+    """A person's full ID and mobile numbers, for a viewer already allowed VIEW_SENSITIVE.
+
+    The one way a full number leaves the portal: each reveal appends an audit event
+    ("sensitive.view") naming who looked, whose numbers, when and why (PIPL: access to
+    sensitive personal data is recorded).
+    """
+    audit_record(
+        actor=viewer,
+        verb="sensitive.view",
+        target=person,
+        after={"purpose": purpose, "fields": ["id_number", "mobile"]},
+    )
+    return {"id_number": person.id_number, "mobile": person.mobile}
