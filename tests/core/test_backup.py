@@ -112,9 +112,7 @@ def test_backup_restores_into_a_fresh_database(certificate, tmp_path, fresh_data
     assert "not empty" in again.stderr
 
 
-def test_restore_reports_what_differs_from_the_manifest(
-    certificate, tmp_path, fresh_database_url
-):
+def test_restore_reports_what_differs_from_the_manifest(certificate, tmp_path, fresh_database_url):
     backup = tmp_path / "backup"
     call_command("backup", "--to", str(backup))
     manifest = json.loads((backup / "manifest.json").read_text(encoding="utf-8"))
