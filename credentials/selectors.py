@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from accounts import scope
 from accounts.roles import Action
+from core.personal_data import personal_data_rows
 from credentials import snapshots
 from credentials.models import (
     Certificate,
@@ -140,3 +141,20 @@ def _file_sha256(name: str) -> str:
         for chunk in iter(lambda: stored.read(1 << 16), b""):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+def personal_data_of(*, person: Person) -> dict[str, list[dict]]:
+    """The person's certificates, with the code anyone can verify them by."""
+    return {
+        "证明": personal_data_rows(
+            Certificate.objects.filter(holder=person).order_by("issued_at", "pk"),
+            {
+                "kind": "类别",
+                "period_starts_on": "起始日期",
+                "period_ends_on": "截止日期",
+                "short_code": "查验码",
+                "issued_at": "签发时间",
+                "revoked_at": "撤销时间",
+            },
+        )
+    }

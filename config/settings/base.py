@@ -286,3 +286,12 @@ LOGGING = {
 # `manage.py backup` lists in its manifest what each of these functions returns, and
 # `manage.py restore` checks the restored portal reproduces it.
 BACKUP_MANIFEST_SECTIONS = {"certificates": "credentials.selectors.certificate_fingerprints"}
+# What a person downloads as their own data from /me/ (core.personal_data): each app's selector.
+PERSONAL_DATA_SECTIONS = [
+    "directory.selectors.personal_data_of",
+    "lms.selectors.personal_data_of",
+    "supervision.selectors.personal_data.personal_data_of",
+    "credentials.selectors.personal_data_of",
+    "competitions.selectors.personal_data.personal_data_of",
+    "practicum.selectors.personal_data.personal_data_of",
+]
