@@ -3,7 +3,7 @@ from collections.abc import Iterable
 from functools import reduce
 from operator import or_
 
-from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Substr
 
 from accounts import scope
@@ -479,3 +479,18 @@ def personal_data_of(*, person: Person) -> dict[str, list[dict]]:
             },
         ),
     }
+
+
+def people_past_retention(*, cutoff: dt.date) -> QuerySet[Person]:
+    """People not yet anonymised, with at least one position and every position ended before
+    `cutoff`, and no active account."""
+    still_held = Position.objects.filter(person=OuterRef("pk")).filter(
+        Q(ends_on__isnull=True) | Q(ends_on__gte=cutoff)
+    )
+    return (
+        Person.objects.filter(anonymised_at__isnull=True, positions__isnull=False)
+        .exclude(Exists(still_held))
+        .exclude(user__is_active=True)
+        .distinct()
+        .order_by("pk")
+    )

@@ -295,3 +295,6 @@ PERSONAL_DATA_SECTIONS = [
     "competitions.selectors.personal_data.personal_data_of",
     "practicum.selectors.personal_data.personal_data_of",
 ]
+# People whose positions all ended this many years ago, without an active account, are
+# pseudonymised by `manage.py anonymise_people` (run it yearly).
+PERSONAL_DATA_RETENTION_YEARS = env.int("PERSONAL_DATA_RETENTION_YEARS", default=5)
