@@ -104,16 +104,20 @@ def _accepted(request: HttpRequest, *, token: str, **who) -> HttpResponse:
     return redirect("accounts:home")
 
 
-def my_data(request: HttpRequest, file_format: str) -> HttpResponse:
+MY_DATA_FORMATS = ("json", "pdf")
+
+
+@require_http_methods(["GET"])
+def my_data(request: HttpRequest, fmt: str) -> HttpResponse:
     """Everything the portal holds about the signed-in person, as JSON or PDF; only their own
     (the person comes from the session, never from the request)."""
     person = person_of_user(user=request.user)
-    if person is None:
+    if person is None or fmt not in MY_DATA_FORMATS:
         raise Http404
     sections = personal_data.personal_data_collect(person=person)
     exported_at = timezone.localtime()
-    name = f"my-data-{exported_at:%Y%m%d}.{file_format}"
-    if file_format == "json":
+    name = f"my-data-{exported_at:%Y%m%d}.{fmt}"
+    if fmt == "json":
         body = json.dumps(
             {"exported_at": exported_at.isoformat(), "sections": sections},
             ensure_ascii=False,

@@ -90,3 +90,8 @@ def test_home_links_to_the_download(client, wang_fang):
     client.force_login(wang_fang.user)
     page = client.get(reverse("accounts:overview")).content.decode()
     assert reverse("accounts:my_data", args=["pdf"]) in page
+
+
+def test_other_formats_are_404(client, wang_fang):
+    client.force_login(wang_fang.user)
+    assert client.get(reverse("accounts:my_data", args=["xlsx"])).status_code == 404
