@@ -1,15 +1,21 @@
+import json
+
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts import role_homes, scope, selectors, services
 from accounts.forms import InvitationAcceptForm
 from accounts.roles import Action
+from core import personal_data
+from core.pdf import render_pdf
 from directory.selectors import person_of_user
 
 
@@ -96,3 +102,34 @@ def _accepted(request: HttpRequest, *, token: str, **who) -> HttpResponse:
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     messages.success(request, _("已接受邀请，新的角色已生效。"))
     return redirect("accounts:home")
+
+
+MY_DATA_FORMATS = ("json", "pdf")
+
+
+@require_http_methods(["GET"])
+def my_data(request: HttpRequest, fmt: str) -> HttpResponse:
+    """Everything the portal holds about the signed-in person, as JSON or PDF; only their own
+    (the person comes from the session, never from the request)."""
+    person = person_of_user(user=request.user)
+    if person is None or fmt not in MY_DATA_FORMATS:
+        raise Http404
+    sections = personal_data.personal_data_collect(person=person)
+    exported_at = timezone.localtime()
+    name = f"my-data-{exported_at:%Y%m%d}.{fmt}"
+    if fmt == "json":
+        body = json.dumps(
+            {"exported_at": exported_at.isoformat(), "sections": sections},
+            ensure_ascii=False,
+            indent=2,
+        ).encode()
+        response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    else:
+        body = render_pdf(
+            template="pdf/personal_data.html",
+            context={"person": person, "sections": sections, "exported_at": exported_at},
+        )
+        response = HttpResponse(body, content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(True, name)
+    patch_cache_control(response, no_store=True, private=True)
+    return response

@@ -1,11 +1,14 @@
 import datetime as dt
+import hashlib
 from collections import defaultdict
 
+from django.core.files.storage import default_storage
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from accounts import scope
 from accounts.roles import Action
+from core.personal_data import personal_data_rows
 from credentials import snapshots
 from credentials.models import (
     Certificate,
@@ -115,3 +118,43 @@ def completions_without_certificate(*, person) -> list:
         if snapshots.completion_snapshot(enrolment=enrolment) is not None:
             completed.append(enrolment)
     return completed
+
+
+def certificate_fingerprints() -> list[dict]:
+    """Every certificate's code, recorded PDF digest and the digest of the file on disk ("" when
+    missing): what a backup's manifest lists and a restore must reproduce."""
+    fingerprints = []
+    for code, pdf_sha256, pdf_name in Certificate.objects.order_by("code").values_list(
+        "code", "pdf_sha256", "pdf"
+    ):
+        fingerprints.append(
+            {"code": code, "pdf_sha256": pdf_sha256, "file_sha256": _file_sha256(pdf_name)}
+        )
+    return fingerprints
+
+
+def _file_sha256(name: str) -> str:
+    if not name or not default_storage.exists(name):
+        return ""
+    digest = hashlib.sha256()
+    with default_storage.open(name, "rb") as stored:
+        for chunk in iter(lambda: stored.read(1 << 16), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def personal_data_of(*, person: Person) -> dict[str, list[dict]]:
+    """The person's certificates, with the code anyone can verify them by."""
+    return {
+        "证明": personal_data_rows(
+            Certificate.objects.filter(holder=person).order_by("issued_at", "pk"),
+            {
+                "kind": "类别",
+                "period_starts_on": "起始日期",
+                "period_ends_on": "截止日期",
+                "short_code": "查验码",
+                "issued_at": "签发时间",
+                "revoked_at": "撤销时间",
+            },
+        )
+    }

@@ -1,6 +1,7 @@
 """Back-office forms for the directory; foreign keys limited to the user's scope."""
 
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from accounts import scope
@@ -113,6 +114,34 @@ class PersonForm(ScopedForm):
         ]
         widgets = {"id_number": TEXT(attrs={"autocomplete": "off"}), "mobile": TEXT()}
 
+    def __init__(self, *args, **kwargs):
+        """Editing never shows the stored numbers (they are revealed, with a reason and an
+        audit event, only on the person page): the inputs start blank, and blank keeps them."""
+        super().__init__(*args, **kwargs)
+        self.keeps_numbers = self.instance.pk is not None
+        if not self.keeps_numbers:
+            return
+        for name, masked in (
+            ("id_number", self.instance.id_number_masked),
+            ("mobile", self.instance.mobile_masked),
+        ):
+            self.initial[name] = ""
+            self.fields[name].required = False
+            self.fields[name].help_text = _("当前为 %(masked)s；留空则保持不变。") % {
+                "masked": masked or "—"
+            }
+        self.fields["mobile_clear"] = forms.BooleanField(label=_("删除手机号"), required=False)
+
+    def clean_id_number(self):
+        typed = self.cleaned_data["id_number"]
+        return typed or (self.instance.id_number if self.keeps_numbers else typed)
+
+    def clean_mobile(self):
+        typed = self.cleaned_data["mobile"]
+        if self.keeps_numbers and self.data.get("mobile_clear"):
+            return ""
+        return typed or (self.instance.mobile if self.keeps_numbers else typed)
+
 
 class PositionForm(ScopedForm):
     """A new position; a move to another station is another new position."""
@@ -187,3 +216,20 @@ class VolunteerCountForm(ScopedForm):
     class Meta:
         model = VolunteerCount
         fields = ["service_point", "count", "counted_on"]
+
+
+class RevealPurpose(models.TextChoices):
+    VERIFY_IDENTITY = "verify_identity", _("核实身份")
+    HANDLE_BUSINESS = "handle_business", _("办理业务")
+    ISSUE_CERTIFICATE = "issue_certificate", _("出具证明")
+    OWN_RECORD = "own_record", _("本人查看")
+
+
+class SensitiveRevealForm(forms.Form):
+    """Why the full ID and mobile numbers are being shown; recorded with the reveal."""
+
+    purpose = forms.ChoiceField(
+        label=_("查看原因"),
+        choices=RevealPurpose.choices,
+        error_messages={"required": _("请选择查看完整号码的原因。")},
+    )

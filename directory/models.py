@@ -423,6 +423,10 @@ class Person(models.Model):
         verbose_name=_("登录账号"),
     )
 
+    # Set when the retention period ended (manage.py anonymise_people): name, numbers and birth
+    # date were replaced by a pseudonym, the records about the person kept.
+    anonymised_at = models.DateTimeField(_("匿名化时间"), null=True, blank=True, editable=False)
+
     objects = PersonQuerySet.as_manager()
 
     class Meta:

@@ -78,3 +78,17 @@ def years_of_experience(*, spans: list[tuple[dt.date, dt.date | None]], today: d
     if current_end is not None:
         days += (current_end - current_start).days
     return round(days / 365.25, 2)
+
+
+def retention_cutoff(*, today: dt.date, years: int) -> dt.date:
+    """The last day a position may have ended for its person's data to be anonymised: `years`
+    whole years before `today` (29 February falls back to the 28th)."""
+    try:
+        return today.replace(year=today.year - years)
+    except ValueError:
+        return today.replace(year=today.year - years, day=28)
+
+
+def pseudonym(*, digest: str) -> str:
+    """The stable name an anonymised person is shown under, from a keyed digest of their id."""
+    return f"匿名人员-{digest[:8].upper()}"

@@ -3,12 +3,13 @@ from collections.abc import Iterable
 from functools import reduce
 from operator import or_
 
-from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Substr
 
 from accounts import scope
 from accounts.models import User
 from accounts.roles import Action
+from core.personal_data import personal_data_rows
 from directory import identity, rules
 from directory.models import (
     Agency,
@@ -451,3 +452,45 @@ def host_with_code(*, code: str) -> ServicePoint | Agency | None:
 def person_with_id_number(*, number: str) -> Person | None:
     """Whoever holds this ID number (however typed); the caller must not reveal who it is."""
     return Person.objects.with_id_number(number).first()
+
+
+def personal_data_of(*, person: Person) -> dict[str, list[dict]]:
+    """The person's record (full numbers: it is their own copy) and positions."""
+    return {
+        "人员信息": [
+            {
+                "姓名": person.name,
+                "性别": person.get_gender_display(),
+                "出生日期": person.born_on.isoformat(),
+                "身份证号": person.id_number,
+                "手机号": person.mobile,
+                "学历": person.get_education_display(),
+                "社会工作专业": person.social_work_major,
+            }
+        ],
+        "任职经历": personal_data_rows(
+            person.positions.order_by("starts_on"),
+            {
+                "service_point__name": "服务站点",
+                "role": "岗位",
+                "full_time": "专职",
+                "starts_on": "开始日期",
+                "ends_on": "结束日期",
+            },
+        ),
+    }
+
+
+def people_past_retention(*, cutoff: dt.date) -> QuerySet[Person]:
+    """People not yet anonymised, with at least one position and every position ended before
+    `cutoff`, and no active account."""
+    still_held = Position.objects.filter(person=OuterRef("pk")).filter(
+        Q(ends_on__isnull=True) | Q(ends_on__gte=cutoff)
+    )
+    return (
+        Person.objects.filter(anonymised_at__isnull=True, positions__isnull=False)
+        .exclude(Exists(still_held))
+        .exclude(user__is_active=True)
+        .distinct()
+        .order_by("pk")
+    )

@@ -1,15 +1,19 @@
 """Writes for the directory: service points saved in the back office, dated records."""
 
 import datetime as dt
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import transaction
 from django.forms.models import model_to_dict
+from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from accounts.models import User
 from audit.services import audit_record
-from directory.models import ServicePoint, StarRating
+from core.crypto import keyed_hash
+from directory import rules
+from directory.models import Person, ServicePoint, StarRating
 
 
 @transaction.atomic
@@ -75,3 +79,53 @@ def service_point_save(*, service_point: ServicePoint, saved_by: User | None) ->
 def _audited(service_point: ServicePoint) -> dict:
     fields = ("code", "name", "kind", "region", "star_rating", "specialty", "brand_name")
     return model_to_dict(service_point, fields=fields)
+
+
+@transaction.atomic
+def person_numbers_reveal(*, viewer: User, person: Person, purpose: str) -> dict[str, str]:
+    """A person's full ID and mobile numbers, for a viewer already allowed VIEW_SENSITIVE.
+
+    The one way a full number leaves the portal: each reveal appends an audit event
+    ("sensitive.view") naming who looked, whose numbers, when and why (PIPL: access to
+    sensitive personal data is recorded).
+    """
+    audit_record(
+        actor=viewer,
+        verb="sensitive.view",
+        target=person,
+        after={"purpose": purpose, "fields": ["id_number", "mobile"]},
+    )
+    return {"id_number": person.id_number, "mobile": person.mobile}
+
+
+@transaction.atomic
+def people_anonymise(*, people: Iterable[Person], years: int) -> int:
+    """Replace the name, ID and mobile numbers and birth date of each person past the retention
+    period by a stable pseudonym (PIPL: personal data is kept no longer than needed).
+
+    Positions, hours, supervision and certificates stay linked, so statistics do not change;
+    only the birth year is kept (age bands). The lookup hashes are replaced by values no number
+    can hash to, so uniqueness holds and nobody is found by their old numbers. Certificates keep
+    their signed snapshot, so verification still answers as issued. One audit event each.
+    """
+    now = timezone.now()
+    count = 0
+    for person in people:
+        digest = keyed_hash(f"anonymised-person:{person.pk}")
+        Person.objects.filter(pk=person.pk).update(
+            name=rules.pseudonym(digest=digest),
+            id_number="",
+            id_number_hash=f"anonymised:{digest[:52]}",
+            mobile="",
+            mobile_hash=None,
+            born_on=dt.date(person.born_on.year, 1, 1),
+            anonymised_at=now,
+        )
+        audit_record(
+            actor=None,
+            verb="person.anonymise",
+            target=person,
+            after={"retention_years": years, "pseudonym": rules.pseudonym(digest=digest)},
+        )
+        count += 1
+    return count

@@ -1,11 +1,13 @@
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 
 from accounts import scope
 from accounts.roles import Action
-from directory import permissions, selectors
+from directory import forms, permissions, selectors, services
 from directory.models import ServicePoint
 
 PAGE_SIZE = 50
@@ -74,9 +76,40 @@ def person_list(request: HttpRequest) -> HttpResponse:
 
 
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """Numbers masked; one allowed to see them in full reveals them by posting a reason, and
+    each reveal is audited (directory.services.person_numbers_reveal)."""
     person = permissions.person_for_user(
         user=request.user, person_id=pk, action=Action.VIEW_DIRECTORY
     )
+    may_reveal = scope.role_allows(user=request.user, action=Action.VIEW_SENSITIVE, obj=person)
+    revealed = None
+    posted = request.method == "POST"
+    reveal_form = None
+    if may_reveal:
+        reveal_form = forms.SensitiveRevealForm(request.POST if posted else None)
+    if posted:
+        if not may_reveal:
+            raise PermissionDenied
+        if reveal_form.is_valid():
+            revealed = services.person_numbers_reveal(
+                viewer=request.user, person=person, purpose=reveal_form.cleaned_data["purpose"]
+            )
+    today = timezone.localdate()
+    response = render(
+        request,
+        "directory/person_detail.html",
+        {
+            "person": person,
+            "show_sensitive": may_reveal,
+            "reveal_form": reveal_form,
+            "revealed": revealed,
+            "positions": selectors.positions_of(person=person),
+            "years": selectors.years_of_experience(person=person, today=today),
+        },
+    )
+    if revealed:
+        patch_cache_control(response, no_store=True, private=True)
+    return response
     today = timezone.localdate()
     return render(
         request,

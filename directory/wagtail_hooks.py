@@ -96,6 +96,17 @@ class ServicePointViewSet(ScopedModelViewSet):
     form_class = forms.ServicePointForm
 
 
+class PersonInspectView(generic.InspectView):
+    """Numbers masked here too: full numbers are revealed, with a reason, only on the portal's
+    person page, where each reveal is audited."""
+
+    def get_id_number_display_value(self):
+        return self.object.id_number_masked
+
+    def get_mobile_display_value(self):
+        return self.object.mobile_masked or "—"
+
+
 class PersonViewSet(ScopedModelViewSet):
     model = Person
     visible = staticmethod(scope.people_visible_to)
@@ -124,6 +135,7 @@ class PersonViewSet(ScopedModelViewSet):
         "region",
     ]
     form_class = forms.PersonForm
+    inspect_view_class = PersonInspectView
 
 
 class PositionViewSet(ScopedModelViewSet):

@@ -25,6 +25,7 @@ from django.utils import timezone
 from accounts import scope
 from accounts.models import User
 from accounts.roles import Action
+from core.personal_data import personal_data_rows
 from directory.models import Person, Position, Region, ServicePoint
 from lms import hours, permissions, rules
 from lms.models import (
@@ -583,3 +584,23 @@ def station_attendance_count(
         session__starts_at__date__gte=starts_on,
         session__starts_at__date__lte=ends_on,
     ).count()
+
+
+def personal_data_of(*, person) -> dict[str, list[dict]]:
+    """The person's training-hours ledger and enrolments."""
+    return {
+        "学时记录": personal_data_rows(
+            HourEntry.objects.filter(person=person).order_by("on", "pk"),
+            {
+                "on": "日期",
+                "minutes": "分钟",
+                "kind": "培训类别",
+                "providing_level": "计入层级",
+                "source": "来源",
+            },
+        ),
+        "培训报名": personal_data_rows(
+            Enrolment.objects.filter(person=person).order_by("run__starts_on", "pk"),
+            {"run__course__title": "课程", "run__starts_on": "开班日期", "status": "状态"},
+        ),
+    }

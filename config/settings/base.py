@@ -349,3 +349,20 @@ OUTBOX_SWEEP_GRACE_SECONDS = env.int("OUTBOX_SWEEP_GRACE_SECONDS", default=120)
 OUTBOX_SWEEP_BATCH = env.int("OUTBOX_SWEEP_BATCH", default=500)
 # A certificate still without its PDF this long after issue is rendered again by the sweep.
 CERTIFICATE_RENDER_GRACE_SECONDS = env.int("CERTIFICATE_RENDER_GRACE_SECONDS", default=120)
+
+# Personal data, backup and restore (production readiness: data).
+# `manage.py backup` lists in its manifest what each of these functions returns, and
+# `manage.py restore` checks the restored portal reproduces it.
+BACKUP_MANIFEST_SECTIONS = {"certificates": "credentials.selectors.certificate_fingerprints"}
+# What a person downloads as their own data from /me/ (core.personal_data): each app's selector.
+PERSONAL_DATA_SECTIONS = [
+    "directory.selectors.personal_data_of",
+    "lms.selectors.personal_data_of",
+    "supervision.selectors.personal_data.personal_data_of",
+    "credentials.selectors.personal_data_of",
+    "competitions.selectors.personal_data.personal_data_of",
+    "practicum.selectors.personal_data.personal_data_of",
+]
+# People whose positions all ended this many years ago, without an active account, are
+# pseudonymised by `manage.py anonymise_people` (run it yearly).
+PERSONAL_DATA_RETENTION_YEARS = env.int("PERSONAL_DATA_RETENTION_YEARS", default=5)

@@ -223,3 +223,46 @@ def test_position_form_refuses_a_foreign_person_without_naming_them(
     assert response.status_code == 200
     assert "赵六" not in response.content.decode()
     assert not zhao_liu.positions.filter(service_point=tree.station_a).exists()
+
+
+@pytest.mark.parametrize("view", ["edit", "inspect"])
+def test_person_back_office_pages_never_show_full_numbers(client, zhang_min, wang_fang, view):
+    client.force_login(zhang_min.user)
+    response = client.get(reverse(f"people:{view}", args=[wang_fang.pk]))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert wang_fang.id_number not in page and wang_fang.mobile not in page
+    assert wang_fang.id_number_masked in page
+
+
+def _edited_person(person, **changes) -> dict:
+    return {
+        "name": person.name,
+        "gender": person.gender,
+        "born_on": person.born_on.isoformat(),
+        "education": person.education,
+        "region": person.region_id,
+        "id_number": "",
+        "mobile": "",
+        **changes,
+    }
+
+
+def test_person_edit_with_blank_numbers_keeps_them(client, zhang_min, wang_fang):
+    client.force_login(zhang_min.user)
+    data = _edited_person(wang_fang, name="王芳芳")
+    response = client.post(reverse("people:edit", args=[wang_fang.pk]), data)
+    assert response.status_code == 302
+    person = Person.objects.get(pk=wang_fang.pk)
+    assert person.name == "王芳芳"
+    assert (person.id_number, person.mobile) == (wang_fang.id_number, wang_fang.mobile)
+
+
+def test_person_edit_changes_or_clears_the_mobile(client, zhang_min, wang_fang):
+    client.force_login(zhang_min.user)
+    url = reverse("people:edit", args=[wang_fang.pk])
+    assert client.post(url, _edited_person(wang_fang, mobile="13700022222")).status_code == 302
+    assert Person.objects.get(pk=wang_fang.pk).mobile == "13700022222"
+    assert client.post(url, _edited_person(wang_fang, mobile_clear="on")).status_code == 302
+    person = Person.objects.get(pk=wang_fang.pk)
+    assert person.mobile == "" and person.id_number == wang_fang.id_number

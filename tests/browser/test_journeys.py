@@ -13,6 +13,10 @@ def test_worker_signs_in_by_phone_and_sees_own_record(page, live_server, wang_fa
     assert "王芳" in page.inner_text("main")
     page.click("main a:has-text('王芳')")
     page.wait_for_url("**/directory/people/*/")
+    assert wang_fang.id_number_masked in page.inner_text("main")
+    page.select_option("select[name=purpose]", "own_record")
+    with page.expect_navigation():
+        page.click("main button:has-text('显示完整号码')")
     assert wang_fang.id_number in page.inner_text("main")
     page.goto(f"{live_server.url}/directory/stations/")
     assert "无权访问" in page.inner_text("main")
