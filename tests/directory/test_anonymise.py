@@ -78,8 +78,10 @@ def test_former_worker_is_pseudonymised_and_records_stay(former_worker, wang_fan
     assert Person.objects.get(pk=wang_fang.pk).name == "王芳"
 
 
-def test_certificate_still_verifies_with_its_frozen_snapshot(former_worker):
+def test_certificate_still_verifies_with_its_frozen_snapshot(former_worker, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
     certificate = Certificate.objects.get(holder=former_worker)
+    credential_services.certificate_render(certificate_id=certificate.pk)  # issued: PDF stored
 
     run("--years", "5")
 
