@@ -76,6 +76,8 @@ def evaluate(request: HttpRequest, pk: int, stage: str, party: str) -> HttpRespo
     )
     forms_in_use = application.student.programme.evaluation_forms.all()
     chosen = request.POST.get("form") or request.GET.get("form")
+    if chosen and not chosen.isdecimal():  # a form is chosen by its id: anything else is unknown
+        raise Http404
     evaluation_form = get_object_or_404(forms_in_use, pk=chosen) if chosen else forms_in_use.first()
     rubric = RubricForm(
         request.POST or None, criteria=evaluation_form.criteria if evaluation_form else []

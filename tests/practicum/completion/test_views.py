@@ -97,6 +97,15 @@ def test_unknown_stage_is_404(client, practicum, accepted):
     assert client.get(url).status_code == 404
 
 
+@pytest.mark.parametrize("chosen", ["abc", "999999", "1.5"])
+def test_an_unknown_evaluation_form_is_404_not_500(client, practicum, accepted, chosen):
+    client.force_login(practicum.tutor.user)
+    url = reverse("practicum:completion_evaluate", args=[accepted.pk, "final", "tutor"])
+    assert client.get(url, {"form": chosen}).status_code == 404
+    assert client.post(url, _rubric(practicum) | {"form": chosen}).status_code == 404
+    assert not Evaluation.objects.exists()
+
+
 def test_tutor_grade_completes_and_issues_certificate(
     client, practicum, accepted, media, django_capture_on_commit_callbacks
 ):
