@@ -1,10 +1,11 @@
 """Paging shared by the completion pages."""
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest
+
+from core.pagination import page_of
 
 PAGE_SIZE = 20
 
 
 def paginate(request: HttpRequest, rows):
-    return Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    return page_of(request, rows, per_page=PAGE_SIZE)

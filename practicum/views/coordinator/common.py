@@ -2,13 +2,13 @@
 looked up in a queryset of what the user may see first (404 outside it); then the action is
 decided (403 when the user may see but not do it)."""
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
 from accounts import scope
 from accounts.models import User
 from accounts.roles import Action
+from core.pagination import page_of
 from directory.models import University
 from practicum import permissions
 from practicum.models import EvaluationForm, Placement, PracticeBase, Programme
@@ -18,7 +18,7 @@ PAGE_SIZE = 30
 
 
 def paginate(request: HttpRequest, rows):
-    return Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    return page_of(request, rows, per_page=PAGE_SIZE)
 
 
 def university_managed(*, user: User, university_id: int) -> University:

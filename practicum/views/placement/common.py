@@ -3,11 +3,11 @@ a queryset scoped to the user first (404 outside it), then the action is checked
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
 from accounts.models import User
+from core.pagination import page_of
 from practicum.models import Application, Placement, WeeklyLog
 from practicum.selectors import placement as selectors
 from practicum.selectors import visibility
@@ -16,7 +16,7 @@ PAGE_SIZE = 30
 
 
 def paginate(request: HttpRequest, queryset):
-    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    return page_of(request, queryset, per_page=PAGE_SIZE)
 
 
 def show_errors(request: HttpRequest, error: ValidationError) -> None:
