@@ -6,7 +6,7 @@ PORT ?= 8000
 # Test processes (pytest-xdist): each has its own test database, and its own Redis database.
 PYTEST_WORKERS ?= 2
 
-.PHONY: setup demo test lint checks pytest messages
+.PHONY: setup demo test lint checks pytest messages load
 
 setup:
 	bash scripts/setup.sh
@@ -45,3 +45,8 @@ pytest:
 messages:
 	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=var
 	$(PY) manage.py compilemessages --ignore=.venv
+
+## Load test on a copy of the seeded `province` database (docs/deploy.md, "Load test").
+load:
+	bash loadtest/run.sh mixed
+	bash loadtest/run.sh burst

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Load test (docs/deploy.md, "Load test"): loadtest/run.sh [mixed|burst]
+#
+# Copies the seeded province database to a scratch one, prepares load accounts, starts gunicorn
+# with the production settings (PostgreSQL, Redis, whitenoise, throw-away secrets), runs locust
+# headless for a bounded time, prints requests/s and p50/p95/p99 per journey, stops gunicorn.
+# Exits non-zero when any request failed. Everything below can be changed from the environment.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SCENARIO=${1:-mixed}
+PY=${PY:-.venv/bin/python}
+export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres}
+SOURCE_DB=${LOAD_SOURCE_DB:-province}   # seeded with `seed_demo --scale province`
+DB=${LOAD_DB:-loadtest}                 # dropped and copied afresh on every run
+PORT=${LOAD_PORT:-8800}
+USERS=${LOAD_USERS:-50}
+RUN_SECONDS=${LOAD_RUN_SECONDS:-90}
+OUT=${LOAD_OUT:-var/loadtest}
+case "$SCENARIO" in
+    mixed) LOCUSTFILE=loadtest/locustfile.py ;;
+    burst) LOCUSTFILE=loadtest/burst.py ;;
+    *) echo "usage: loadtest/run.sh [mixed|burst]" >&2; exit 2 ;;
+esac
+mkdir -p "$OUT"
+
+# Production settings; the copy keeps the field keys its seed used (the development defaults
+# unless the environment that seeded it set others), with a fresh key first for new values.
+export DJANGO_SETTINGS_MODULE=${LOAD_SETTINGS:-config.settings.production}
+export DATABASE_URL="postgres://$PGUSER@$PGHOST:5432/$DB"
+export REDIS_URL=${LOAD_REDIS_URL:-redis://127.0.0.1:6379/6}
+export STATIC_ROOT="$OUT/static" MEDIA_ROOT="$OUT/media"
+export ALLOWED_HOSTS=127.0.0.1 SITE_URL="http://127.0.0.1:$PORT" LOG_LEVEL=WARNING
+seeded_key() { DJANGO_SETTINGS_MODULE=config.settings.base "$PY" -c "from config.settings import base; print(base.$1)"; }
+SECRET_KEY="$("$PY" -c 'import secrets; print(secrets.token_urlsafe(50))')"
+FIELD_ENCRYPTION_KEYS="$("$PY" -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())'),$(seeded_key 'FIELD_ENCRYPTION_KEYS[0]')"
+FIELD_HASH_KEY="$(seeded_key FIELD_HASH_KEY)"
+CERTIFICATE_SIGNING_KEY="$("$PY" -c 'import base64, os; print(base64.b64encode(os.urandom(32)).decode())')"
+export SECRET_KEY FIELD_ENCRYPTION_KEYS FIELD_HASH_KEY CERTIFICATE_SIGNING_KEY
+# Every simulated user comes from 127.0.0.1: lift the per-address limit of /verify/ so that
+# verification itself is measured, not the limiter's 429 (sign-in limits stay as they are).
+export VERIFY_RATE_LIMIT=${LOAD_VERIFY_RATE_LIMIT:-1000000}
+
+echo "==> Copying $SOURCE_DB to $DB"
+dropdb --if-exists "$DB"
+for attempt in 1 2 3 4 5; do  # createdb -T needs the template free of other sessions
+    createdb -T "$SOURCE_DB" "$DB" && break
+    [ "$attempt" = 5 ] && exit 1
+    sleep 5
+done
+redis-cli -u "$REDIS_URL" flushdb >/dev/null
+"$PY" manage.py migrate --noinput -v 0
+"$PY" manage.py collectstatic --noinput -v 0
+"$PY" -m loadtest.prepare "$OUT/plan.json"
+
+echo "==> gunicorn on 127.0.0.1:$PORT (workers ${GUNICORN_WORKERS:-default}, threads ${GUNICORN_THREADS:-default})"
+GUNICORN_BIND="127.0.0.1:$PORT" GUNICORN_ACCESS_LOG="$OUT/access.log" \
+    "$PY" -m gunicorn -c gunicorn.conf.py config.wsgi >"$OUT/gunicorn.log" 2>&1 &
+GUNICORN_PID=$!
+trap 'kill "$GUNICORN_PID" 2>/dev/null; wait "$GUNICORN_PID" 2>/dev/null || true' EXIT
+for _ in $(seq 60); do
+    curl -sf -o /dev/null "http://127.0.0.1:$PORT/healthz" && break
+    sleep 1
+done
+
+echo "==> locust: $SCENARIO, $RUN_SECONDS s"
+LOCUST=("$PY" -m locust -f "$LOCUSTFILE" --headless --host "http://127.0.0.1:$PORT"
+        --stop-timeout 10 --only-summary --csv "$OUT/$SCENARIO" --loglevel WARNING)
+if [ "$SCENARIO" = mixed ]; then
+    LOCUST+=(--users "$USERS" --spawn-rate 5 --run-time "${RUN_SECONDS}s")
+else  # the shape in burst.py stops at LOAD_RUN_SECONDS; --run-time is the backstop
+    LOCUST+=(--run-time "$((RUN_SECONDS + 10))s")
+fi
+LOAD_PLAN="$OUT/plan.json" LOAD_RUN_SECONDS="$RUN_SECONDS" "${LOCUST[@]}"
