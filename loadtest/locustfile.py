@@ -15,6 +15,7 @@ import json
 import os
 import random
 import time
+from http.cookiejar import DefaultCookiePolicy
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -59,9 +60,12 @@ class PortalUser(FastHttpUser):
     journey = ""
     accounts = ""  # which list of the plan the sign-in comes from
     wait_time = between(1, 3)
+    default_headers = {"X-Forwarded-Proto": "https"}  # as nginx says to gunicorn
 
     def on_start(self):
-        self.client.client.headers["X-Forwarded-Proto"] = "https"
+        # TLS ends at nginx in production; here the cookies marked Secure travel over plain
+        # HTTP to gunicorn, so the jar must send them back all the same.
+        self.client.cookiejar.set_policy(DefaultCookiePolicy(secure_protocols=("https", "http")))
         self.args = {"code": lambda: random.choice(PLAN["codes"])}  # noqa: S311
         if self.accounts:
             self.account = next(ACCOUNTS[self.accounts])

@@ -25,6 +25,7 @@ from allauth.mfa.models import Authenticator  # noqa: E402
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret  # noqa: E402
 from django.contrib.auth.hashers import make_password  # noqa: E402
 from django.db import transaction  # noqa: E402
+from django.db.models import Q  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from accounts.models import RoleGrant, User  # noqa: E402
@@ -42,8 +43,10 @@ PROVINCE_CODE = "430000"  # Hunan, which `seed_demo --scale province` fills
 
 
 def worker_emails(count: int) -> list[str]:
-    """Province workers (the newest worker accounts: the province is seeded last)."""
-    found = User.objects.filter(email__startswith="worker", person__isnull=False, is_active=True)
+    """Township staff of the province (workers and deputy heads; the newest accounts, as the
+    province is seeded last)."""
+    staff = Q(email__startswith="worker") | Q(email__startswith="deputy.")
+    found = User.objects.filter(staff, person__isnull=False, is_active=True)
     return list(found.order_by("-pk").values_list("email", flat=True)[:count])
 
 

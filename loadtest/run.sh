@@ -41,15 +41,17 @@ export SECRET_KEY FIELD_ENCRYPTION_KEYS FIELD_HASH_KEY CERTIFICATE_SIGNING_KEY
 # verification itself is measured, not the limiter's 429 (sign-in limits stay as they are).
 export VERIFY_RATE_LIMIT=${LOAD_VERIFY_RATE_LIMIT:-1000000}
 
-echo "==> Copying $SOURCE_DB to $DB"
-dropdb --if-exists "$DB"
-for attempt in 1 2 3 4 5; do  # createdb -T needs the template free of other sessions
-    createdb -T "$SOURCE_DB" "$DB" && break
-    [ "$attempt" = 5 ] && exit 1
-    sleep 5
-done
+if [ -z "${LOAD_REUSE_DB:-}" ]; then  # LOAD_REUSE_DB=1: keep the copy of the last run
+    echo "==> Copying $SOURCE_DB to $DB"
+    dropdb --if-exists "$DB"
+    for attempt in 1 2 3 4 5; do  # createdb -T needs the template free of other sessions
+        createdb -T "$SOURCE_DB" "$DB" && break
+        [ "$attempt" = 5 ] && exit 1
+        sleep 5
+    done
+    "$PY" manage.py migrate --noinput -v 0
+fi
 redis-cli -u "$REDIS_URL" flushdb >/dev/null
-"$PY" manage.py migrate --noinput -v 0
 "$PY" manage.py collectstatic --noinput -v 0
 "$PY" -m loadtest.prepare "$OUT/plan.json"
 
@@ -58,13 +60,24 @@ GUNICORN_BIND="127.0.0.1:$PORT" GUNICORN_ACCESS_LOG="$OUT/access.log" \
     "$PY" -m gunicorn -c gunicorn.conf.py config.wsgi >"$OUT/gunicorn.log" 2>&1 &
 GUNICORN_PID=$!
 trap 'kill "$GUNICORN_PID" 2>/dev/null; wait "$GUNICORN_PID" 2>/dev/null || true' EXIT
+URL="http://127.0.0.1:$PORT"
 for _ in $(seq 60); do
-    curl -sf -o /dev/null "http://127.0.0.1:$PORT/healthz" && break
+    curl -sf -o /dev/null -H "X-Forwarded-Proto: https" "$URL/healthz" && break
     sleep 1
 done
+# Warm up: each worker loads the URLs, views and templates on its first requests (seconds
+# each on a busy machine), which is start-up, not load. Not measured.
+WARMING=()
+for _ in $(seq 4); do
+    for path in /accounts/login/ /verify/ /; do
+        curl -s -o /dev/null -H "X-Forwarded-Proto: https" "$URL$path" &
+        WARMING+=($!)
+    done
+done
+wait "${WARMING[@]}"
 
 echo "==> locust: $SCENARIO, $RUN_SECONDS s"
-LOCUST=("$PY" -m locust -f "$LOCUSTFILE" --headless --host "http://127.0.0.1:$PORT"
+LOCUST=("$PY" -m locust -f "$LOCUSTFILE" --headless --host "$URL"
         --stop-timeout 10 --only-summary --csv "$OUT/$SCENARIO" --loglevel WARNING)
 if [ "$SCENARIO" = mixed ]; then
     LOCUST+=(--users "$USERS" --spawn-rate 5 --run-time "${RUN_SECONDS}s")
