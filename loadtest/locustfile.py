@@ -81,7 +81,7 @@ class PortalUser(FastHttpUser):
 
     def post_form(self, path: str, step: str, fields: dict, *, expect: str | None = None):
         """GET the form at `path`, POST `fields` with its CSRF token; a success is a redirect
-        (to `expect` when given). Returns the GET's page text and the response's location."""
+        (to `expect` when given). Returns where the response redirects to ("" if nowhere)."""
         page = self.client.get(path, name=self.name(f"{step} form")).text
         fields = {"csrfmiddlewaretoken": journeys.hidden_value(page, journeys.CSRF), **fields}
         with self.client.post(
@@ -98,16 +98,20 @@ class PortalUser(FastHttpUser):
         return location
 
     def sign_in(self) -> None:
+        """Sign in (and through the second step when asked); a person refused tries again
+        before their next page, so one refusal counts once, not again on every page."""
+        self.signed_in = False
         location = self.post_form(
             reverse(journeys.SIGN_IN),
             report.SIGN_IN,
             {"login": self.account["email"], "password": PLAN["password"]},
         )
         if location.startswith(reverse(journeys.SECOND_FACTOR)):
-            self.second_factor(location)
+            location = self.second_factor(location)
+        self.signed_in = location.startswith(reverse("accounts:home"))
 
-    def second_factor(self, path: str) -> None:
-        self.post_form(
+    def second_factor(self, path: str) -> str:
+        return self.post_form(
             path,
             report.SECOND_FACTOR,
             {"code": totp_code(self.account["totp_secret"])},
@@ -116,6 +120,9 @@ class PortalUser(FastHttpUser):
 
     def open(self, page: journeys.Page) -> None:
         """GET the page; anything but a 200 (a redirect to sign in, a 403) is an error."""
+        if self.accounts and not self.signed_in:
+            self.sign_in()
+            return
         args = [self.args[page.arg]()] if page.arg else []
         path = reverse(page.route, args=args)
         name = self.name(page.route)
@@ -155,12 +162,15 @@ class Supervisor(PortalUser):
     journey = "supervisor"
     accounts = "supervisors"
 
-    def on_start(self):
-        super().on_start()
-        page = self.client.get(reverse("supervision:my_stations"), name=self.name("stations"))
-        self.stations = journeys.LOG_LINK.findall(page.text)
+    stations = None  # the ids of the stations they may log at, read from their list
 
     def log_session(self):
+        if not self.signed_in:
+            self.sign_in()
+            return
+        if self.stations is None:
+            page = self.client.get(reverse("supervision:my_stations"), name=self.name("stations"))
+            self.stations = journeys.LOG_LINK.findall(page.text)
         if not self.stations:
             return
         path = reverse(journeys.SESSION_LOG, args=[random.choice(self.stations)])  # noqa: S311
