@@ -58,7 +58,8 @@ def main_form(html: str, *, containing: str = "") -> dict:
 
 
 def fill(form: dict, text: str, *, overrides: dict | None = None) -> dict:
-    """POST data for `form` with `text` in every text field; `overrides` win."""
+    """POST data for `form` with `text` in every text field; `overrides` win (a callable one is
+    given the text)."""
     now = timezone.localtime() - dt.timedelta(days=1)
     data: dict = {}
     for field in form["fields"]:
@@ -70,7 +71,7 @@ def fill(form: dict, text: str, *, overrides: dict | None = None) -> dict:
         elif kind == "hidden":
             data[name] = field.get("value", "")
         elif kind == "number":
-            data[name] = field.get("value") or field.get("min") or "1"
+            data[name] = field.get("value") or str(max(int(float(field.get("min") or 1)), 1))
         elif kind == "date":
             data[name] = field.get("value") or now.date().isoformat()
         elif kind == "datetime-local":
@@ -87,5 +88,6 @@ def fill(form: dict, text: str, *, overrides: dict | None = None) -> dict:
             data[name] = field.get("value", "on")
         elif kind == "radio":
             data.setdefault(name, field.get("value"))
-    data.update(overrides or {})
+    for name, value in (overrides or {}).items():
+        data[name] = value(text) if callable(value) else value
     return data
