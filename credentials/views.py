@@ -40,6 +40,8 @@ STATUS_CODES = {"valid": 200, "revoked": 410, "superseded": 410}
 def verify_start(request: HttpRequest) -> HttpResponse:
     """Type the short code from the paper, or open the link from the QR code."""
     typed = query_text(request, "code")
+    if "/" in typed:  # no code has one, and it cannot stand in the page's address
+        return render(request, "credentials/verify_unknown.html", status=404)
     if typed:
         return redirect("credentials:verify", code=typed)
     return render(request, "credentials/verify_start.html")
