@@ -8,9 +8,11 @@ They are stored under random names (`RandomName`), checked by content when uploa
 import mimetypes
 import re
 import uuid
+import zlib
 from collections.abc import Collection
 from pathlib import PurePath
 from urllib.parse import quote
+from zipfile import BadZipFile, ZipFile, ZipInfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -39,6 +41,11 @@ SIGNATURES: dict[str, tuple[tuple[int, bytes], ...]] = {
     ".pptx": _ZIP,
     ".mp4": ((4, b"ftyp"),),
 }
+ZIPPED = frozenset({".docx", ".xlsx", ".pptx"})
+# Real Office files deflate 3–20 times; a part that claims far more is a zip bomb. Small parts
+# are left alone: they cannot expand to much whatever their ratio.
+MAX_COMPRESSION_RATIO = 100
+RATIO_CHECKED_FROM_BYTES = 1024 * 1024
 _HEAD_BYTES = max(offset + len(magic) for kinds in SIGNATURES.values() for offset, magic in kinds)
 
 
@@ -98,7 +105,30 @@ def check_upload(
     upload.seek(0)
     if not any(head[offset:].startswith(magic) for offset, magic in SIGNATURES[suffix]):
         raise ValidationError(_("文件内容与文件类型不符。"), code="file_content")
+    if suffix in ZIPPED and not _sound_zip(upload):
+        raise ValidationError(_("文件已损坏或解压后过大。"), code="file_archive")
     return upload
+
+
+def inflates_absurdly(part: ZipInfo) -> bool:
+    """Whether one part of a zip claims to expand far beyond what real documents do (a bomb)."""
+    return (
+        part.file_size > RATIO_CHECKED_FROM_BYTES
+        and part.file_size > MAX_COMPRESSION_RATIO * part.compress_size
+    )
+
+
+def _sound_zip(upload: UploadedFile) -> bool:
+    """An Office file is a zip whose directory reads and no part of which inflates absurdly;
+    judged from the directory alone (nothing is inflated), the upload rewound after."""
+    try:
+        with ZipFile(upload) as archive:
+            parts = archive.infolist()
+    except (BadZipFile, OSError, EOFError, ValueError, zlib.error):
+        return False
+    finally:
+        upload.seek(0)
+    return not any(map(inflates_absurdly, parts))
 
 
 def private_file_response(fieldfile: FieldFile, *, filename: str) -> HttpResponse:

@@ -3,7 +3,8 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
 from django.db import connection
 from django.db.utils import DatabaseError
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.utils.crypto import get_random_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -73,3 +74,10 @@ def healthz(request: HttpRequest) -> JsonResponse:
     if _may_see_details(request):
         body.update(checks)
     return JsonResponse(body, status=200 if healthy else 503)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A form sent without its CSRF token, or with a stale one (CSRF_FAILURE_VIEW): the portal's
+    own 403 page in Chinese, which tells the user to reload and send again. Django's default is
+    English with an inline style the content-security policy refuses."""
+    return render(request, "403_csrf.html", status=403)

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from core import periods
 from core.files import private_file_response
+from core.query_params import query_text
 from core.ratelimit import client_ip, ratelimit
 from credentials import (
     batches,
@@ -38,7 +39,9 @@ STATUS_CODES = {"valid": 200, "revoked": 410, "superseded": 410}
 @ratelimit(**LIMIT)
 def verify_start(request: HttpRequest) -> HttpResponse:
     """Type the short code from the paper, or open the link from the QR code."""
-    typed = request.GET.get("code", "").strip()
+    typed = query_text(request, "code")
+    if "/" in typed:  # no code has one, and it cannot stand in the page's address
+        return render(request, "credentials/verify_unknown.html", status=404)
     if typed:
         return redirect("credentials:verify", code=typed)
     return render(request, "credentials/verify_start.html")

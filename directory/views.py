@@ -7,6 +7,7 @@ from django.utils.cache import patch_cache_control
 
 from accounts import scope
 from accounts.roles import Action
+from core.query_params import query_text
 from directory import forms, permissions, selectors, services
 from directory.models import ServicePoint
 
@@ -20,7 +21,7 @@ def _page(request: HttpRequest, queryset):
 def station_list(request: HttpRequest) -> HttpResponse:
     permissions.require_anywhere(user=request.user, action=Action.VIEW_DIRECTORY)
     kind = request.GET.get("kind", "")
-    query = request.GET.get("q", "").strip()
+    query = query_text(request)
     points = selectors.service_points_for_user(
         user=request.user,
         kind=kind if kind in ServicePoint.Kind.values else "",
@@ -68,7 +69,7 @@ def station_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def person_list(request: HttpRequest) -> HttpResponse:
     permissions.require_anywhere(user=request.user, action=Action.VIEW_DIRECTORY)
-    query = request.GET.get("q", "").strip()
+    query = query_text(request)
     people = selectors.people_for_user(user=request.user, query=query)
     return render(
         request, "directory/person_list.html", {"page": _page(request, people), "q": query}

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import PurePath
-from zipfile import BadZipFile, ZipFile, ZipInfo
+from zipfile import BadZipFile, ZipFile
 
 import openpyxl
 from django.conf import settings
@@ -28,15 +28,13 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from openpyxl.utils.exceptions import InvalidFileException
 
+from core.files import inflates_absurdly
+
 EXTENSIONS = (".xlsx", ".csv")
 # Excel keeps 15 significant digits: a longer number (an ID typed as a number) is already wrong
 # and stays in scientific notation, so the row check can say why.
 MAX_EXACT_FLOAT = 10**15
 MAX_COLUMNS = 100  # cells read per line; the templates have 13 columns at most
-# Real workbooks deflate 3–20 times; a part that claims far more is a bomb, not a sheet. Small
-# parts are left alone: they cannot expand to much whatever their ratio.
-MAX_COMPRESSION_RATIO = 100
-RATIO_CHECKED_FROM_BYTES = 1024 * 1024
 # What a damaged or disguised .xlsx raises inside openpyxl: zip, deflate and XML errors.
 XLSX_ERRORS = (BadZipFile, InvalidFileException, KeyError, ValueError, OSError, EOFError,
                SyntaxError, zlib.error)  # fmt: skip
@@ -102,15 +100,8 @@ def _check_expansion(file) -> None:
     except XLSX_ERRORS:
         raise _damaged() from None
     total = sum(part.file_size for part in parts)
-    if total > settings.IMPORT_MAX_UNCOMPRESSED_BYTES or any(map(_absurd, parts)):
+    if total > settings.IMPORT_MAX_UNCOMPRESSED_BYTES or any(map(inflates_absurdly, parts)):
         raise _too_large(code="expanded")
-
-
-def _absurd(part: ZipInfo) -> bool:
-    return (
-        part.file_size > RATIO_CHECKED_FROM_BYTES
-        and part.file_size > MAX_COMPRESSION_RATIO * part.compress_size
-    )
 
 
 def _read_xlsx(file, *, columns: Sequence[str], required: Sequence[str]) -> list[RawRow]:

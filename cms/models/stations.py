@@ -12,6 +12,7 @@ from cms.models.base import SitePage
 from cms.models.blocks import BodyBlock
 from cms.search import index_text
 from cms.selectors import search, stations
+from core.query_params import query_text
 from practicum.selectors import public as practicum_public
 
 STATIONS_PER_PAGE = 20
@@ -36,7 +37,7 @@ class StationIndexPage(SitePage):
         listing = stations.station_listing(
             root=site.root_page if site else self.get_parent(),
             county=request.GET.get("county", ""),
-            query=request.GET.get("q", "").strip(),
+            query=query_text(request),
         )
         items = Paginator(listing.pages, STATIONS_PER_PAGE).get_page(request.GET.get("page"))
         context.update(

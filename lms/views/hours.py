@@ -12,6 +12,7 @@ from accounts import scope
 from accounts.roles import Action
 from core import periods
 from core.files import private_file_response
+from core.query_params import query_text
 from directory.models import Person
 from directory.permissions import own_person
 from lms import forms, permissions, selectors
@@ -191,7 +192,7 @@ def people_hours(request: HttpRequest) -> HttpResponse:
     permissions.require_anywhere(user=request.user, action=Action.VIEW_TRAINING)
     today = timezone.localdate()
     year = periods.year_param(request, today=today, default=today.year)
-    query = request.GET.get("q", "").strip()
+    query = query_text(request)
     people = scope.people_visible_to(request.user, Action.VIEW_TRAINING).order_by("name", "pk")
     if query:
         people = people.filter(name__icontains=query)

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from accounts import scope
 from accounts.roles import Action
 from core import periods
+from core.query_params import query_text
 from supervision import answers, forms, permissions, selectors, services, terms
 from supervision.models import SupervisorGrade
 from supervision.views.common import PAGE_SIZE, back_url, error_text, page_of
@@ -23,7 +24,7 @@ from supervision.views.common import PAGE_SIZE, back_url, error_text, page_of
 
 def disputes(request: HttpRequest) -> HttpResponse:
     permissions.require_anywhere(user=request.user, action=Action.MANAGE_SUPERVISION)
-    query = request.GET.get("q", "").strip()
+    query = query_text(request)
     found = selectors.disputes_for_user(user=request.user)
     if query:
         found = found.filter(session__service_point__name__icontains=query)
@@ -58,7 +59,7 @@ def supervisors(request: HttpRequest) -> HttpResponse:
     """Administrators: supervisor load (R24) and active assignments with term countdowns."""
     permissions.require_anywhere(user=request.user, action=Action.MANAGE_SUPERVISION)
     today = timezone.localdate()
-    query = request.GET.get("q", "").strip()
+    query = query_text(request)
     expiring = request.GET.get("expiring") == "1"
     found = selectors.assignments_visible_to(user=request.user, today=today)
     if query:
@@ -175,7 +176,7 @@ def lock_reopen(request: HttpRequest, pk: int) -> HttpResponse:
 def profiles(request: HttpRequest) -> HttpResponse:
     """Supervisors in the administrator's scope, with grade and mentor (R16, R24)."""
     permissions.require_anywhere(user=request.user, action=Action.MANAGE_SUPERVISION)
-    query = request.GET.get("q", "").strip()
+    query = query_text(request)
     found = selectors.supervisors_for_user(user=request.user).select_related("mentor__person")
     if query:
         found = found.filter(person__name__icontains=query)

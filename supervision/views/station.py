@@ -7,6 +7,7 @@ from django.utils import timezone
 from accounts import scope
 from accounts.roles import Action
 from core import periods
+from core.query_params import query_text
 from supervision import answers, pdf, permissions, selectors
 from supervision.models import SupervisionSession
 from supervision.views.common import MONTHS, PAGE_SIZE, choice_param, page_of
@@ -17,7 +18,7 @@ def grid(request: HttpRequest) -> HttpResponse:
     permissions.require_anywhere(user=request.user, action=Action.VIEW_SUPERVISION)
     today = timezone.localdate()
     year = periods.year_param(request, today=today, default=today.year)
-    query = request.GET.get("q", "").strip()
+    query = query_text(request)
     points = scope.service_points_visible_to(request.user, Action.VIEW_SUPERVISION)
     if query:
         points = points.filter(name__icontains=query)

@@ -1,7 +1,9 @@
 """Stored files: random names, one content check, one way out, and no public MEDIA_URL."""
 
 import importlib
+import io
 import re
+import zipfile
 
 import pytest
 from django.apps import apps
@@ -80,8 +82,8 @@ PDF_RULE = {"extensions": (".pdf", ".jpg", ".mp4", ".docx"), "max_bytes": 16, "t
 
 @pytest.mark.parametrize(
     ("name", "body"),
-    [("a.pdf", b"%PDF-1.4"), ("a.JPG", b"\xff\xd8\xff\xe0"), ("a.mp4", b"\x00\x00\x00\x18ftypmp42"),
-     ("a.docx", b"PK\x03\x04")],
+    [("a.pdf", b"%PDF-1.4"), ("a.JPG", b"\xff\xd8\xff\xe0"),
+     ("a.mp4", b"\x00\x00\x00\x18ftypmp42")],
 )  # fmt: skip
 def test_check_upload_accepts_matching_content(name, body):
     upload = SimpleUploadedFile(name, body)
@@ -93,12 +95,32 @@ def test_check_upload_accepts_matching_content(name, body):
     ("name", "body", "code"),
     [("a.exe", b"MZ", "file_type"), ("a.png", b"\x89PNG\r\n\x1a\n", "file_type"),
      ("a.pdf", b"%PDF-" + b"x" * 20, "file_size"), ("a.pdf", b"<html>", "file_content"),
-     ("a.jpg", b"%PDF-1.4", "file_content"), ("a.docx", b"%PDF-1.4", "file_content")],
+     ("a.jpg", b"%PDF-1.4", "file_content"), ("a.docx", b"%PDF-1.4", "file_content"),
+     ("a.docx", b"PK\x03\x04 truncated", "file_archive")],
 )  # fmt: skip
 def test_check_upload_refuses(name, body, code):
     with pytest.raises(ValidationError) as refused:
         check_upload(SimpleUploadedFile(name, body), **PDF_RULE)
     assert refused.value.code == code
+
+
+def _zipped(**parts: bytes) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def test_an_office_document_is_a_sound_zip_that_does_not_inflate_absurdly():
+    rule = {**PDF_RULE, "max_bytes": 1024 * 1024}
+    document = SimpleUploadedFile("a.docx", _zipped(document=b"<w:document/>"))
+    assert check_upload(document, **rule) is document
+    assert document.read(4) == b"PK\x03\x04"  # rewound for saving
+    bomb = SimpleUploadedFile("a.docx", _zipped(document=b"\x00" * (5 * 1024 * 1024)))
+    with pytest.raises(ValidationError) as refused:
+        check_upload(bomb, **rule)
+    assert refused.value.code == "file_archive"
 
 
 @pytest.fixture

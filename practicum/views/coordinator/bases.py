@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.files import private_file_response
+from core.query_params import query_text
 from directory import selectors as directory_selectors
 from practicum import permissions
 from practicum.forms import coordinator as forms
@@ -33,7 +34,7 @@ def base_list(request: HttpRequest, university_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def base_new(request: HttpRequest, university_id: int) -> HttpResponse:
     university = common.university_managed(user=request.user, university_id=university_id)
-    query = request.GET.get("q", "")
+    query = query_text(request)
     points, agencies = directory_selectors.hosts_matching(query=query, limit=20)
     form = forms.AgreementForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from accounts import scope
 from accounts.roles import Action
+from core.query_params import query_text
 from practicum import permissions
 from practicum.models import Placement
 from practicum.selectors import coordinator as selectors
@@ -59,7 +60,7 @@ def dashboard(request: HttpRequest, university_id: int) -> HttpResponse:
 def export(request: HttpRequest, university_id: int) -> HttpResponse:
     """One row per accepted application of the term (`?term=`); no ID numbers."""
     university = common.university_managed(user=request.user, university_id=university_id)
-    term = request.GET.get("term", "").strip()
+    term = query_text(request, "term")
     response = HttpResponse(
         term_xlsx(university=university, term=term),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

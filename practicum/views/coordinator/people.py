@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core.query_params import query_text
 from practicum.forms import coordinator as forms
 from practicum.models import Programme
 from practicum.selectors import coordinator as selectors
@@ -18,7 +19,7 @@ from practicum.views.coordinator import common
 
 def student_list(request: HttpRequest, university_id: int) -> HttpResponse:
     university = common.university_managed(user=request.user, university_id=university_id)
-    query = request.GET.get("q", "")
+    query = query_text(request)
     page = common.paginate(request, selectors.students_of(university=university, query=query))
     return render(
         request,
