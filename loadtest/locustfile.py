@@ -92,7 +92,7 @@ class PortalUser(FastHttpUser):
             allow_redirects=False,
             catch_response=True,
         ) as response:
-            location = response.headers.get("Location", "")
+            location = (response.headers or {}).get("Location", "")  # none: connection lost
             if response.status_code != 302 or (expect and not location.startswith(expect)):
                 response.failure(f"{step}: {response.status_code} → {location or 'no redirect'}")
         return location
