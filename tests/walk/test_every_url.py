@@ -4,7 +4,8 @@ map, so a new view cannot skip the walk. Object ids are the lowest keys (county 
 one that does not exist, and years in and out of range."""
 
 import pytest
-from django.test import Client
+from django.db import transaction
+from django.test import Client, TestCase, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from core.csp import is_back_office
@@ -61,11 +62,20 @@ def test_the_walk_covers_the_apps():
     assert any(r.startswith("credentials/") for r in routes)
 
 
+@pytest.fixture(scope="module")
+def walked(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The world, built once for the walks in a transaction rolled back after the last one; each
+    walk runs in a savepoint inside it, as with Django's setUpTestData."""
+    media = tmp_path_factory.mktemp("walk-media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            built = world.build()
+        yield built
+        transaction.set_rollback(True)
+
+
 @pytest.mark.parametrize("role", ROLES)
-def test_every_url_as_each_role(db, role, django_capture_on_commit_callbacks, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    with django_capture_on_commit_callbacks(execute=True):
-        walked = world.build()
+def test_every_url_as_each_role(walked, db, role):
     client = Client(raise_request_exception=False)
     if role != "anonymous":
         client.force_login(walked.walkers[role])
