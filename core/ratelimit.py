@@ -2,16 +2,22 @@
 
 from functools import wraps
 
+from allauth.account.adapter import get_adapter
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 
 def client_ip(request: HttpRequest) -> str:
-    """The client's address as the web server saw it (REMOTE_ADDR; set it from the proxy)."""
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    """The client's address, found as sign-in finds it (allauth's adapter): REMOTE_ADDR, or
+    behind `TRUSTED_PROXY_COUNT` proxies the address they name in X-Forwarded-For."""
+    try:
+        return get_adapter(request).get_client_ip(request)
+    except PermissionDenied:
+        return "unknown"
 
 
 def mask_ip(ip: str) -> str:

@@ -236,6 +236,9 @@ FIELD_HASH_KEY = env("FIELD_HASH_KEY", default="dev-only-hash-key")
 CERTIFICATE_SIGNING_KEY = env(
     "CERTIFICATE_SIGNING_KEY", default="ZGV2LW9ubHktY2VydGlmaWNhdGUta2V5LTMyYnl0ZSE="
 )
+# Proxies in front of gunicorn that append to X-Forwarded-For (1 behind one nginx): the client's
+# address is read there, for sign-in limits, the audit trail and the verification limit alike.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 VERIFY_RATE_LIMIT = env.int("VERIFY_RATE_LIMIT", default=30)  # public lookups per IP per minute
 CERTIFICATE_ISSUER = env("CERTIFICATE_ISSUER", default="社工站督导与培训平台")
 
