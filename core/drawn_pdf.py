@@ -73,6 +73,11 @@ def text(value, style: str = "body") -> Paragraph:
     return Paragraph(escape(str(value)), styles()[style])
 
 
+def lines(value, style: str = "body") -> Paragraph:
+    """Like `text`, with the value's line breaks kept."""
+    return Paragraph(escape(str(value)).replace("\n", "<br/>"), styles()[style])
+
+
 def grid(
     rows: list[list],
     *,
