@@ -87,6 +87,7 @@ def grid(
 ) -> Table:
     """A ruled table; `header_cells` shaded, the first `header_rows` also repeated on every page."""
     style = [
+        ("FONT", (0, 0), (-1, -1), font(), 10),  # plain strings too, not only paragraphs
         ("GRID", (0, 0), (-1, -1), 0.5, RULE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
