@@ -8,6 +8,7 @@ roles of all of them; a station's own rules are judged on everyone working there
 """
 
 import datetime as dt
+import os
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -20,6 +21,7 @@ from quotas.selectors.facts import Scope, staff_rows, station_facts, station_row
 STATUSES = (rules.MET, rules.ON_TRACK, rules.AT_RISK, rules.BEHIND, rules.ADVISORY)
 # Best first: the order in which a tally's people are lined up for its typical status.
 RANKED = (rules.MET, rules.ON_TRACK, rules.ADVISORY, rules.AT_RISK, rules.BEHIND)
+STEP = 4  # the region tree's path step (treebeard)
 
 
 @dataclass
@@ -82,11 +84,16 @@ def station_tallies(*, scope: Scope, year: int, today: dt.date) -> dict[int, Sta
     scope: seven grouped queries whatever the number of stations."""
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
     on = min(max(today, first), last)
+    stations = station_rows(scope=scope, on=on, year=year)
+    # The rules around the region holding every station: only what they add up is read.
+    around = os.path.commonprefix([station.path for station in stations])
     year_rules = rule_results.YearRules(
-        rulebook.rules_around("", first, last), year=year, today=today, with_sentences=False
+        rulebook.rules_around(around[: len(around) - len(around) % STEP], first, last),
+        year=year,
+        today=today,
+        with_sentences=False,
     )
     staff = staff_rows(scope=scope, on=on, year=year, keys=year_rules.amount_keys())
-    stations = station_rows(scope=scope, on=on, year=year)
     placed_at, roles = _placements(scope, on)
     counts = {
         station.pk: StationCount(path=station.path, score=StationScore(station.pk, station.name))

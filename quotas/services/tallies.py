@@ -29,6 +29,7 @@ from quotas.selectors.facts import Scope
 from quotas.selectors.station_tallies import as_of_day, station_tallies
 
 STEP = 4  # the region tree's path step (treebeard)
+BATCH = 100  # rows per bulk UPDATE: its CASE grows with the batch, for every row
 REFRESH_KEY = "quotas:tallies-refresh-queued"
 STATION_FIELDS = [
     "path",
@@ -213,7 +214,7 @@ def _recount(point_ids: list[int], *, year: int, today: dt.date) -> None:
         row.met, row.counted, row.behind = score.met, score.counted, score.behind
         row.met_percent, row.status = score.met_percent, score.status
         row.as_of, row.stale, row.computed_at = as_of, False, now
-    StationTally.objects.bulk_update(rows, STATION_FIELDS, batch_size=500)
+    StationTally.objects.bulk_update(rows, STATION_FIELDS, batch_size=BATCH)
     _regions_apply(changes, year=year, as_of=as_of, now=now)
 
 
@@ -250,7 +251,7 @@ def _regions_apply(changes: Changes, *, year: int, as_of: dt.date, now: dt.datet
             counts.update(changes.counts[path])
         tally.tallies = _as_json(counts)
         tally.as_of, tally.stale, tally.computed_at = as_of, False, now
-    RegionTally.objects.bulk_update(tallies, REGION_FIELDS, batch_size=500)
+    RegionTally.objects.bulk_update(tallies, REGION_FIELDS, batch_size=BATCH)
 
 
 def _sums(paths: list[str], *, year: int) -> Changes:
