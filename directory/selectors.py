@@ -155,15 +155,19 @@ def current_positions(
     on: dt.date,
     region_path: str | None = None,
     service_point_id: int | None = None,
+    service_point_ids: Iterable[int] | None = None,
     person: Person | None = None,
 ) -> QuerySet[Position]:
-    """Positions current on `on`: at one service point, at every point of a region subtree, or
-    of one person. Other apps pass `.values("person_id")` of it as a subquery for their totals."""
+    """Positions current on `on`: at one service point or several, at every point of a region
+    subtree, or of one person. Other apps pass `.values("person_id")` of it as a subquery for
+    their totals."""
     positions = Position.objects.filter(
         Q(ends_on__isnull=True) | Q(ends_on__gte=on), starts_on__lte=on
     )
     if service_point_id is not None:
         positions = positions.filter(service_point_id=service_point_id)
+    if service_point_ids is not None:
+        positions = positions.filter(service_point_id__in=service_point_ids)
     if region_path is not None:
         positions = positions.filter(service_point__region__path__startswith=region_path)
     if person is not None:
@@ -172,12 +176,21 @@ def current_positions(
 
 
 def staff_on(
-    *, on: dt.date, region_path: str | None = None, service_point_id: int | None = None
+    *,
+    on: dt.date,
+    region_path: str | None = None,
+    service_point_id: int | None = None,
+    service_point_ids: Iterable[int] | None = None,
 ) -> list[tuple[int, str, int, str, str, bool, bool]]:
     """Each position current on `on` in the scope as (person id, role, service point id,
     service point name, region path, full time, social-work major), by person then position."""
     return list(
-        current_positions(on=on, region_path=region_path, service_point_id=service_point_id)
+        current_positions(
+            on=on,
+            region_path=region_path,
+            service_point_id=service_point_id,
+            service_point_ids=service_point_ids,
+        )
         .order_by("person_id", "pk")
         .values_list(
             "person_id",
@@ -192,12 +205,37 @@ def staff_on(
 
 
 def service_points_in(
-    *, region_path: str | None = None, service_point_id: int | None = None
+    *,
+    region_path: str | None = None,
+    service_point_id: int | None = None,
+    service_point_ids: Iterable[int] | None = None,
 ) -> QuerySet[ServicePoint]:
-    """One service point, or every point of a region subtree."""
+    """One service point, several, or every point of a region subtree."""
     if service_point_id is not None:
         return ServicePoint.objects.filter(pk=service_point_id)
+    if service_point_ids is not None:
+        return ServicePoint.objects.filter(pk__in=service_point_ids)
     return ServicePoint.objects.filter(region__path__startswith=region_path)
+
+
+def positions_of_people_on(*, on: dt.date, people) -> list[tuple[int, str, int]]:
+    """(person id, role, service point id) of each position of `people` (ids or a subquery)
+    current on `on`, wherever it is, by person then position."""
+    return list(
+        current_positions(on=on)
+        .filter(person__in=people)
+        .order_by("person_id", "pk")
+        .values_list("person_id", "role", "service_point_id")
+    )
+
+
+def service_points_worked_at(*, people: Iterable[int], since: dt.date | None = None) -> QuerySet:
+    """The ids of the service points where `people` hold a position that had not ended by
+    `since` (any position when None), as a subquery."""
+    positions = Position.objects.filter(person__in=people)
+    if since is not None:
+        positions = positions.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=since))
+    return positions.values("service_point_id")
 
 
 def service_point_codes_in_use(*, codes: Iterable[str]) -> set[str]:

@@ -7,6 +7,8 @@ class QuotasConfig(AppConfig):
     verbose_name = _("年度指标")
 
     def ready(self):
+        from quotas import receivers
         from quotas.selectors import rulebook
 
         rulebook.connect()
+        receivers.connect()

@@ -796,3 +796,56 @@ class StationListItem(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+
+class StationTally(models.Model):
+    """A station's results in a year, kept for the region dashboards: its people counted by
+    rule and status (each person at their first current position), its own rules' statuses and
+    its score (what `dashboards.StationScore` adds up). `stale` when a fact it counts changed;
+    `path` is the region path it is counted under (its region's when last counted)."""
+
+    service_point = models.ForeignKey(
+        "directory.ServicePoint", on_delete=models.CASCADE, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField()
+    path = models.CharField(max_length=255, blank=True)
+    people = models.PositiveIntegerField(default=0)
+    tallies = models.JSONField(default=dict)  # {rule id: {status: people}}, person rules
+    station_results = models.JSONField(default=dict)  # {rule id: status}, counted station rules
+    met = models.PositiveIntegerField(default=0)
+    counted = models.PositiveIntegerField(default=0)
+    behind = models.PositiveIntegerField(default=0)
+    met_percent = models.PositiveSmallIntegerField(default=0)
+    status = models.CharField(max_length=10, default=rules.NOT_APPLICABLE)
+    as_of = models.DateField(null=True)  # the day the statuses were judged on
+    stale = models.BooleanField(default=True)
+    computed_at = models.DateTimeField(null=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["service_point", "year"], name="station_tally_once")
+        ]
+        indexes = [models.Index(fields=["year", "path"], name="station_tally_year_path")]
+
+    def __str__(self) -> str:
+        return f"{self.service_point_id} {self.year}"
+
+
+class RegionTally(models.Model):
+    """The sum of the station tallies below a region in a year: people and, for every rule,
+    how many people (person rules) or stations (station rules) are in each status. Kept by
+    adding each station's change; `stale` rows are summed again from the stations."""
+
+    region = models.ForeignKey("directory.Region", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    people = models.PositiveIntegerField(default=0)
+    tallies = models.JSONField(default=dict)  # {rule id: {status: count}}
+    as_of = models.DateField(null=True)
+    stale = models.BooleanField(default=True)
+    computed_at = models.DateTimeField(null=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["region", "year"], name="region_tally_once")]
+
+    def __str__(self) -> str:
+        return f"{self.region_id} {self.year}"

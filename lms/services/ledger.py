@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from audit.services import audit_record
+from core.signals import facts_changed
 from directory.models import Person
 from lms.models import Attendance, ExternalTraining, HourEntry, HourSummary
 
@@ -136,6 +137,7 @@ def _summarise(entry: HourEntry) -> HourEntry:
         "kind": entry.kind,
         "providing_level": entry.providing_level,
     }
+    facts_changed.send(sender=HourSummary, person_ids=[entry.person_id], year=entry.on.year)
     rows = HourSummary.objects.filter(**key)
     if rows.update(minutes=F("minutes") + entry.minutes):
         return entry
@@ -167,6 +169,7 @@ def summary_rebuild() -> int:
     """Recompute every yearly summary row from the ledger in one INSERT … SELECT; returns the
     rows written."""
     HourSummary.objects.all().delete()
+    facts_changed.send(sender=HourSummary, region_path="")
     summary, entries = HourSummary._meta.db_table, HourEntry._meta.db_table
     year = YEAR_SQL[connection.vendor]
     with connection.cursor() as cursor:

@@ -1,28 +1,33 @@
 """Region dashboards: the share of people meeting each person rule, by station or sub-region.
 
-Built from a fixed number of bulk reads whatever the region's size (`facts`: staff with their
-qualifications and yearly totals, stations with their counts, each from the app that owns them)
-and the rules in memory (`rulebook`), then evaluated with the same code as a single person's
-page (`rule_results.YearRules`). Rules counted over a person's registration period (R22) appear
-on personal pages only.
+Read from the rollups (`StationTally`, `RegionTally`), which are the sums of every station's
+evaluation (`station_tallies`: each person and station rule evaluated with the same code as a
+single person's page, `rule_results.YearRules`). A read first makes what is stale below the
+region exact (`services.tallies.tallies_refresh`), then takes the region's totals, its
+sub-regions' or stations' rows and its worst stations from a few rows whatever the region's size.
+Rules counted over a person's registration period (R22) appear on personal pages only.
 """
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db import connection
+from django.db.models import Q
+from django.db.models.functions import Collate
+
 from core import units
-from directory import selectors as directory_selectors
 from directory.models import Region
 from quotas import rules
-from quotas.models import PolicyRule
+from quotas.models import PERSON_MEASURES, REGION_MEASURES, PolicyRule, RegionTally, StationTally
 from quotas.selectors import progress_chart, rule_results, rulebook
 from quotas.selectors.facts import Scope, StaffRow, staff_rows, station_facts, station_rows
+from quotas.selectors.station_tallies import RANKED, STATUSES, StationScore
+from quotas.services import tallies as tally_services
 
-STATUSES = (rules.MET, rules.ON_TRACK, rules.AT_RISK, rules.BEHIND, rules.ADVISORY)
-# Best first: the order in which a tally's people are lined up for its typical status.
-RANKED = (rules.MET, rules.ON_TRACK, rules.ADVISORY, rules.AT_RISK, rules.BEHIND)
 WORST_COUNT = 10
+# Names ordered by code point, as Python sorts them, whatever the database's collation.
+CODE_POINT_COLLATION = {"postgresql": "C", "sqlite": "BINARY"}
 
 
 @dataclass
@@ -55,34 +60,6 @@ class Tally:
 
 
 @dataclass
-class StationScore:
-    """One station's results, every (person, rule) and station rule counted once; advisory
-    requirements (R1) are left out, since not meeting them is no failure."""
-
-    pk: int
-    name: str
-    met: int = 0
-    counted: int = 0
-    behind: int = 0
-    status: str = rules.NOT_APPLICABLE  # the worst status among the counted results
-
-    @property
-    def met_percent(self) -> int:
-        return units.percent(self.met, self.counted) or 0
-
-    def add(self, status: str, count: int = 1) -> None:
-        if status == rules.ADVISORY:
-            return
-        self.counted += count
-        if status == rules.MET:
-            self.met += count
-        elif status == rules.BEHIND:
-            self.behind += count
-        if self.status == rules.NOT_APPLICABLE or RANKED.index(status) > RANKED.index(self.status):
-            self.status = status
-
-
-@dataclass
 class Row:
     """A station or a sub-region: its people and each rule's tally."""
 
@@ -104,6 +81,7 @@ class Dashboard:
     station_rules: set[int] = field(default_factory=set)  # tallied over stations, not people
     scores: list[StationScore] = field(default_factory=list)
     months: list[progress_chart.MonthColumn] = field(default_factory=list)
+    computed_at: dt.datetime | None = None  # when the totals were last counted
 
     @property
     def worst_stations(self) -> list[StationScore]:
@@ -168,89 +146,115 @@ def region_dashboard(
     *, region: Region, year: int, today: dt.date, with_months: bool = False
 ) -> Dashboard:
     """Every person and station rule below `region`, tallied by station (county, township) or
-    by sub-region, and by station for the worst stations: two queries for the facts, one for
-    the sub-regions' names. `with_months` adds the month-by-month chart of a county's or a
-    township's people (`progress_chart.month_columns`, three more queries)."""
-    on = _on(year, today)
+    by sub-region, and the worst stations, from the rollups made exact first (two queries
+    when nothing below the region changed, then three or four reads). `with_months` adds the
+    month-by-month chart of a county's or a township's people (`progress_chart.month_columns`:
+    the staff's facts and three more queries)."""
+    tally_services.tallies_refresh(region_path=region.path, year=year, today=today)
     year_rules = year_rules_around(region, year, today, with_sentences=False)
-    scope = Scope(region_path=region.path)
-    staff = staff_rows(scope=scope, on=on, year=year, keys=year_rules.amount_keys())
-    stations = station_rows(scope=scope, on=on, year=year)
     by_station = region.level in (Region.Level.COUNTY, Region.Level.TOWNSHIP)
-    child_names = _child_names(region, {station.path for station in stations}, by_station)
-    rows: dict[int, Row] = {}
-    totals: dict[int, Tally] = defaultdict(Tally)
-    placed = _placed(staff)
-    # Counted flat first, tallied once: this loop runs for every person of the region.
-    counts: Counter[tuple[int, int, str]] = Counter()
-    by_station_status: Counter[tuple[int, str]] = Counter()
-    scores: dict[int, StationScore] = {}
-    row_of: dict[int, Row] = {}
-    for person, roles in placed:
-        row = row_of.get(person.point_id)
-        if row is None:
-            row = row_of[person.point_id] = _row_for(
-                rows,
-                by_station,
-                person.point_id,
-                person.point_name,
-                person.path,
-                region,
-                child_names,
-            )
-            scores[person.point_id] = StationScore(person.point_id, person.point_name)
-        row.people += 1
-        for rule, status, _achieved, _pending in year_rules.person_statuses(
-            path=person.path, roles=roles, levels=person.levels, amounts=person.amounts
-        ):
-            counts[row.key, rule.id, status] += 1
-            by_station_status[person.point_id, status] += 1
-    for (key, rule_id, status), count in counts.items():
-        rows[key].tallies[rule_id].counts[status] += count
-        totals[rule_id].counts[status] += count
-    for (point_id, status), count in by_station_status.items():
-        scores[point_id].add(status, count)
-    # Station rules (staffing, R4, R9, R18 …) are counted over the stations below the region.
-    facts = station_facts(staff, stations)
-    station_rules: set[int] = set()
-    for station in stations:
-        counted = [
-            result
-            for result in year_rules.station(
-                path=station.path,
-                kind=station.kind,
-                demonstration=station.demonstration,
-                facts=facts[station.pk],
-            )
-            if result.status != rules.NOT_APPLICABLE
+    own, children = _region_tallies(region, year, today, with_children=not by_station)
+    totals = _tallies(own.tallies)
+    if by_station:
+        rows, scores = _station_rows(region, year)
+    else:
+        rows = [
+            Row(child.region_id, child.region.name, "region", child.people, _tallies(child.tallies))
+            for child in children
+            if child.people or child.tallies
         ]
-        if not counted:
-            continue
-        row = _row_for(
-            rows, by_station, station.pk, station.name, station.path, region, child_names
+        scores = _worst(region, year)
+    months = []
+    if with_months and by_station:
+        staff = staff_rows(
+            scope=Scope(region_path=region.path),
+            on=_on(year, today),
+            year=year,
+            keys=year_rules.amount_keys(),
         )
-        score = scores.setdefault(station.pk, StationScore(station.pk, station.name))
-        for result in counted:
-            station_rules.add(result.rule.pk)
-            totals[result.rule.pk].add(result.status)
-            row.tallies[result.rule.pk].add(result.status)
-            score.add(result.status)
-    months = (
-        progress_chart.month_columns(placed=placed, year_rules=year_rules, year=year, today=today)
-        if with_months and by_station
-        else []
-    )
+        months = progress_chart.month_columns(
+            placed=_placed(staff), year_rules=year_rules, year=year, today=today
+        )
+    shown = [rule for rule in year_rules.rules if rule.pk in totals]
     return Dashboard(
         region=region,
         year=year,
-        rules=[rule for rule in year_rules.rules if rule.pk in totals],
+        rules=shown,
         totals=totals,
-        rows=sorted(rows.values(), key=lambda row: row.name),
-        people=len(placed),
-        station_rules=station_rules,
-        scores=list(scores.values()),
+        rows=sorted(rows, key=lambda row: row.name),
+        people=own.people,
+        station_rules={
+            rule.pk for rule in shown if rule.measure not in PERSON_MEASURES | REGION_MEASURES
+        },
+        scores=scores,
         months=months,
+        computed_at=own.computed_at,
     )
+
+
+def _tallies(stored: dict) -> dict[int, Tally]:
+    """Stored counts ({rule id: {status: n}}) as tallies by rule."""
+    return {
+        int(rule): Tally(counts={**dict.fromkeys(STATUSES, 0), **by}) for rule, by in stored.items()
+    }
+
+
+def _region_tallies(
+    region: Region, year: int, today: dt.date, *, with_children: bool
+) -> tuple[RegionTally, list[RegionTally]]:
+    """The region's tally and, if asked, its sub-regions' (one query; a missing or stale one is
+    summed from its stations first)."""
+    wanted = Q(region=region)
+    if with_children:
+        wanted |= Q(region__path__startswith=region.path, region__depth=region.depth + 1)
+    read = lambda: list(  # noqa: E731
+        RegionTally.objects.filter(wanted, year=year).select_related("region")
+    )
+    found = read()
+    own = next((tally for tally in found if tally.region_id == region.pk), None)
+    stale = [tally.region.path for tally in found if tally.stale]
+    if own is None or stale:
+        tally_services.region_tallies_sum(
+            region_paths={region.path, *stale}, year=year, today=today
+        )
+        found = read()
+        own = next(tally for tally in found if tally.region_id == region.pk)
+    return own, [tally for tally in found if tally.region_id != region.pk]
+
+
+def _station_rows(region: Region, year: int) -> tuple[list[Row], list[StationScore]]:
+    """A county's or township's rows, one per station with people or station rules counted,
+    and every station's score."""
+    rows, scores = [], []
+    for tally in StationTally.objects.filter(
+        year=year, path__startswith=region.path
+    ).select_related("service_point"):
+        name = tally.service_point.name
+        if tally.people or tally.station_results:
+            counted = _tallies(tally.tallies)
+            for rule, status in tally.station_results.items():
+                counted.setdefault(int(rule), Tally()).add(status)
+            rows.append(Row(tally.service_point_id, name, "station", tally.people, counted))
+        scores.append(_score(tally, name))
+    return rows, scores
+
+
+def _score(tally: StationTally, name: str) -> StationScore:
+    return StationScore(
+        tally.service_point_id, name, tally.met, tally.counted, tally.behind, tally.status
+    )
+
+
+def _worst(region: Region, year: int) -> list[StationScore]:
+    """The stations below the region with the lowest share of results met, ordered in SQL as
+    `Dashboard.worst_stations` orders them."""
+    name = Collate("service_point__name", CODE_POINT_COLLATION[connection.vendor])
+    worst = (
+        StationTally.objects.filter(year=year, path__startswith=region.path, counted__gt=0)
+        .select_related("service_point")
+        .order_by("met_percent", "-behind", name, "service_point_id")[:WORST_COUNT]
+    )
+    return [_score(tally, tally.service_point.name) for tally in worst]
 
 
 def station_board(
@@ -268,26 +272,3 @@ def station_board(
         facts=facts[service_point.pk],
     )
     return station_results, people_results(staff, year_rules)
-
-
-def _child_names(region: Region, paths: set[str], by_station: bool) -> dict[str, tuple[int, str]]:
-    if by_station:
-        return {}
-    child_paths = {path[: len(region.path) + 4] for path in paths}
-    return {
-        path: (pk, name)
-        for pk, path, name in directory_selectors.regions_at(paths=child_paths).values_list(
-            "pk", "path", "name"
-        )
-    }
-
-
-def _row_for(rows, by_station, point_id, point_name, path, region, child_names) -> Row:
-    if by_station:
-        key, name, kind = point_id, point_name, "station"
-    else:
-        key, name = child_names[path[: len(region.path) + 4]]
-        kind = "region"
-    if key not in rows:
-        rows[key] = Row(key=key, name=name, kind=kind)
-    return rows[key]

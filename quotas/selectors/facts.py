@@ -43,13 +43,18 @@ NONE_HELD: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 
 @dataclass(frozen=True)
 class Scope:
-    """Whose facts: the stations of a region subtree, or one station."""
+    """Whose facts: the stations of a region subtree, one station, or a list of stations."""
 
     region_path: str | None = None
     service_point_id: int | None = None
+    service_point_ids: tuple[int, ...] | None = None
 
     def where(self) -> dict:
-        return {"region_path": self.region_path, "service_point_id": self.service_point_id}
+        return {
+            "region_path": self.region_path,
+            "service_point_id": self.service_point_id,
+            "service_point_ids": self.service_point_ids,
+        }
 
 
 class StaffRow(NamedTuple):

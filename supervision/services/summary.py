@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import Coalesce, ExtractYear
 
+from core.signals import facts_changed
 from supervision.models import ReceivedSummary, StationSummary, Supervisee, SupervisionSession
 
 HELD = SupervisionSession.Status.HELD
@@ -64,6 +65,13 @@ def apply(before: Counter, after: Counter) -> None:
         _add(ReceivedSummary, key, changes)
     for (point_id, year), changes in stations.items():
         _add(StationSummary, {"service_point_id": point_id, "year": year}, changes)
+    for year in sorted({key[1] for key in people} | {key[1] for key in stations}):
+        facts_changed.send(
+            sender=ReceivedSummary,
+            person_ids=[person_id for person_id, in_year, _level in people if in_year == year],
+            service_point_ids=[point_id for point_id, in_year in stations if in_year == year],
+            year=year,
+        )
 
 
 def _add(model, key: dict, changes: dict[str, int]) -> None:
@@ -103,6 +111,7 @@ def rebuild() -> dict[str, int]:
     """Recompute both summaries from the raw rows; returns the rows written per table."""
     ReceivedSummary.objects.all().delete()
     StationSummary.objects.all().delete()
+    facts_changed.send(sender=ReceivedSummary, region_path="")
     received = ReceivedSummary.objects.bulk_create(
         (
             ReceivedSummary(

@@ -35,6 +35,10 @@ def test_bench_prints_one_json_line_per_case(hunan, tree, wang_fang, credit):
         assert 0 < low <= high, line
         if line["case"] != "county export":
             assert _timing(line["evaluation_ms"]) and _timing(line["floor_ms"]), line
+        if line["case"].endswith("dashboard"):
+            assert _timing(line["summaries_floor_ms"]), line
+            assert _timing(line["refresh_ms"]["one_station"]), line
+            assert line["refresh_ms"]["province"] > 0, line
     by_case = {line["case"]: line for line in lines}
     assert by_case["county dashboard"]["subjects"]["distinct"] in (1, 2)  # counties A and B
     assert by_case["province dashboard"]["subjects"] == {"distinct": 1, "people": 1}

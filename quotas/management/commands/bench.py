@@ -7,7 +7,11 @@ and `VACUUM ANALYZE`. Prints one JSON line per case:
   each for a subject drawn at random (a worker, a township station, a county, a city);
 - `evaluation_ms`: the evaluation call alone for the same subjects, without rendering;
 - `floor_ms`: one hand-written SQL query computing the same numbers for the same subjects,
-  from the same yearly summaries (the fastest the database can answer);
+  from the same yearly summaries (the fastest the database can answer); for the region cases,
+  one query reading the same rollups as the page (the region's tally, its rows, its worst
+  stations), with `summaries_floor_ms` the former floor over the people's yearly summaries;
+- `refresh_ms` (region cases, with the rollups clean for the other figures): counting one stale
+  station again (median over the subjects) and every station of the province;
 - `queries`: the fewest and the most queries one page took over the subjects: equal when the
   count does not grow with the data;
 - `subjects`: how many distinct subjects were drawn, and the people they cover (median).
@@ -36,6 +40,7 @@ from accounts.models import User
 from core import startup
 from directory.models import Person, Region, ServicePoint
 from quotas.selectors import dashboards, rule_results
+from quotas.services import tallies
 
 # The floor reads the tables directly: a measuring stick for the pages, which read through
 # each app's selectors.
@@ -112,6 +117,25 @@ FROM people
 LEFT JOIN training t ON t.person_id = people.person_id
 LEFT JOIN received v ON v.person_id = people.person_id
 """  # noqa: S608 - constant fragments only; values are query parameters
+
+# A region from its rollups: its tally and its sub-regions' (above the county) or its stations'
+# (county, township), and its ten stations with the lowest share of results met.
+FLOOR_ROLLUP = """
+SELECT r.id, r.name, t.people, t.tallies, NULL FROM quotas_regiontally t
+JOIN directory_region r ON r.id = t.region_id
+WHERE t.year = %(year)s AND r.path LIKE %(path)s AND r.depth <= %(depth)s + %(below)s
+UNION ALL
+SELECT s.id, s.name, t.people, t.tallies, t.station_results FROM quotas_stationtally t
+JOIN directory_servicepoint s ON s.id = t.service_point_id
+WHERE t.year = %(year)s AND t.path LIKE %(path)s AND %(below)s = 0
+UNION ALL
+SELECT * FROM (
+    SELECT s.id, s.name, t.met_percent, t.tallies, t.station_results FROM quotas_stationtally t
+    JOIN directory_servicepoint s ON s.id = t.service_point_id
+    WHERE t.year = %(year)s AND t.path LIKE %(path)s AND t.counted > 0
+    ORDER BY t.met_percent, t.behind DESC, s.name, s.id LIMIT 10
+) AS worst
+"""
 
 
 def _ms(samples: list[float]) -> dict:
@@ -278,12 +302,20 @@ class Command(BaseCommand):
         regions = Region.objects.in_bulk(set(subjects))
         url = lambda pk: reverse("quotas:region", args=[pk]) + f"?year={self.year}"  # noqa: E731
         training, supervision = self._thresholds(province)
+        province_ms = self._recount_all(province)  # the other figures read clean rollups
 
-        def floor(pk):
+        def summaries_floor(pk):
             params = self._params(
                 path=regions[pk].path + "%", training=training, supervision=supervision
             )
             _sql(FLOOR_REGION, params)
+
+        def floor(pk):
+            by_station = regions[pk].level in (Region.Level.COUNTY, Region.Level.TOWNSHIP)
+            params = self._params(
+                path=regions[pk].path + "%", depth=regions[pk].depth, below=0 if by_station else 1
+            )
+            _sql(FLOOR_ROLLUP, params)
 
         self._emit(
             case=name,
@@ -295,9 +327,38 @@ class Command(BaseCommand):
                 subjects,
             ),
             floor_ms=_timed(floor, subjects),
+            summaries_floor_ms=_timed(summaries_floor, subjects),
+            refresh_ms={
+                "one_station": self._recount_one(regions, subjects),
+                "province": province_ms,
+            },
             queries=self._queries([url(pk) for pk in sorted(set(subjects))[:5]]),
             subjects={"distinct": len(set(subjects)), "people": self._people(regions.values())},
         )
+
+    def _recount_all(self, province: Region) -> float:
+        """Every station of the province counted again (as each morning): milliseconds."""
+        tallies.tallies_mark_stale(region_path=province.path, year=self.year)
+        started = time.perf_counter()
+        tallies.tallies_refresh(region_path=province.path, year=self.year, today=self.today)
+        return round((time.perf_counter() - started) * 1000, 2)
+
+    def _recount_one(self, regions: dict, subjects: list) -> dict:
+        """One station below each subject marked stale (as a credit does), then the subject's
+        refresh: what the first read after a change adds."""
+        samples = []
+        for pk in subjects:
+            region = regions[pk]
+            point_id = (
+                ServicePoint.objects.filter(region__path__startswith=region.path)
+                .values_list("pk", flat=True)
+                .first()
+            )
+            tallies.tallies_mark_stale(service_point_ids=[point_id], year=self.year)
+            started = time.perf_counter()
+            tallies.tallies_refresh(region_path=region.path, year=self.year, today=self.today)
+            samples.append(time.perf_counter() - started)
+        return _ms(samples)
 
     def _thresholds(self, region: Region) -> tuple[int, int]:
         """The minutes the province's person rules ask of each level (floor parameters)."""
