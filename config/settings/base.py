@@ -117,6 +117,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Short web queries: PostgreSQL's JIT compiles for hundreds of ms when the planner's row
     # estimates run high (seen on the province dashboard), far more than it saves here.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+# A streaming read replica (docs/scale.md): the dashboards read from it (core.db_router);
+# unset, everything reads and writes the one database.
+DATABASE_REPLICA_URL = env("DATABASE_REPLICA_URL", default="")
+DATABASE_ROUTERS = []
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = {
+        **env.db_url_config(DATABASE_REPLICA_URL),
+        "CONN_MAX_AGE": DATABASES["default"].get("CONN_MAX_AGE", 0),
+        "CONN_HEALTH_CHECKS": True,
+        "OPTIONS": DATABASES["default"].get("OPTIONS", {}),
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASE_ROUTERS = ["core.db_router.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache and task queue: Redis when REDIS_URL is set, else the database (embedded default).
