@@ -353,6 +353,27 @@ if REDIS_URL:
     }
 # Files are written to a temporary name and renamed into place: never half-written.
 STORAGES["default"]["BACKEND"] = "core.storage.AtomicFileSystemStorage"
+# Or media on S3-compatible object storage (MinIO, OSS, COS…; docs/scale.md): a private bucket,
+# downloads redirected to presigned URLs valid for PRIVATE_FILES_URL_SECONDS (core.files).
+MEDIA_STORAGE = env("MEDIA_STORAGE", default="filesystem")
+PRIVATE_FILES_URL_SECONDS = env.int("PRIVATE_FILES_URL_SECONDS", default=60)
+if MEDIA_STORAGE == "s3":
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("AWS_STORAGE_BUCKET_NAME"),
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL", default=None),
+            "region_name": env("AWS_S3_REGION_NAME", default=None),
+            "access_key": env("AWS_S3_ACCESS_KEY_ID", default=None),
+            "secret_key": env("AWS_S3_SECRET_ACCESS_KEY", default=None),
+            "addressing_style": env("AWS_S3_ADDRESSING_STYLE", default=None),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": PRIVATE_FILES_URL_SECONDS,
+            "file_overwrite": False,
+            "signature_version": "s3v4",
+        },
+    }
 # Outbox mail: retried with exponential back-off (base, 2×, 4×… capped), given up after N tries.
 OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=8)
 OUTBOX_RETRY_BASE_SECONDS = env.int("OUTBOX_RETRY_BASE_SECONDS", default=60)
