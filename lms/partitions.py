@@ -18,6 +18,10 @@ SELECT substring(c.relname FROM '_y([0-9]{4})$')::int FROM pg_inherits i
 JOIN pg_class c ON c.oid = i.inhrelid
 WHERE i.inhparent = %s::regclass AND c.relname ~ '_y[0-9]{4}$'
 """
+SELF_REFERENCE = """
+SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint
+WHERE conrelid = %s::regclass AND confrelid = conrelid AND contype = 'f' AND conparentid = 0
+"""
 
 
 def is_partitioned() -> bool:
@@ -55,7 +59,9 @@ def partitions_ensure(*, through_year: int) -> list[str]:
 
 def _partition_create(year: int, *, moving: bool) -> str:
     """One year's partition; with `moving`, its rows leave the default partition first (a new
-    partition cannot be attached while the default one holds rows of its range)."""
+    partition cannot be attached while the default one holds rows of its range). PostgreSQL
+    checks the reversal self-reference per partition, so it is dropped for the move and added
+    back (validated against every row) before the transaction ends."""
     name = f"{TABLE}_y{int(year)}"
     bounds = f"FROM ('{year}-01-01') TO ('{year + 1}-01-01')"
     where = f"\"on\" >= '{year}-01-01' AND \"on\" < '{year + 1}-01-01'"
@@ -63,8 +69,17 @@ def _partition_create(year: int, *, moving: bool) -> str:
         if not moving:
             cursor.execute(f"CREATE TABLE {name} PARTITION OF {TABLE} FOR VALUES {bounds}")
             return name
-        cursor.execute(f"CREATE TABLE {name} (LIKE {TABLE} INCLUDING DEFAULTS)")
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # no pending checks on altered tables
+        cursor.execute(SELF_REFERENCE, [TABLE])
+        self_reference = cursor.fetchall()
+        for constraint, _ in self_reference:
+            cursor.execute(f'ALTER TABLE {TABLE} DROP CONSTRAINT "{constraint}"')
+        cursor.execute(
+            f"CREATE TABLE {name} (LIKE {TABLE} INCLUDING DEFAULTS INCLUDING CONSTRAINTS)"
+        )
         cursor.execute(f"INSERT INTO {name} SELECT * FROM {DEFAULT} WHERE {where}")  # noqa: S608
         cursor.execute(f"DELETE FROM {DEFAULT} WHERE {where}")  # noqa: S608
         cursor.execute(f"ALTER TABLE {TABLE} ATTACH PARTITION {name} FOR VALUES {bounds}")
+        for constraint, definition in self_reference:
+            cursor.execute(f'ALTER TABLE {TABLE} ADD CONSTRAINT "{constraint}" {definition}')
     return name
