@@ -18,7 +18,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models.fields.files import FieldFile
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
@@ -135,14 +135,18 @@ def private_file_response(fieldfile: FieldFile, *, filename: str) -> HttpRespons
     """Send a stored file as a download named `filename`; the caller has run its loader.
 
     A blank `filename` (rows stored before original names were kept) falls back to the stored
-    file's own name. With `PRIVATE_FILES_ACCEL_PREFIX` set, the proxy sends the bytes from that
-    internal location (X-Accel-Redirect); otherwise Django streams them.
+    file's own name. With media on S3-compatible storage (`MEDIA_STORAGE=s3`), the browser is
+    redirected to a presigned URL valid for `PRIVATE_FILES_URL_SECONDS`; with
+    `PRIVATE_FILES_ACCEL_PREFIX` set, the proxy sends the bytes from that internal location
+    (X-Accel-Redirect); otherwise Django streams them.
     """
     if not fieldfile:
         raise Http404
     name = filename or PurePath(fieldfile.name).name
     prefix = settings.PRIVATE_FILES_ACCEL_PREFIX
-    if prefix:
+    if settings.MEDIA_STORAGE == "s3":
+        response = HttpResponseRedirect(_presigned_url(fieldfile, filename=name))
+    elif prefix:
         content_type = mimetypes.guess_type(fieldfile.name)[0] or "application/octet-stream"
         response = HttpResponse(content_type=content_type)
         response["X-Accel-Redirect"] = f"{prefix.rstrip('/')}/{quote(fieldfile.name)}"
@@ -151,3 +155,16 @@ def private_file_response(fieldfile: FieldFile, *, filename: str) -> HttpRespons
         response = FileResponse(fieldfile.open("rb"), as_attachment=True, filename=name)
     patch_cache_control(response, private=True, no_store=True)
     return response
+
+
+def _presigned_url(fieldfile: FieldFile, *, filename: str) -> str:
+    """A short-lived signed link to the object that downloads under `filename`."""
+    content_type = mimetypes.guess_type(fieldfile.name)[0] or "application/octet-stream"
+    return fieldfile.storage.url(
+        fieldfile.name,
+        parameters={
+            "ResponseContentDisposition": content_disposition_header(True, filename),
+            "ResponseContentType": content_type,
+        },
+        expire=settings.PRIVATE_FILES_URL_SECONDS,
+    )

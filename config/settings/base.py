@@ -118,6 +118,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Short web queries: PostgreSQL's JIT compiles for hundreds of ms when the planner's row
     # estimates run high (seen on the province dashboard), far more than it saves here.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+# A streaming read replica (docs/scale.md): the dashboards read from it (core.db_router);
+# unset, everything reads and writes the one database.
+DATABASE_REPLICA_URL = env("DATABASE_REPLICA_URL", default="")
+DATABASE_ROUTERS = []
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = {
+        **env.db_url_config(DATABASE_REPLICA_URL),
+        "CONN_MAX_AGE": DATABASES["default"].get("CONN_MAX_AGE", 0),
+        "CONN_HEALTH_CHECKS": True,
+        "OPTIONS": DATABASES["default"].get("OPTIONS", {}),
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASE_ROUTERS = ["core.db_router.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache and task queue: Redis when REDIS_URL is set, else the database (embedded default).
@@ -353,6 +366,27 @@ if REDIS_URL:
     }
 # Files are written to a temporary name and renamed into place: never half-written.
 STORAGES["default"]["BACKEND"] = "core.storage.AtomicFileSystemStorage"
+# Or media on S3-compatible object storage (MinIO, OSS, COS…; docs/scale.md): a private bucket,
+# downloads redirected to presigned URLs valid for PRIVATE_FILES_URL_SECONDS (core.files).
+MEDIA_STORAGE = env("MEDIA_STORAGE", default="filesystem")
+PRIVATE_FILES_URL_SECONDS = env.int("PRIVATE_FILES_URL_SECONDS", default=60)
+if MEDIA_STORAGE == "s3":
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("AWS_STORAGE_BUCKET_NAME"),
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL", default=None),
+            "region_name": env("AWS_S3_REGION_NAME", default=None),
+            "access_key": env("AWS_S3_ACCESS_KEY_ID", default=None),
+            "secret_key": env("AWS_S3_SECRET_ACCESS_KEY", default=None),
+            "addressing_style": env("AWS_S3_ADDRESSING_STYLE", default=None),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": PRIVATE_FILES_URL_SECONDS,
+            "file_overwrite": False,
+            "signature_version": "s3v4",
+        },
+    }
 # Outbox mail: retried with exponential back-off (base, 2×, 4×… capped), given up after N tries.
 OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=8)
 OUTBOX_RETRY_BASE_SECONDS = env.int("OUTBOX_RETRY_BASE_SECONDS", default=60)

@@ -4,7 +4,7 @@ import os
 from urllib.parse import urlsplit, urlunsplit
 
 from .base import *  # noqa: F403
-from .base import CACHES, Q_CLUSTER, REDIS_URL, STORAGES
+from .base import CACHES, DATABASES, Q_CLUSTER, REDIS_URL, STORAGES
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -15,6 +15,12 @@ STORAGES = {
 }
 Q_CLUSTER = {**Q_CLUSTER, "sync": True}
 SECRET_KEY = "test-secret-key"
+# The read replica is the test database itself under a second alias; the router is off unless a
+# test turns it on (tests/core/test_db_router.py).
+DATABASES = {
+    **DATABASES,
+    "replica": {**DATABASES["default"], "TEST": {"MIRROR": "default"}},
+}
 FIELD_ENCRYPTION_KEYS = ["dGVzdC1vbmx5LWZlcm5ldC1rZXktMzJieXRlcyEhISE="]
 FIELD_HASH_KEY = "test-hash-key"
 ACCOUNT_RATE_LIMITS = False

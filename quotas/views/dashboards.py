@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from core import periods
+from core.db_router import reads_from_replica
 from directory import permissions as directory_permissions
 from directory import selectors as directory_selectors
 from quotas import exports, permissions
@@ -102,6 +103,7 @@ def regions(request: HttpRequest) -> HttpResponse:
     )
 
 
+@reads_from_replica
 def region(request: HttpRequest, pk: int) -> HttpResponse:
     """A region's share of people meeting each rule, by station or sub-region (drill-down)."""
     found = permissions.region_for_user(user=request.user, region_id=pk)
@@ -125,6 +127,7 @@ def region(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@reads_from_replica
 def region_export(request: HttpRequest, pk: int) -> HttpResponse:
     found = permissions.region_for_user(user=request.user, region_id=pk)
     year = _year(request)
