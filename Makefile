@@ -39,7 +39,7 @@ checks:
 # CI starts from a fresh test database: transactional tests empty the tables that data
 # migrations fill, so a reused database would drift between runs.
 pytest:
-	$(PY) -m pytest -q -n $(PYTEST_WORKERS) $(if $(CI),--create-db)
+	$(PY) -m pytest -q -n $(PYTEST_WORKERS) --durations=20 $(if $(CI),--create-db)
 
 ## Refresh the English catalogue after changing user-facing strings.
 messages:

@@ -19,15 +19,22 @@ QR_SIZE = 32 * mm
 
 
 def _holder_table(snapshot: dict, width: float) -> Table:
-    holder, period = snapshot["holder"], snapshot["period"]
+    """Name, masked ID number and period; a part the snapshot lacks is left blank (as a
+    template would), so an older or anonymised snapshot still draws."""
+    holder, period = snapshot.get("holder", {}), snapshot.get("period", {})
     rows = [
         [
             text(_("姓名")),
-            text(holder["name"]),
+            text(holder.get("name", "")),
             text(_("身份证号")),
-            text(holder["id_number_masked"]),
+            text(holder.get("id_number_masked", "")),
         ],
-        [text(_("证明期间")), text(f"{period['starts_on']} ~ {period['ends_on']}"), "", ""],
+        [
+            text(_("证明期间")),
+            text(f"{period.get('starts_on', '')} ~ {period.get('ends_on', '')}"),
+            "",
+            "",
+        ],
     ]
     table = grid(
         rows,
@@ -40,8 +47,8 @@ def _holder_table(snapshot: dict, width: float) -> Table:
 
 def _section(section: dict, width: float) -> list:
     heading = text(section["heading"], "heading")
-    if not section["rows"]:
-        return [heading, text(section["empty"], "muted")]
+    if not section.get("rows"):
+        return [heading, text(section.get("empty", ""), "muted")]
     columns = len(section["columns"])
     rows = [[text(column) for column in section["columns"]]]
     rows += [
@@ -49,12 +56,12 @@ def _section(section: dict, width: float) -> list:
         for row in section["rows"]
     ]
     header_cells = []
-    if section["total"]:
+    if section.get("total"):
         last = len(rows)
         rows.append([text(_("合计")), *[""] * (columns - 2), text(section["total"], "number")])
         header_cells = [(0, last), (columns - 1, last)]
     table = grid(rows, widths=[width / columns] * columns, header_cells=header_cells, header_rows=1)
-    if section["total"] and columns > 2:
+    if section.get("total") and columns > 2:
         table.setStyle(TableStyle([("SPAN", (0, len(rows) - 1), (columns - 2, len(rows) - 1))]))
     return [heading, table]
 
@@ -101,10 +108,10 @@ def certificate_pdf(certificate: Certificate) -> bytes:
     story = [
         text(snapshot["title"], "title"),
         text(_("查验码 %(code)s") % {"code": certificate.short_code}, "code"),
-        text(snapshot["statement"], "statement"),
+        text(snapshot.get("statement", ""), "statement"),
         _holder_table(snapshot, width),
     ]
-    for section in snapshot["sections"]:
+    for section in snapshot.get("sections", []):
         story += _section(section, width)
     signed = [
         text(_("签发单位：%(issuer)s") % {"issuer": certificate.issuer_name}),

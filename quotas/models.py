@@ -823,7 +823,11 @@ class StationTally(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["service_point", "year"], name="station_tally_once")
+            models.UniqueConstraint(
+                fields=["service_point", "year"],
+                name="station_tally_once",
+                violation_error_message=_("该站点本年度的统计已存在。"),
+            )
         ]
         indexes = [models.Index(fields=["year", "path"], name="station_tally_year_path")]
 
@@ -845,7 +849,13 @@ class RegionTally(models.Model):
     computed_at = models.DateTimeField(null=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["region", "year"], name="region_tally_once")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "year"],
+                name="region_tally_once",
+                violation_error_message=_("该区域本年度的统计已存在。"),
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.region_id} {self.year}"

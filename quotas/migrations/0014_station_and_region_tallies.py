@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
                 ('region', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='directory.region')),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('region', 'year'), name='region_tally_once')],
+                'constraints': [models.UniqueConstraint(fields=('region', 'year'), name='region_tally_once', violation_error_message='该区域本年度的统计已存在。')],
             },
         ),
         migrations.CreateModel(
@@ -49,7 +49,7 @@ class Migration(migrations.Migration):
             ],
             options={
                 'indexes': [models.Index(fields=['year', 'path'], name='station_tally_year_path')],
-                'constraints': [models.UniqueConstraint(fields=('service_point', 'year'), name='station_tally_once')],
+                'constraints': [models.UniqueConstraint(fields=('service_point', 'year'), name='station_tally_once', violation_error_message='该站点本年度的统计已存在。')],
             },
         ),
     ]
