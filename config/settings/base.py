@@ -262,6 +262,10 @@ POLICY_SEEDS_DIR = Path(env("POLICY_SEEDS_DIR", default=str(BASE_DIR.parent / "s
 # The first year the portal holds records for; years run from it to next year (core.periods).
 PORTAL_FIRST_YEAR = env.int("PORTAL_FIRST_YEAR", default=2015)
 
+# The most stations a dashboard counts again while its reader waits; beyond that they are counted
+# by the background workers and the page says so (quotas.services.tallies).
+TALLIES_COUNTED_IN_READ = env.int("TALLIES_COUNTED_IN_READ", default=100)
+
 # Invitations expire; uploads for bulk import are capped.
 INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=14)
 IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=2 * 1024 * 1024)

@@ -3,7 +3,8 @@
 Read from the rollups (`StationTally`, `RegionTally`), which are the sums of every station's
 evaluation (`station_tallies`: each person and station rule evaluated with the same code as a
 single person's page, `rule_results.YearRules`). A read first makes what is stale below the
-region exact (`services.tallies.tallies_refresh`), then takes the region's totals, its
+region exact (`services.tallies.tallies_refresh_for_read`: here when few stations are due, else
+in the background, the page saying so), then takes the region's totals, its
 sub-regions' or stations' rows and its worst stations from a few rows whatever the region's size.
 Rules counted over a person's registration period (R22) appear on personal pages only.
 """
@@ -82,6 +83,7 @@ class Dashboard:
     scores: list[StationScore] = field(default_factory=list)
     months: list[progress_chart.MonthColumn] = field(default_factory=list)
     computed_at: dt.datetime | None = None  # when the totals were last counted
+    counting: bool = False  # stations below are being counted again in the background
 
     @property
     def worst_stations(self) -> list[StationScore]:
@@ -147,10 +149,13 @@ def region_dashboard(
 ) -> Dashboard:
     """Every person and station rule below `region`, tallied by station (county, township) or
     by sub-region, and the worst stations, from the rollups made exact first (two queries
-    when nothing below the region changed, then three or four reads). `with_months` adds the
+    when nothing below the region changed, then three or four reads; when many stations are
+    due, as they stand while the background counts them, `counting`). `with_months` adds the
     month-by-month chart of a county's or a township's people (`progress_chart.month_columns`:
     the staff's facts and three more queries)."""
-    tally_services.tallies_refresh(region_path=region.path, year=year, today=today)
+    counting = tally_services.tallies_refresh_for_read(
+        region_path=region.path, year=year, today=today
+    )
     year_rules = year_rules_around(region, year, today, with_sentences=False)
     by_station = region.level in (Region.Level.COUNTY, Region.Level.TOWNSHIP)
     own, children = _region_tallies(region, year, today, with_children=not by_station)
@@ -189,6 +194,7 @@ def region_dashboard(
         scores=scores,
         months=months,
         computed_at=own.computed_at,
+        counting=counting,
     )
 
 

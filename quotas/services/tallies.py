@@ -3,13 +3,16 @@
 What a tally counts changes when a fact does: the services that keep the yearly summaries send
 `core.signals.facts_changed`, and saves of the directory, credentials, supervision and policy
 rows are received too (`quotas.receivers`); both mark the stations concerned `stale` (one
-UPDATE). A read refreshes what is stale below its region first (`tallies_refresh`): each stale
-or missing station is counted again (`station_tallies`, in bulk) and every region above it gets
-the difference (new − old) under a row lock, so one worker's credit recounts one station, not the
-province. Statuses depend on the day, so a tally judged on another day is counted again too; a
-nightly schedule recounts everything, and a task started after each change (debounced) repairs
-stale stations, so reads usually find them clean. A region row marked `stale` is summed again
-from its stations.
+UPDATE). A read refreshes what is stale below its region first (`tallies_refresh_for_read`):
+each stale or missing station is counted again (`station_tallies`, in bulk) and every region
+above it gets the difference (new − old) under a row lock, so one worker's credit recounts one
+station, not the province. Statuses depend on the day, so a tally judged on another day is
+counted again too. A read never counts more than `TALLIES_COUNTED_IN_READ` stations: beyond
+that (a province's first read of a new day, a rule edited for a whole city) the stations are
+counted by background tasks, `CHUNK` stations each, and the read shows the tallies as they
+stand, saying so. A nightly schedule recounts everything the same way, and a task started
+after each change (debounced) repairs stale stations, so reads usually find them clean. A
+region row marked `stale` is summed again from its stations.
 """
 
 import datetime as dt
@@ -17,6 +20,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import partial
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
@@ -30,7 +34,10 @@ from quotas.selectors.station_tallies import as_of_day, station_tallies
 
 STEP = 4  # the region tree's path step (treebeard)
 BATCH = 100  # rows per bulk UPDATE: its CASE grows with the batch, for every row
+CHUNK = 200  # stations counted in one transaction (and one background task)
 REFRESH_KEY = "quotas:tallies-refresh-queued"
+QUEUED_KEY = "quotas:tallies-recount-queued:{year}:{region_path}"
+QUEUED_FOR = 300  # seconds: a region's recount is queued once in that time
 STATION_FIELDS = [
     "path",
     "people",
@@ -140,11 +147,10 @@ def region_tallies_mark_stale(*, region_path: str) -> int:
 # Refreshing.
 
 
-def tallies_refresh(*, region_path: str, year: int, today: dt.date) -> int:
-    """Count again every station below `region_path` whose tally for `year` is stale, missing,
-    judged on another day or counted under another region, and those counted below it that are
-    stale; the regions above them get the difference. Two queries when all is clean. Returns
-    the stations counted."""
+def stations_due(*, region_path: str, year: int, today: dt.date) -> list[int]:
+    """The stations below `region_path` whose tally for `year` is stale, missing, judged on
+    another day or counted under another region, and those counted below it that are stale
+    (two queries)."""
     as_of = as_of_day(year, today)
     clean = StationTally.objects.filter(
         year=year,
@@ -163,23 +169,58 @@ def tallies_refresh(*, region_path: str, year: int, today: dt.date) -> int:
         .exclude(stale=False, as_of=as_of)
         .values_list("service_point_id", flat=True)
     )
-    if due:
-        _recount(sorted(due), year=year, today=today)
+    return sorted(due)
+
+
+def tallies_refresh(*, region_path: str, year: int, today: dt.date) -> int:
+    """Count again, here and now, every station due below `region_path` (`stations_due`), a
+    chunk at a time; the regions above them get the difference. Returns the stations counted."""
+    due = stations_due(region_path=region_path, year=year, today=today)
+    tallies_recount(due, year=year, today=today)
     return len(due)
+
+
+def tallies_refresh_for_read(*, region_path: str, year: int, today: dt.date) -> bool:
+    """What a dashboard does before it reads: count the stations due below its region here if
+    they are few (`TALLIES_COUNTED_IN_READ`), else queue them for the background workers (once
+    per region and year in `QUEUED_FOR` seconds). Returns whether counting was left to the
+    background, so that the page can say its figures are about to change."""
+    due = stations_due(region_path=region_path, year=year, today=today)
+    if len(due) <= settings.TALLIES_COUNTED_IN_READ:
+        tallies_recount(due, year=year, today=today)
+        return False
+    if cache.add(QUEUED_KEY.format(year=year, region_path=region_path), True, QUEUED_FOR):
+        tallies_queue(due, year=year)
+    return True
+
+
+def tallies_queue(point_ids: list[int], *, year: int) -> int:
+    """Queue the recount of these stations' tallies for `year`, one task per `CHUNK` stations
+    (the workers count chunks side by side, each well inside the task timeout). Returns the
+    tasks queued."""
+    chunks = [point_ids[at : at + CHUNK] for at in range(0, len(point_ids), CHUNK)]
+    for chunk in chunks:
+        async_task("quotas.tasks.tallies_recount", chunk, year, group="tallies")
+    return len(chunks)
 
 
 def tallies_refresh_stale(*, today: dt.date) -> int:
     """Count again every stale station tally, year by year (the queued task)."""
     cache.delete(REFRESH_KEY)
-    counted = 0
     stale = StationTally.objects.filter(stale=True).values_list("year", "service_point_id")
     by_year: dict[int, list[int]] = defaultdict(list)
     for year, point_id in stale:
         by_year[year].append(point_id)
     for year, point_ids in sorted(by_year.items()):
-        _recount(sorted(point_ids), year=year, today=today)
-        counted += len(point_ids)
-    return counted
+        tallies_recount(sorted(point_ids), year=year, today=today)
+    return sum(len(point_ids) for point_ids in by_year.values())
+
+
+def tallies_recount(point_ids: list[int], *, year: int, today: dt.date) -> None:
+    """Count these stations again, `CHUNK` at a time, each chunk in its own transaction (a
+    crash keeps the chunks already counted; the rest stay due)."""
+    for at in range(0, len(point_ids), CHUNK):
+        _recount(point_ids[at : at + CHUNK], year=year, today=today)
 
 
 @transaction.atomic

@@ -1,22 +1,18 @@
-"""The two-county world of the URL walk (tests/walk/world.py), built once per module in a
-transaction rolled back after its last test; each test runs in a savepoint inside it, as with
-Django's setUpTestData. Files go to a temporary folder."""
+"""The two-county world of the URL walk (tests/walk/world.py), built once per module
+(`tests.built_once`)."""
 
 import pytest
-from django.db import transaction
-from django.test import TestCase, override_settings
 
+from tests.built_once import built_once
 from tests.walk import world as walk_world
 
 
 @pytest.fixture(scope="module")
 def built_world(django_db_setup, django_db_blocker, tmp_path_factory):
-    media = tmp_path_factory.mktemp("bad-input-media")
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
-        with TestCase.captureOnCommitCallbacks(execute=True):
-            built = walk_world.build()
+    with built_once(
+        django_db_blocker, tmp_path_factory, walk_world.build, run_on_commit=True
+    ) as built:
         yield built
-        transaction.set_rollback(True)
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from directory import identity, rules
 from directory.demo import base, codes, province
 from directory.demo.build import Figures, plan_write
 from directory.models import Person, Position, Region, ServicePoint, University
+from tests.built_once import built_once
 
 pytestmark = pytest.mark.django_db
 
@@ -28,9 +29,11 @@ def all_counts() -> dict[str, int]:
     return {model._meta.label: model.objects.count() for model in apps.get_models()}
 
 
-@pytest.fixture
-def seeded():
-    return seed()
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo seeded once for the module (`tests.built_once`): its printed output."""
+    with built_once(django_db_blocker, tmp_path_factory, seed, run_on_commit=False) as output:
+        yield output
 
 
 def test_prints_accounts_with_password(seeded):

@@ -8,6 +8,8 @@ from django.urls import reverse
 
 from credentials.models import Qualification
 from credentials.qualifications import qualification_verify
+from directory.models import ServicePoint
+from quotas import tasks
 from quotas.models import PolicyRule, RegionTally, StationTally
 from quotas.selectors import dashboards
 from quotas.services import reports, tallies
@@ -201,3 +203,89 @@ def test_region_page_shows_when_it_was_counted(client, world, zhang_min):
     client.force_login(zhang_min.user)
     page = client.get(reverse("quotas:region", args=[world.county_a.pk]), {"year": "2025"})
     assert "统计于" in page.content.decode()
+
+
+@pytest.fixture
+def queued(monkeypatch, settings):
+    """Reads may count one station; the tasks they queue are kept here instead of run inline."""
+    settings.TALLIES_COUNTED_IN_READ = 1
+    monkeypatch.setattr("quotas.tasks.timezone.localdate", lambda: MID_2025)
+    calls = []
+    monkeypatch.setattr(tallies, "async_task", lambda func, *args, **kw: calls.append((func, args)))
+    return calls
+
+
+def _run(calls) -> None:
+    """Run the queued tasks as a worker would."""
+    for func, args in calls:
+        assert func == "quotas.tasks.tallies_recount"
+        tasks.tallies_recount(*args)
+    calls.clear()
+
+
+def _stations_below(region) -> list[int]:
+    return sorted(
+        ServicePoint.objects.filter(region__path__startswith=region.path).values_list(
+            "pk", flat=True
+        )
+    )
+
+
+def test_a_read_with_more_stations_due_than_it_may_count_queues_them(world, queued):
+    board = dashboards.region_dashboard(region=world.province, year=2025, today=MID_2025)
+    assert board.counting
+    assert [args for _func, args in queued] == [(_stations_below(world.province), 2025)]
+    assert not StationTally.objects.filter(stale=False, as_of__isnull=False).exists()
+
+
+def test_queued_chunks_count_what_a_read_would(world, queued, monkeypatch, settings):
+    monkeypatch.setattr(tallies, "CHUNK", 2)
+    dashboards.region_dashboard(region=world.province, year=2025, today=MID_2025)
+    assert [pk for _func, (chunk, _year) in queued for pk in chunk] == _stations_below(
+        world.province
+    )
+    assert len(queued) > 1
+    _run(queued)
+    assert not dashboards.region_dashboard(
+        region=world.province, year=2025, today=MID_2025
+    ).counting
+    assert queued == []
+    kept = _read(world.province)
+    settings.TALLIES_COUNTED_IN_READ = 100  # counted from nothing in the read, to compare
+    assert kept == _recounted(world.province)
+
+
+def test_the_same_region_is_queued_once_while_its_recount_runs(world, queued):
+    dashboards.region_dashboard(region=world.province, year=2025, today=MID_2025)
+    first = len(queued)
+    assert dashboards.region_dashboard(region=world.province, year=2025, today=MID_2025).counting
+    assert len(queued) == first == 1
+
+
+def test_a_region_with_few_stations_due_is_counted_in_the_read(world, settings):
+    settings.TALLIES_COUNTED_IN_READ = len(_stations_below(world.province))
+    board = dashboards.region_dashboard(region=world.province, year=2025, today=MID_2025)
+    assert not board.counting
+    assert _stale() == set()
+    assert StationTally.objects.filter(as_of=MID_2025).count() == len(
+        _stations_below(world.province)
+    )
+
+
+def test_the_nightly_task_queues_every_station_in_chunks(world, queued, monkeypatch):
+    monkeypatch.setattr(tallies, "CHUNK", 2)
+    assert tasks.tallies_refresh_all() == len(queued) > 1
+    _run(queued)
+    assert tasks.tallies_refresh_all() == 0
+    assert not dashboards.region_dashboard(
+        region=world.province, year=2025, today=MID_2025
+    ).counting
+
+
+def test_region_page_says_when_the_background_is_counting(client, world, zhang_min, queued):
+    client.force_login(zhang_min.user)
+    url = reverse("quotas:region", args=[world.county_a.pk])
+    page = client.get(url, {"year": "2025"})
+    assert "正在后台重新统计" in page.content.decode()
+    _run(queued)
+    assert "正在后台重新统计" not in client.get(url, {"year": "2025"}).content.decode()

@@ -4,11 +4,11 @@ map, so a new view cannot skip the walk. Object ids are the lowest keys (county 
 one that does not exist, and years in and out of range."""
 
 import pytest
-from django.db import transaction
-from django.test import Client, TestCase, override_settings
+from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from core.csp import is_back_office
+from tests.built_once import built_once
 from tests.inline_code import inline_code
 from tests.project import project_apps
 from tests.walk import world
@@ -65,13 +65,9 @@ def test_the_walk_covers_the_apps():
 @pytest.fixture(scope="module")
 def walked(django_db_setup, django_db_blocker, tmp_path_factory):
     """The world, built once for the walks in a transaction rolled back after the last one; each
-    walk runs in a savepoint inside it, as with Django's setUpTestData."""
-    media = tmp_path_factory.mktemp("walk-media")
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
-        with TestCase.captureOnCommitCallbacks(execute=True):
-            built = world.build()
+    walk runs in a savepoint inside it."""
+    with built_once(django_db_blocker, tmp_path_factory, world.build, run_on_commit=True) as built:
         yield built
-        transaction.set_rollback(True)
 
 
 @pytest.mark.parametrize("role", ROLES)
