@@ -38,7 +38,7 @@ COUNTY = (
     Page("quotas:region", 3, arg="region"),
     Page("supervision:grid", 1),
     Page("lms:people_hours", 1),
-    Page("accounts:home", 1),
+    Page("accounts:overview", 1),
 )
 VERIFIER = (
     Page("credentials:verify_start", 1),
