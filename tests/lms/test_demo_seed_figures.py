@@ -16,6 +16,7 @@ from directory.models import Region
 from lms.models import Attendance, HourEntry
 from quotas import rules
 from supervision.models import Supervisee, SupervisionSession
+from tests.built_once import built_once
 
 pytestmark = pytest.mark.django_db
 
@@ -28,11 +29,15 @@ HOURS_RULES = (
 )
 
 
-@pytest.fixture
-def december(monkeypatch):
-    """The demo seeded and viewed on a December morning, whatever the date of the run."""
-    monkeypatch.setattr(timezone, "now", lambda: DECEMBER)
-    call_command("seed_demo", stdout=StringIO())
+@pytest.fixture(scope="module")
+def december(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo seeded and viewed on a December morning, whatever the date of the run: seeded
+    once for the module (`tests.built_once`)."""
+    seed = lambda: call_command("seed_demo", stdout=StringIO())  # noqa: E731
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(timezone, "now", lambda: DECEMBER)
+        with built_once(django_db_blocker, tmp_path_factory, seed, run_on_commit=False):
+            yield
 
 
 def _figures() -> dict[str, list]:
