@@ -2,8 +2,9 @@
 # Load test (docs/deploy.md, "Load test"): loadtest/run.sh [mixed|burst]
 #
 # Copies the seeded province database to a scratch one, prepares load accounts, starts gunicorn
-# with the production settings (PostgreSQL, Redis, whitenoise, throw-away secrets), runs locust
-# headless for a bounded time, prints requests/s and p50/p95/p99 per journey, stops gunicorn.
+# with the production settings (PostgreSQL, Redis, whitenoise, throw-away secrets) behind nginx
+# with the production proxy rules (deploy/nginx/), runs locust headless for a bounded time,
+# prints requests/s and p50/p95/p99 per journey, stops nginx and gunicorn.
 # Exits non-zero when any request failed. Everything below can be changed from the environment.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +14,8 @@ PY=${PY:-.venv/bin/python}
 export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres}
 SOURCE_DB=${LOAD_SOURCE_DB:-province}   # seeded with `seed_demo --scale province`
 DB=${LOAD_DB:-loadtest}                 # dropped and copied afresh on every run
-PORT=${LOAD_PORT:-8800}
+PORT=${LOAD_PORT:-8800}                 # nginx; gunicorn listens on the next port
+APP_PORT=$((PORT + 1))
 USERS=${LOAD_USERS:-50}
 RUN_SECONDS=${LOAD_RUN_SECONDS:-90}
 OUT=${LOAD_OUT:-var/loadtest}
@@ -31,6 +33,7 @@ export DATABASE_URL="postgres://$PGUSER@$PGHOST:5432/$DB"
 export REDIS_URL=${LOAD_REDIS_URL:-redis://127.0.0.1:6379/6}
 export STATIC_ROOT="$OUT/static" MEDIA_ROOT="$OUT/media"
 export ALLOWED_HOSTS=127.0.0.1 SITE_URL="http://127.0.0.1:$PORT" LOG_LEVEL=WARNING
+export TRUSTED_PROXY_COUNT=1  # nginx in front, as in production
 seeded_key() { DJANGO_SETTINGS_MODULE=config.settings.base "$PY" -c "from config.settings import base; print(base.$1)"; }
 SECRET_KEY="$("$PY" -c 'import secrets; print(secrets.token_urlsafe(50))')"
 FIELD_ENCRYPTION_KEYS="$("$PY" -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())'),$(seeded_key 'FIELD_ENCRYPTION_KEYS[0]')"
@@ -55,11 +58,33 @@ redis-cli -u "$REDIS_URL" flushdb >/dev/null
 "$PY" manage.py collectstatic --noinput -v 0
 "$PY" -m loadtest.prepare "$OUT/plan.json"
 
-echo "==> gunicorn on 127.0.0.1:$PORT (workers ${GUNICORN_WORKERS:-default}, threads ${GUNICORN_THREADS:-default})"
-GUNICORN_BIND="127.0.0.1:$PORT" GUNICORN_ACCESS_LOG="$OUT/access.log" \
+echo "==> gunicorn on 127.0.0.1:$APP_PORT (workers ${GUNICORN_WORKERS:-default}, threads ${GUNICORN_THREADS:-default}) behind nginx on :$PORT"
+GUNICORN_BIND="127.0.0.1:$APP_PORT" GUNICORN_ACCESS_LOG="$OUT/access.log" \
     "$PY" -m gunicorn -c gunicorn.conf.py config.wsgi >"$OUT/gunicorn.log" 2>&1 &
 GUNICORN_PID=$!
-trap 'kill "$GUNICORN_PID" 2>/dev/null; wait "$GUNICORN_PID" 2>/dev/null || true' EXIT
+command -v nginx >/dev/null || {
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null
+}
+NGINX_DIR="$PWD/$OUT/nginx"
+mkdir -p "$NGINX_DIR/logs"
+cat >"$NGINX_DIR/nginx.conf" <<NGINX
+worker_processes 1;
+pid $NGINX_DIR/nginx.pid;
+error_log $NGINX_DIR/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    include $PWD/deploy/nginx/signin-limit.conf;
+    upstream shegongzhan { server 127.0.0.1:$APP_PORT; keepalive 16; }
+    server {
+        listen 127.0.0.1:$PORT;
+        proxy_set_header X-Forwarded-Proto https;  # as the production server behind TLS
+        include $PWD/deploy/nginx/portal.conf;
+    }
+}
+NGINX
+nginx -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf"
+trap 'nginx -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf" -s quit 2>/dev/null; kill "$GUNICORN_PID" 2>/dev/null; wait "$GUNICORN_PID" 2>/dev/null || true' EXIT
 URL="http://127.0.0.1:$PORT"
 for _ in $(seq 60); do
     curl -sf -o /dev/null -H "X-Forwarded-Proto: https" "$URL/healthz" && break
