@@ -27,6 +27,7 @@ from quotas.selectors.station_tallies import RANKED, STATUSES, StationScore
 from quotas.services import tallies as tally_services
 
 WORST_COUNT = 10
+SCORE_FIELDS = ("service_point_id", "met_percent", "met", "counted", "behind", "status")
 # Names ordered by code point, as Python sorts them, whatever the database's collation.
 CODE_POINT_COLLATION = {"postgresql": "C", "sqlite": "BINARY"}
 
@@ -258,6 +259,7 @@ def _worst(region: Region, year: int) -> list[StationScore]:
     worst = (
         StationTally.objects.filter(year=year, path__startswith=region.path, counted__gt=0)
         .select_related("service_point")
+        .only(*SCORE_FIELDS, "service_point__name")  # narrow rows: the sort reads every station
         .order_by("met_percent", "-behind", name, "service_point_id")[:WORST_COUNT]
     )
     return [_score(tally, tally.service_point.name) for tally in worst]
