@@ -3,6 +3,7 @@
 import io
 from collections.abc import Sequence
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -35,6 +36,12 @@ def dashboard_workbook(board: Dashboard, *, targets: Sequence[TargetLine] = ()) 
     sheet.append([_("合计"), board.people, *_cells(board.rules, board.totals)])
     for row in board.rows:
         sheet.append([row.name, row.people, *_cells(board.rules, row.tallies)])
+    if board.computed_at:
+        at = timezone.localtime(board.computed_at).strftime("%Y-%m-%d %H:%M")
+        sheet.append([])
+        sheet.append([_("统计于 %(at)s") % {"at": at}])
+    if board.counting:
+        sheet.append([_("导出时下级站点的数据正在后台重新统计，表中为上次统计的结果。")])
     rules_sheet = workbook.create_sheet(_("指标依据"))
     rules_sheet.append([_("指标"), _("规则编号"), _("依据文件"), _("条款")])
     for rule in board.rules:

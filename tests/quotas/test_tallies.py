@@ -2,7 +2,9 @@
 station again, and each change that the rules read marks the stations concerned stale."""
 
 import datetime as dt
+import io
 
+import openpyxl
 import pytest
 from django.urls import reverse
 
@@ -289,3 +291,22 @@ def test_region_page_says_when_the_background_is_counting(client, world, zhang_m
     assert "正在后台重新统计" in page.content.decode()
     _run(queued)
     assert "正在后台重新统计" not in client.get(url, {"year": "2025"}).content.decode()
+
+
+def _export_lines(client, region) -> list:
+    response = client.get(reverse("quotas:region_export", args=[region.pk]), {"year": "2025"})
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    return [row[0] for row in sheet.iter_rows(values_only=True) if row and row[0]]
+
+
+def test_the_export_says_when_it_was_counted_and_when_counting_is_under_way(
+    client, world, zhang_min, queued
+):
+    client.force_login(zhang_min.user)
+    lines = _export_lines(client, world.county_a)
+    assert any(str(line).startswith("统计于 ") for line in lines)
+    assert "导出时下级站点的数据正在后台重新统计，表中为上次统计的结果。" in lines
+    _run(queued)
+    assert "导出时下级站点的数据正在后台重新统计，表中为上次统计的结果。" not in _export_lines(
+        client, world.county_a
+    )
