@@ -205,14 +205,19 @@ def tallies_queue(point_ids: list[int], *, year: int) -> int:
 
 
 def tallies_refresh_stale(*, today: dt.date) -> int:
-    """Count again every stale station tally, year by year (the queued task)."""
+    """Count again every stale station tally, year by year (the queued task): here when a
+    year's stale stations fit in one chunk, else queued a chunk per task, so that a rule edited
+    for a whole province never makes one task run past the timeout."""
     cache.delete(REFRESH_KEY)
     stale = StationTally.objects.filter(stale=True).values_list("year", "service_point_id")
     by_year: dict[int, list[int]] = defaultdict(list)
     for year, point_id in stale:
         by_year[year].append(point_id)
     for year, point_ids in sorted(by_year.items()):
-        tallies_recount(sorted(point_ids), year=year, today=today)
+        if len(point_ids) <= CHUNK:
+            tallies_recount(sorted(point_ids), year=year, today=today)
+        else:
+            tallies_queue(sorted(point_ids), year=year)
     return sum(len(point_ids) for point_ids in by_year.values())
 
 

@@ -310,3 +310,19 @@ def test_the_export_says_when_it_was_counted_and_when_counting_is_under_way(
     assert "导出时下级站点的数据正在后台重新统计，表中为上次统计的结果。" not in _export_lines(
         client, world.county_a
     )
+
+
+def test_the_stale_task_queues_chunks_when_a_rule_edit_marks_many_stations(
+    world, queued, monkeypatch
+):
+    monkeypatch.setattr(tallies, "CHUNK", 2)
+    tallies.tallies_refresh(region_path="", year=2025, today=MID_2025)
+    rule = PolicyRule.objects.get(code="worker-county-training", in_force_from__year=2024)
+    rule.threshold = 3 * 60
+    rule.save()
+    stale = _stale()
+    assert len(stale) > 2
+    assert tallies.tallies_refresh_stale(today=MID_2025) == len(stale)
+    assert sorted(pk for _func, (chunk, _year) in queued for pk in chunk) == sorted(stale)
+    _run(queued)
+    assert _stale() == set()
