@@ -232,9 +232,13 @@ def tallies_recount(point_ids: list[int], *, year: int, today: dt.date) -> None:
 def _recount(point_ids: list[int], *, year: int, today: dt.date) -> None:
     """Count the stations again under a lock on their tallies, then add the differences to the
     regions above them (old counts taken off where they were counted, new ones added where the
-    stations are now)."""
+    stations are now). A station deleted since it was queued is skipped."""
+    existing = directory_selectors.service_points_in(service_point_ids=point_ids)
     StationTally.objects.bulk_create(
-        [StationTally(service_point_id=pk, year=year) for pk in point_ids],
+        [
+            StationTally(service_point_id=pk, year=year)
+            for pk in existing.values_list("pk", flat=True)
+        ],
         ignore_conflicts=True,
     )
     rows = list(

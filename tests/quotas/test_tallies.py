@@ -326,3 +326,12 @@ def test_the_stale_task_queues_chunks_when_a_rule_edit_marks_many_stations(
     assert sorted(pk for _func, (chunk, _year) in queued for pk in chunk) == sorted(stale)
     _run(queued)
     assert _stale() == set()
+
+
+def test_a_station_deleted_while_its_chunk_waits_is_skipped(world, queued):
+    assert dashboards.region_dashboard(region=world.province, year=2025, today=MID_2025).counting
+    ServicePoint.objects.get(name="空站").delete()
+    _run(queued)
+    assert not dashboards.region_dashboard(
+        region=world.province, year=2025, today=MID_2025
+    ).counting
